@@ -1,0 +1,86 @@
+// permanet-relay: starts a provider node from p2p_config.yaml and command-line flags.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from '../../src/config/fields.ts';
+import { parseRelayConfig } from './config/relay-config.ts';
+import { createLogger } from './log.ts';
+import { createRelay } from './relay.ts';
+import { dirname, resolve } from 'node:path';
+
+const HELP = `Usage: permanet-relay [options]
+
+  --config <file>       p2p_config.yaml to read (default: ./p2p_config.yaml when present)
+  --data-dir <dir>      where the peer key and the block store live
+  --listen <multiaddr>  a websocket listen address (repeatable)
+  --announce <multiaddr> an address to announce instead (repeatable)
+  --http-port <port>    loopback HTTP port for health, status and plain fetches (0: any free)
+  --pin <file>          add and pin a local file at start (repeatable)
+  --log-level <level>   debug, info, warn or error
+  --help                print this text
+`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      config: { type: 'string' },
+      'data-dir': { type: 'string' },
+      listen: { type: 'string', multiple: true },
+      announce: { type: 'string', multiple: true },
+      'http-port': { type: 'string' },
+      pin: { type: 'string', multiple: true },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+
+  const configPath = values.config ?? (existsSync('p2p_config.yaml') ? 'p2p_config.yaml' : undefined);
+  let document: Record<string, any> = {};
+  if (configPath !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(configPath, 'utf8');
+    } catch (error) {
+      throw new ConfigError(configPath, [`cannot read the file (${(error as NodeJS.ErrnoException).code})`]);
+    }
+    try {
+      document = parseYaml(text) ?? {};
+    } catch (error) {
+      throw new ConfigError(configPath, [`is not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
+    }
+  }
+  // Flags override the file; both go through the same validation.
+  if (values['data-dir'] !== undefined) document.data_dir = resolve(values['data-dir']);
+  if (values.listen !== undefined) document.listen = values.listen;
+  if (values.announce !== undefined) document.announce = values.announce;
+  if (values['http-port'] !== undefined) document.http = { ...document.http, port: Number(values['http-port']) };
+  if (values.pin !== undefined) document.pin = { ...document.pin, files: [...(document.pin?.files ?? []), ...values.pin.map((p) => resolve(p))] };
+  if (values['log-level'] !== undefined) document.log_level = values['log-level'];
+
+  const baseDir = configPath !== undefined ? dirname(resolve(configPath)) : process.cwd();
+  const config = parseRelayConfig(document, baseDir, configPath ?? 'command-line flags');
+  const log = createLogger(config.logLevel);
+  const relay = await createRelay(config, log);
+  log.info('relay.ready', { ...relay.status() });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('relay.stopping', { signal });
+    await relay.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`permanet-relay: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

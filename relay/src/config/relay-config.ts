@@ -1,0 +1,97 @@
+// The relay's configuration: p2p_config.yaml, overridden by command-line flags, validated at
+// start-up with one message per bad field.
+import { readFileSync } from 'node:fs';
+import { resolve, dirname } from 'node:path';
+import { multiaddr } from '@multiformats/multiaddr';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
+
+export interface RelayConfig {
+  /** Where the peer key, blockstore and datastore live. */
+  dataDir: string;
+  /** libp2p listen addresses (websockets). */
+  listen: string[];
+  /** Addresses announced to peers instead of the listen addresses, when set. */
+  announce: string[];
+  /** The loopback HTTP server: health, status and the same bytes over plain HTTP. */
+  http: { host: string; port: number };
+  relay: { maxReservations: number };
+  /** Local files added to Helia and pinned at start. */
+  pinFiles: string[];
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+export const DEFAULT_CONFIG: RelayConfig = {
+  dataDir: '.permanet/relay',
+  listen: ['/ip4/127.0.0.1/tcp/4003/ws'],
+  announce: [],
+  http: { host: '127.0.0.1', port: 4080 },
+  relay: { maxReservations: 128 },
+  pinFiles: [],
+  logLevel: 'info',
+};
+
+/** Validates a parsed YAML document; relative paths resolve against `baseDir`. */
+export function parseRelayConfig(document: unknown, baseDir: string, source = 'p2p_config.yaml'): RelayConfig {
+  const read = new FieldReader(source);
+  const top = read.object(document, '(top level)');
+  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'log_level']);
+  const http = read.object(top.http, 'http');
+  read.noExtraKeys(http, 'http', ['host', 'port']);
+  const relay = read.object(top.relay, 'relay');
+  read.noExtraKeys(relay, 'relay', ['max_reservations']);
+  const pin = read.object(top.pin, 'pin');
+  read.noExtraKeys(pin, 'pin', ['files']);
+
+  const config: RelayConfig = {
+    dataDir: resolve(baseDir, read.string(top.data_dir, 'data_dir', DEFAULT_CONFIG.dataDir)),
+    listen: read.stringArray(top.listen, 'listen', DEFAULT_CONFIG.listen),
+    announce: read.stringArray(top.announce, 'announce', DEFAULT_CONFIG.announce),
+    http: {
+      host: read.string(http.host, 'http.host', DEFAULT_CONFIG.http.host),
+      port: read.integer(http.port, 'http.port', { min: 0, max: 65535 }, DEFAULT_CONFIG.http.port),
+    },
+    relay: {
+      maxReservations: read.integer(relay.max_reservations, 'relay.max_reservations', { min: 1, max: 100_000 }, DEFAULT_CONFIG.relay.maxReservations),
+    },
+    pinFiles: read.stringArray(pin.files, 'pin.files').map((file) => resolve(baseDir, file)),
+    logLevel: read.oneOf(top.log_level, 'log_level', LOG_LEVELS, DEFAULT_CONFIG.logLevel),
+  };
+  checkMultiaddrs(read, config.listen, 'listen');
+  checkMultiaddrs(read, config.announce, 'announce');
+  if (config.listen.length === 0) read.fail('listen', 'needs at least one address');
+  read.done();
+  return config;
+}
+
+function checkMultiaddrs(read: FieldReader, addresses: string[], path: string) {
+  addresses.forEach((address, i) => {
+    try {
+      const ma = multiaddr(address);
+      if (path === 'listen' && !ma.getComponents().some((c) => c.name === 'ws' || c.name === 'wss')) {
+        read.fail(`${path}[${i}]`, `must be a websocket address such as /ip4/127.0.0.1/tcp/4003/ws, got ${JSON.stringify(address)}`);
+      }
+    } catch (error) {
+      read.fail(`${path}[${i}]`, `is not a multiaddr (${(error as Error).message})`);
+    }
+  });
+}
+
+/** Reads and validates a config file; a missing file is an error, as is bad YAML. */
+export function loadRelayConfig(path: string): RelayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, [`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+  }
+  let document: unknown;
+  try {
+    document = parseYaml(text);
+  } catch (error) {
+    throw new ConfigError(path, [`is not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  return parseRelayConfig(document, dirname(resolve(path)), path);
+}

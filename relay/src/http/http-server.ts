@@ -1,0 +1,56 @@
+// The relay's loopback HTTP server: health, status, and the same UnixFS bytes that bitswap
+// serves, over plain HTTP (the reference that the fetch benchmark compares Helia against).
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { unixfs } from '@helia/unixfs';
+import { CID } from 'multiformats/cid';
+import type { Helia } from 'helia';
+import type { Logger } from '../log.ts';
+
+export interface StatusSource {
+  status(): Record<string, unknown>;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'cross-origin-resource-policy': 'cross-origin',
+};
+
+function json(res: ServerResponse, code: number, body: unknown) {
+  res.writeHead(code, { 'content-type': 'application/json', ...CORS });
+  res.end(JSON.stringify(body));
+}
+
+export async function startHttpServer(helia: Helia, source: StatusSource, host: string, port: number, log: Logger): Promise<Server> {
+  const fs = unixfs(helia);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://relay');
+    if (req.method !== 'GET') return json(res, 405, { error: 'only GET is served' });
+    if (url.pathname === '/health') return json(res, 200, { ok: true });
+    if (url.pathname === '/status') return json(res, 200, source.status());
+    const match = /^\/ipfs\/([^/]+)$/.exec(url.pathname);
+    if (match === null) return json(res, 404, { error: 'not found' });
+    let cid: CID;
+    try {
+      cid = CID.parse(match[1]);
+    } catch {
+      return json(res, 400, { error: `not a CID: ${match[1].slice(0, 100)}` });
+    }
+    // Serve only what is already here: plain HTTP must not trigger network fetches.
+    if (!(await helia.blockstore.has(cid))) return json(res, 404, { error: `not held here: ${cid}` });
+    try {
+      const stat = await fs.stat(cid, { offline: true });
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(stat.size), ...CORS });
+      for await (const chunk of fs.cat(cid, { offline: true })) res.write(chunk);
+      res.end();
+    } catch (error) {
+      log.warn('http.cat_failed', { cid: cid.toString(), error });
+      if (!res.headersSent) json(res, 500, { error: 'cannot read the content' });
+      else res.destroy();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}

@@ -1,0 +1,57 @@
+// Wires the relay's services from one validated config: identity, libp2p, Helia with its pins,
+// and the loopback HTTP server. `stop()` closes them in reverse order.
+import type { AddressInfo } from 'node:net';
+import type { RelayConfig } from './config/relay-config.ts';
+import type { Logger } from './log.ts';
+import { loadOrCreatePeerKey } from './p2p/peer-key.ts';
+import { relayLibp2pOptions } from './p2p/create-libp2p.ts';
+import { createRelayHelia } from './storage/create-helia.ts';
+import { pinFile, type PinnedFile } from './storage/pin-files.ts';
+import { startHttpServer } from './http/http-server.ts';
+
+export interface RelayStatus {
+  peerId: string;
+  multiaddrs: string[];
+  http: string;
+  pins: { name: string; cid: string; bytes: number }[];
+  connections: number;
+}
+
+export async function createRelay(config: RelayConfig, log: Logger) {
+  const privateKey = await loadOrCreatePeerKey(config.dataDir);
+  const helia = await createRelayHelia(config.dataDir, relayLibp2pOptions(config, privateKey));
+  const { libp2p } = helia;
+  libp2p.addEventListener('peer:connect', (event) => log.debug('peer.connect', { peer: event.detail.toString() }));
+  libp2p.addEventListener('peer:disconnect', (event) => log.debug('peer.disconnect', { peer: event.detail.toString() }));
+
+  const pins: PinnedFile[] = [];
+  for (const path of config.pinFiles) {
+    const pinned = await pinFile(helia, path);
+    pins.push(pinned);
+    log.info('pin.added', { name: pinned.name, cid: pinned.cid.toString(), bytes: pinned.bytes });
+  }
+
+  let httpUrl = '';
+  const status = (): RelayStatus => ({
+    peerId: libp2p.peerId.toString(),
+    multiaddrs: libp2p.getMultiaddrs().map(String),
+    http: httpUrl,
+    pins: pins.map((p) => ({ name: p.name, cid: p.cid.toString(), bytes: p.bytes })),
+    connections: libp2p.getConnections().length,
+  });
+  const server = await startHttpServer(helia, { status }, config.http.host, config.http.port, log);
+  const address = server.address() as AddressInfo;
+  httpUrl = `http://${config.http.host}:${address.port}`;
+
+  return {
+    helia,
+    status,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await helia.stop();
+    },
+  };
+}
+
+export type Relay = Awaited<ReturnType<typeof createRelay>>;

@@ -1,0 +1,23 @@
+// The relay's Helia node: blocks and data on disk, bitswap over the relay's own libp2p node.
+import { withBitswap } from '@helia/bitswap';
+import { withLibp2pLight } from '@helia/libp2p';
+import { FsBlockstore } from 'blockstore-fs';
+import { FsDatastore } from 'datastore-fs';
+import { createHeliaLight } from 'helia';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import type { Libp2pOptions } from 'libp2p';
+import type { ServiceMap } from '@libp2p/interface';
+
+export async function createRelayHelia<S extends ServiceMap>(dataDir: string, libp2p: Libp2pOptions<S>) {
+  await mkdir(dataDir, { recursive: true });
+  const blockstore = new FsBlockstore(join(dataDir, 'blocks'));
+  const datastore = new FsDatastore(join(dataDir, 'data'));
+  await blockstore.open();
+  await datastore.open();
+  const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), libp2p));
+  await helia.start();
+  return helia;
+}
+
+export type RelayHelia<S extends ServiceMap> = Awaited<ReturnType<typeof createRelayHelia<S>>>;
