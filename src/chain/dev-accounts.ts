@@ -1,0 +1,8 @@
+// The dev chain's well-known accounts (Hardhat's default mnemonic). They hold test ether on the
+// local chain only; the app offers them only when the chain id is the dev chain's.
+import { mnemonicToAccount } from 'viem/accounts';
+
+export const DEV_CHAIN_ID = 31337;
+export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
+
+export const devAccount = (index = 0) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });

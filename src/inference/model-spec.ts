@@ -1,0 +1,72 @@
+// A model's input and output spec, stored on-chain as JSON next to its CID: what tensors the
+// model takes and gives, and how the app presents it to a person.
+import { FieldReader } from '../config/fields.ts';
+
+export const ELEMENT_TYPES = ['float32', 'int64'] as const;
+export type ElementType = (typeof ELEMENT_TYPES)[number];
+
+/** How the app lets a person feed the model and read its output. */
+export const PRESENTATIONS = ['digit-canvas', 'speech-activity'] as const;
+export type Presentation = (typeof PRESENTATIONS)[number];
+
+export interface TensorSpec {
+  name: string;
+  type: ElementType;
+  /** Dimensions; a string is a symbolic dimension such as "batch". */
+  shape: (number | string)[];
+}
+
+export interface ModelSpec {
+  presentation: Presentation;
+  inputs: TensorSpec[];
+  outputs: TensorSpec[];
+  labels?: string[];
+}
+
+function tensors(read: FieldReader, value: unknown, path: string): TensorSpec[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    read.fail(path, 'must be a non-empty list of tensors');
+    return [];
+  }
+  return value.map((item, i) => {
+    const t = read.object(item, `${path}[${i}]`);
+    const shape = Array.isArray(t.shape) ? t.shape : [];
+    if (!Array.isArray(t.shape)) read.fail(`${path}[${i}].shape`, 'must be a list of dimensions');
+    shape.forEach((d, j) => {
+      const ok = (typeof d === 'number' && Number.isInteger(d) && d > 0) || (typeof d === 'string' && d.length > 0);
+      if (!ok) read.fail(`${path}[${i}].shape[${j}]`, 'must be a positive integer or a symbolic name');
+    });
+    return {
+      name: read.string(t.name, `${path}[${i}].name`),
+      type: read.oneOf(t.type, `${path}[${i}].type`, ELEMENT_TYPES, 'float32'),
+      shape: shape as (number | string)[],
+    };
+  });
+}
+
+/** Parses the JSON a registration carries; throws ConfigError naming each bad field. */
+export function parseModelSpec(json: string): ModelSpec {
+  const read = new FieldReader('model spec');
+  let document: unknown;
+  try {
+    document = JSON.parse(json);
+  } catch (error) {
+    read.fail('(json)', (error as Error).message);
+    read.done();
+  }
+  const top = read.object(document, '(top level)');
+  const spec: ModelSpec = {
+    presentation: read.oneOf(top.presentation, 'presentation', PRESENTATIONS, 'digit-canvas'),
+    inputs: tensors(read, top.inputs, 'inputs'),
+    outputs: tensors(read, top.outputs, 'outputs'),
+  };
+  if (top.presentation === undefined) read.fail('presentation', `must be one of ${PRESENTATIONS.join(', ')}`);
+  if (top.labels !== undefined) spec.labels = read.stringArray(top.labels, 'labels');
+  read.done();
+  return spec;
+}
+
+/** The number of elements a shape holds, with symbolic dimensions bound to `batch`. */
+export function elementCount(shape: (number | string)[], batch = 1): number {
+  return shape.reduce<number>((n, d) => n * (typeof d === 'number' ? d : batch), 1);
+}
