@@ -16,5 +16,5 @@ export default defineConfig({
       },
     },
   },
-  paths: { sources: 'contracts', tests: { nodejs: 'tests/contracts' } },
+  paths: { sources: 'contracts', tests: 'tests/contracts' },
 });

@@ -19,11 +19,11 @@ export async function deployContracts(rpcUrl: string): Promise<Deployments> {
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ transport });
   const chainId = await publicClient.getChainId();
-  const wallet = createWalletClient({ account, transport, chain: null });
+  const wallet = createWalletClient({ account, transport });
   const contracts = {} as Deployments['contracts'];
   for (const name of CONTRACT_NAMES) {
     const { abi, bytecode } = artifact(name);
-    const hash = await wallet.deployContract({ abi, bytecode, args: [] });
+    const hash = await wallet.deployContract({ abi, bytecode, args: [], chain: null });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.contractAddress == null) throw new Error(`deploying ${name} produced no contract address`);
     contracts[name] = { address: receipt.contractAddress, blockNumber: Number(receipt.blockNumber) };

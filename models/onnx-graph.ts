@@ -46,8 +46,8 @@ function valueInfo(name: string, width: number) {
 
 /** Serialises a chain of dense layers as an ONNX model (opset 13, IR 8). */
 export function denseGraphToOnnx(graph: DenseGraph): Uint8Array {
-  const nodes = [];
-  const initializer = [];
+  const nodes: InstanceType<typeof onnx.NodeProto>[] = [];
+  const initializer: InstanceType<typeof onnx.TensorProto>[] = [];
   let current = graph.inputName;
   graph.layers.forEach((layer, i) => {
     const last = i === graph.layers.length - 1;

@@ -7,7 +7,7 @@ import type { Helia } from 'helia';
 import type { Logger } from '../log.ts';
 
 export interface StatusSource {
-  status(): Record<string, unknown>;
+  status(): object;
 }
 
 const CORS = {

@@ -16,7 +16,7 @@ export interface PinnedFile {
 
 export async function pinFile(helia: Helia, path: string): Promise<PinnedFile> {
   const bytes = await readFile(path);
-  const cid = await unixfs(helia).addBytes(bytes, modelImportOptions());
+  const cid = await unixfs(helia).addBytes(bytes, modelImportOptions() as object);
   if (!(await helia.pins.isPinned(cid))) {
     for await (const _ of helia.pins.add(cid)) {
       // drain: pins.add yields each block as it is pinned

@@ -1,0 +1,108 @@
+// The whole local stack, as `npm start` runs it and as the end-to-end tests and the benchmark
+// start it: a Hardhat dev chain with the contracts deployed, the relay pinning the demo models,
+// the models registered on-chain, and the built PWA served with its runtime config.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { deployContracts } from '../../contracts/deploy.ts';
+import { demoModels } from '../../models/demo-models.ts';
+import { DEFAULT_FETCH_TIMEOUT_MS, type AppConfig } from '../../src/config/app-config.ts';
+import type { RelayStatus } from '../../relay/src/relay.ts';
+import { startChild, type Child } from './processes.ts';
+import { publishDemoModels } from './publish-demo-models.ts';
+import { serveApp } from './serve-app.ts';
+
+export interface StackOptions {
+  root: string;
+  /** Deployments file and relay data live here. */
+  stateDir: string;
+  chainPort: number;
+  relayPort: number;
+  relayHttpPort: number;
+  appPort: number;
+  /** How long the app waits for peers when it fetches a model. */
+  fetchTimeoutMs?: number;
+  /** Print the children's output prefixed with their names. */
+  echo?: boolean;
+  onStep?: (step: string) => void;
+}
+
+export interface Stack {
+  appUrl: string;
+  config: AppConfig;
+  relay: RelayStatus;
+  /** Stops the relay (the page must cope), and starts it again on the same address. */
+  stopRelay(): Promise<void>;
+  startRelay(): Promise<RelayStatus>;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const { root, stateDir } = options;
+  const step = options.onStep ?? (() => {});
+  const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+  const children: Child[] = [];
+  let server: Server | undefined;
+  let relayChild: Child | undefined;
+
+  const stop = async () => {
+    if (server) await new Promise<void>((resolve) => { server!.closeAllConnections(); server!.close(() => resolve()); });
+    await Promise.all([relayChild?.stop(), ...children.map((c) => c.stop())]);
+  };
+
+  const startRelay = async (): Promise<RelayStatus> => {
+    relayChild = startChild('relay', bin('node'), [
+      join(root, 'relay', 'bin', 'permanet-relay.js'),
+      '--config', join(root, 'p2p_config.yaml'),
+      '--data-dir', join(stateDir, 'relay'),
+      '--listen', `/ip4/${HOST}/tcp/${options.relayPort}/ws`,
+      '--http-port', String(options.relayHttpPort),
+      ...demoModels.flatMap((m) => ['--pin', m.file]),
+    ], { cwd: root, echo: options.echo });
+    return relayChild.waitForLine((line) => {
+      if (!line.startsWith('{')) return undefined;
+      const entry = JSON.parse(line);
+      return entry.event === 'relay.ready' ? (entry as RelayStatus) : undefined;
+    }, 120_000);
+  };
+
+  try {
+    await mkdir(stateDir, { recursive: true });
+    step(`starting the dev chain on ${HOST}:${options.chainPort}`);
+    const chain = startChild('chain', bin('hardhat'), ['node', '--hostname', HOST, '--port', String(options.chainPort)], { cwd: root, echo: options.echo });
+    children.push(chain);
+    await chain.waitForLine((line) => (line.includes('JSON-RPC server at') ? true : undefined));
+    const rpcUrl = `http://${HOST}:${options.chainPort}`;
+
+    step('deploying the contracts');
+    const deployments = await deployContracts(rpcUrl);
+    await writeFile(join(stateDir, 'deployments.json'), `${JSON.stringify(deployments, null, 2)}\n`);
+
+    step('starting the relay and pinning the demo models');
+    const relay = await startRelay();
+
+    step('registering the demo models on-chain');
+    const published = await publishDemoModels(deployments);
+    for (const model of published) {
+      if (!relay.pins.some((pin) => pin.cid === model.cid)) throw new Error(`the relay pinned no block for ${model.name} (${model.cid})`);
+    }
+
+    const config: AppConfig = { deployments, relays: relay.multiaddrs, relayHttp: relay.http, fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS };
+    step('serving the app');
+    const served = await serveApp(join(root, 'dist'), config, HOST, options.appPort);
+    server = served.server;
+    return {
+      appUrl: served.url,
+      config,
+      relay,
+      stopRelay: async () => relayChild?.stop(),
+      startRelay,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

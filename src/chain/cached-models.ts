@@ -1,0 +1,21 @@
+// The last model list read from the chain, kept per marketplace address, so that the app still
+// shows (and runs) what it knows when the chain cannot be reached.
+import type { Address } from 'viem';
+import type { ModelRecord } from './actions/model-record.ts';
+
+const key = (marketplace: Address) => `permanet:models:${marketplace.toLowerCase()}`;
+
+export function saveModels(marketplace: Address, models: ModelRecord[]): void {
+  const plain = models.map((m) => ({ ...m, id: m.id.toString(), registeredAt: m.registeredAt.toISOString() }));
+  localStorage.setItem(key(marketplace), JSON.stringify(plain));
+}
+
+export function loadModels(marketplace: Address): ModelRecord[] | null {
+  const text = localStorage.getItem(key(marketplace));
+  if (text === null) return null;
+  return (JSON.parse(text) as (Omit<ModelRecord, 'id' | 'registeredAt'> & { id: string; registeredAt: string })[]).map((m) => ({
+    ...m,
+    id: BigInt(m.id),
+    registeredAt: new Date(m.registeredAt),
+  }));
+}

@@ -1,0 +1,28 @@
+// Removes a UnixFS DAG's blocks from a blockstore (raw leaves and dag-pb nodes), so a copy that
+// failed verification is fetched afresh next time instead of being trusted.
+import * as dagPb from '@ipld/dag-pb';
+import * as raw from 'multiformats/codecs/raw';
+import type { CID } from 'multiformats/cid';
+import { blockBytes, type BlockSource } from './verify-dag.ts';
+
+interface Blockstore extends BlockSource {
+  has(cid: CID): Promise<boolean> | boolean;
+  delete(cid: CID): Promise<void> | void;
+}
+
+export async function deleteDag(store: Blockstore, cid: CID): Promise<number> {
+  if (!(await store.has(cid))) return 0;
+  let removed = 0;
+  if (cid.code === dagPb.code) {
+    try {
+      const node = dagPb.decode(await blockBytes(store, cid));
+      for (const link of node.Links) removed += await deleteDag(store, link.Hash);
+    } catch {
+      // an undecodable node is removed below all the same
+    }
+  } else if (cid.code !== raw.code) {
+    return 0;
+  }
+  await store.delete(cid);
+  return removed + 1;
+}

@@ -1,0 +1,45 @@
+import { Route, Router, A, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, lazy, type JSX } from 'solid-js';
+import { AppStateProvider, useAppState } from './state/app-state.tsx';
+import { PeerStatus } from './components/PeerStatus.tsx';
+import { UpdatePrompt } from './components/UpdatePrompt.tsx';
+import { ModelsRoute } from './routes/ModelsRoute.tsx';
+
+// The model page pulls in the canvas, audio and worker code: loaded when first opened.
+const ModelRoute = lazy(() => import('./routes/ModelRoute.tsx'));
+
+function Layout(props: RouteSectionProps): JSX.Element {
+  const state = useAppState();
+  // Start the page's IPFS node once the shell has painted and the config is known.
+  createEffect(() => {
+    if (state.config()) setTimeout(() => void state.browserNode().catch(() => {}), 0);
+  });
+  return (
+    <div class="app">
+      <header class="top">
+        <A href="/" class="brand" end>
+          <img src="/icons/icon-192.png" alt="" width="28" height="28" />
+          PermaNet
+        </A>
+        <nav>
+          <A href="/" end>Models</A>
+        </nav>
+        <PeerStatus />
+      </header>
+      <UpdatePrompt />
+      <main>{props.children}</main>
+    </div>
+  );
+}
+
+export function App(): JSX.Element {
+  return (
+    <AppStateProvider>
+      <Router root={Layout}>
+        <Route path="/" component={ModelsRoute} />
+        <Route path="/model/:id" component={ModelRoute} />
+        <Route path="*" component={() => <p class="notice">No such page. <A href="/">See the models</A>.</p>} />
+      </Router>
+    </AppStateProvider>
+  );
+}

@@ -1,0 +1,186 @@
+import { A, useParams } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';
+import type { ModelRecord } from '../../chain/actions/model-record.ts';
+import { InferenceClient } from '../../inference/inference-client.ts';
+import type { Feeds } from '../../inference/tensors.ts';
+import type { BackendChoice, LoadResult, RunResult } from '../../inference/worker-protocol.ts';
+import { fetchModel } from '../../storage/fetch-model.ts';
+import { DigitPad } from '../components/DigitPad.tsx';
+import { ProgressBar } from '../components/ProgressBar.tsx';
+import { RawTensorInput } from '../components/RawTensorInput.tsx';
+import { SpeechActivity } from '../components/SpeechActivity.tsx';
+import { formatBytes, formatMs } from '../format.ts';
+import { useAppState } from '../state/app-state.tsx';
+
+type Phase = 'waiting' | 'fetching' | 'loading' | 'ready' | 'failed';
+
+/** A model's page: fetch its weights by CID, verify them, run them in a worker. */
+export default function ModelRoute(): JSX.Element {
+  const params = useParams();
+  const state = useAppState();
+  const model = createMemo(() => {
+    const list = state.models();
+    const id = params.id ?? '';
+    if (!list || !/^\d+$/.test(id)) return list ? null : undefined;
+    return list.models.find((m) => m.id === BigInt(id)) ?? null;
+  });
+
+  const [phase, setPhase] = createSignal<Phase>('waiting');
+  const [progress, setProgress] = createSignal({ received: 0, total: 0 });
+  const [fetched, setFetched] = createSignal<{ source: string; ms: number } | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [backend, setBackend] = createSignal<BackendChoice>('auto');
+  const [loaded, setLoaded] = createSignal<LoadResult | null>(null);
+  const [lastRun, setLastRun] = createSignal<RunResult | null>(null);
+  const client = new InferenceClient();
+  const abort = new AbortController();
+  onCleanup(() => {
+    abort.abort();
+    client.terminate();
+  });
+  let bytes: Uint8Array | null = null;
+
+  const loadBackend = async (m: ModelRecord) => {
+    if (!bytes || !m.spec) return;
+    setPhase('loading');
+    setLoaded(null);
+    setLastRun(null);
+    try {
+      setLoaded(await client.load(bytes, m.spec, backend()));
+      setPhase('ready');
+    } catch (e) {
+      setError((e as Error).message);
+      setPhase('failed');
+    }
+  };
+
+  const fetchAndLoad = async (m: ModelRecord) => {
+    if (!m.spec) {
+      setError(`This listing's spec is malformed, so the app cannot run it: ${m.specError}`);
+      setPhase('failed');
+      return;
+    }
+    setPhase('fetching');
+    setError(null);
+    setProgress({ received: 0, total: m.sizeBytes });
+    try {
+      const node = await state.browserNode();
+      const result = await fetchModel(node.helia, m.weightsCid, {
+        totalBytes: m.sizeBytes,
+        timeoutMs: state.config()!.fetchTimeoutMs,
+        signal: abort.signal,
+        onProgress: (received, total) => setProgress({ received, total }),
+      });
+      bytes = result.bytes;
+      setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', ms: result.ms });
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      setError((e as Error).message);
+      setPhase('failed');
+      return;
+    }
+    await loadBackend(m);
+  };
+
+  createEffect(on(model, (m) => m && void fetchAndLoad(m)));
+
+  const run = async (feeds: Feeds) => {
+    const result = await client.run(feeds);
+    setLastRun(result);
+    return result;
+  };
+
+  return (
+    <Switch>
+      <Match when={model() === null}>
+        <p class="error" role="alert">No model has id {params.id}. <A href="/">See the models</A>.</p>
+      </Match>
+      <Match when={state.models.error}>
+        <p class="error" role="alert">{String(state.models.error?.message ?? state.models.error)}</p>
+      </Match>
+      <Match when={model()}>
+        {(m) => (
+          <article class="model-page" data-testid="model-page" data-phase={phase()}>
+            <h1>{m().name}</h1>
+            <dl class="facts">
+              <dt>Task</dt>
+              <dd>{m().task}</dd>
+              <dt>Size</dt>
+              <dd>{formatBytes(m().sizeBytes)}</dd>
+              <dt>CID</dt>
+              <dd class="cid">{m().weightsCid}</dd>
+              <dt>Creator</dt>
+              <dd class="cid">{m().creator}</dd>
+            </dl>
+            <Show when={phase() === 'fetching'}>
+              <ProgressBar received={progress().received} total={progress().total} label="Fetching the weights" />
+            </Show>
+            <Show when={fetched()}>
+              {(f) => (
+                <p class="status" data-testid="fetch-source">
+                  Weights verified against their CID, from {f().source} in {formatMs(f().ms)}.
+                </p>
+              )}
+            </Show>
+            <Show when={error()}>
+              <p class="error" role="alert" data-testid="model-error">{error()}</p>
+            </Show>
+            <Show when={fetched()}>
+              <div class="backend row">
+                <label>
+                  Backend{' '}
+                  <select
+                    value={backend()}
+                    data-testid="backend-select"
+                    onChange={(e) => {
+                      setBackend(e.currentTarget.value as BackendChoice);
+                      void loadBackend(m());
+                    }}
+                  >
+                    <option value="auto">Automatic</option>
+                    <option value="webgpu">WebGPU</option>
+                    <option value="wasm">WASM</option>
+                  </select>
+                </label>
+                <Show when={loaded()} fallback={<span class="notice">{phase() === 'loading' ? 'Loading the model…' : ''}</span>}>
+                  {(l) => (
+                    <span class="status" data-testid="backend" data-backend={l().backend}>
+                      Running on <strong>{l().backend === 'webgpu' ? 'WebGPU' : 'WASM'}</strong>
+                      {l().backend === 'wasm' ? ` (${l().threads} thread${l().threads > 1 ? 's' : ''})` : l().adapter ? ` (${l().adapter})` : ''}
+                      {l().fallbackReason ? ` because ${l().fallbackReason}` : ''}; loaded in {formatMs(l().loadMs)}
+                    </span>
+                  )}
+                </Show>
+              </div>
+            </Show>
+            <Show when={lastRun()}>
+              {(r) => (
+                <p class="status" data-testid="latency" data-ms={r().ms}>
+                  Last inference: {formatMs(r().ms)}
+                </p>
+              )}
+            </Show>
+            <Show when={fetched() && m().spec}>
+              {(_) => (
+                <>
+                  <Switch>
+                    <Match when={m().spec!.presentation === 'digit-canvas'}>
+                      <DigitPad spec={m().spec!} run={run} ready={phase() === 'ready'} />
+                    </Match>
+                    <Match when={m().spec!.presentation === 'speech-activity'}>
+                      <SpeechActivity spec={m().spec!} run={run} ready={phase() === 'ready'} />
+                    </Match>
+                  </Switch>
+                  <RawTensorInput spec={m().spec!} run={run} ready={phase() === 'ready'} />
+                </>
+              )}
+            </Show>
+          </article>
+        )}
+      </Match>
+      <Match when={true}>
+        <p class="notice">Reading the chain…</p>
+      </Match>
+    </Switch>
+  );
+}

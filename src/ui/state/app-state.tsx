@@ -1,0 +1,67 @@
+// The app's shared state: runtime config, the chain's model list (with the last good copy when
+// the chain is out of reach), and the page's IPFS node, started after the first paint.
+import { createContext, createResource, createSignal, onCleanup, useContext, type ParentProps } from 'solid-js';
+import type { AppConfig } from '../../config/app-config.ts';
+import { loadAppConfig } from '../../config/load-app-config.ts';
+import { listModels } from '../../chain/actions/list-models.ts';
+import type { ModelRecord } from '../../chain/actions/model-record.ts';
+import { loadModels, saveModels } from '../../chain/cached-models.ts';
+import { createChainClient } from '../../chain/public-client.ts';
+import type { RelayStatus } from '../../p2p/relay-keeper.ts';
+import type { BrowserNode } from '../../storage/browser-node.ts';
+
+export interface ModelList {
+  models: ModelRecord[];
+  /** Set when the chain could not be read and the list is the last one seen. */
+  staleBecause: string | null;
+}
+
+function createAppState() {
+  const [config] = createResource(async () => (await loadAppConfig()).config);
+  const [relays, setRelays] = createSignal<RelayStatus[]>([]);
+  const [nodeError, setNodeError] = createSignal<string | null>(null);
+
+  const [models, { refetch: refreshModels }] = createResource(config, async (cfg: AppConfig): Promise<ModelList> => {
+    const marketplace = cfg.deployments.contracts.ModelMarketplace.address;
+    try {
+      const fresh = await listModels(createChainClient(cfg.deployments), marketplace);
+      saveModels(marketplace, fresh);
+      return { models: fresh, staleBecause: null };
+    } catch (error) {
+      const cached = loadModels(marketplace);
+      if (cached === null) throw new Error(`The chain at ${cfg.deployments.rpcUrl} cannot be read: ${(error as Error).message.split('\n')[0]}`);
+      return { models: cached, staleBecause: 'the chain cannot be reached; showing the last list seen' };
+    }
+  });
+
+  let node: Promise<BrowserNode> | null = null;
+  /** The page's Helia node, created on first use (lazily imported: not in the first paint). */
+  const browserNode = (): Promise<BrowserNode> => {
+    const cfg = config();
+    if (cfg === undefined) return Promise.reject(new Error('the app config is not loaded yet'));
+    node ??= import('../../storage/browser-node.ts')
+      .then(({ createBrowserNode }) => createBrowserNode(cfg.relays, setRelays))
+      .catch((error) => {
+        node = null;
+        setNodeError((error as Error).message);
+        throw error;
+      });
+    return node;
+  };
+  onCleanup(() => void node?.then((n) => n.stop()));
+
+  return { config, models, refreshModels, relays, nodeError, browserNode };
+}
+
+export type AppState = ReturnType<typeof createAppState>;
+const AppStateContext = createContext<AppState>();
+
+export function AppStateProvider(props: ParentProps) {
+  return <AppStateContext.Provider value={createAppState()}>{props.children}</AppStateContext.Provider>;
+}
+
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error('useAppState needs an AppStateProvider');
+  return state;
+}

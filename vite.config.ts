@@ -1,0 +1,43 @@
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export const THEME_COLOR = '#121a3a';
+
+export default defineConfig({
+  plugins: [
+    solid(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/apple-touch-icon.png', 'samples/*'],
+      manifest: {
+        name: 'PermaNet',
+        short_name: 'PermaNet',
+        description: 'Browse, fetch peer to peer and run AI models in your browser.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: THEME_COLOR,
+        theme_color: THEME_COLOR,
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The shell, the workers and onnxruntime's .wasm (28 MB) are precached so the app runs offline.
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,wav,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        runtimeCaching: [
+          { urlPattern: ({ url }) => url.pathname === '/config.json', handler: 'NetworkFirst', options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 } },
+        ],
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2048 },
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
+});
