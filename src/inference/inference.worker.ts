@@ -77,7 +77,11 @@ async function run(feeds: Feeds): Promise<RunResult> {
   return { outputs, ms };
 }
 
-self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+// onnxruntime starts its WASM threads from this same bundle, named "em-pthread": those must keep
+// emscripten's own message handler.
+const isOrtThread = self.name.startsWith('em-pthread');
+
+const handle = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   let response: WorkerResponse;
   try {
@@ -94,3 +98,5 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   }
   self.postMessage(response);
 };
+
+if (!isOrtThread) self.onmessage = handle;
