@@ -1,0 +1,98 @@
+// The relay as a real process: it pins a file, serves it over bitswap to a libp2p peer built
+// with the browser's options, over plain HTTP, keeps its identity across restarts, and refuses
+// a bad config with a clear message.
+import { withBitswap } from '@helia/bitswap';
+import { withLibp2pLight } from '@helia/libp2p';
+import { unixfs } from '@helia/unixfs';
+import { MemoryBlockstore } from 'blockstore-core/memory';
+import { MemoryDatastore } from 'datastore-core/memory';
+import { createHeliaLight } from 'helia';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startChild, type Child } from '../../scripts/lib/processes.ts';
+import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
+import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
+import { verifyDag } from '../../src/storage/verify-dag.ts';
+import type { RelayStatus } from './relay.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'relay', 'bin', 'permanet-relay.js');
+const dir = mkdtempSync(join(tmpdir(), 'relay-test-'));
+const file = join(dir, 'model.bin');
+const bytes = Uint8Array.from({ length: 700_000 }, (_, i) => (i * 7919) % 256);
+writeFileSync(file, bytes);
+
+function startRelay(): { child: Child; ready: Promise<RelayStatus> } {
+  const child = startChild('relay', process.execPath, [bin, '--data-dir', join(dir, 'data'), '--listen', '/ip4/127.0.0.1/tcp/0/ws', '--http-port', '0', '--pin', file, '--log-level', 'info'], { cwd: dir });
+  const ready = child.waitForLine((line) => {
+    const entry = line.startsWith('{') ? JSON.parse(line) : null;
+    return entry?.event === 'relay.ready' ? (entry as RelayStatus) : undefined;
+  });
+  return { child, ready };
+}
+
+let relay: { child: Child; ready: Promise<RelayStatus> };
+let status: RelayStatus;
+
+beforeAll(async () => {
+  relay = startRelay();
+  status = await relay.ready;
+});
+afterAll(async () => relay?.child.stop());
+
+describe('permanet-relay', () => {
+  it('pins the file under the CID a publisher derives from the same bytes', async () => {
+    expect(status.pins).toEqual([{ name: 'model.bin', cid: (await cidOfBytes(bytes)).toString(), bytes: bytes.length }]);
+    expect(status.multiaddrs[0]).toMatch(/^\/ip4\/127\.0\.0\.1\/tcp\/\d+\/ws\/p2p\/12D3Koo/);
+  });
+
+  it('serves the pinned bytes over bitswap to a peer built with the browser options', async () => {
+    const options = browserLibp2pOptions(status.multiaddrs);
+    const peer = withBitswap(withLibp2pLight(createHeliaLight({ blockstore: new MemoryBlockstore(), datastore: new MemoryDatastore() }), options));
+    await peer.start();
+    try {
+      const { multiaddr } = await import('@multiformats/multiaddr');
+      await peer.libp2p.dial(multiaddr(status.multiaddrs[0]));
+      const cid = await cidOfBytes(bytes);
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of unixfs(peer).cat(cid, { signal: AbortSignal.timeout(20_000) })) chunks.push(chunk);
+      expect(Buffer.concat(chunks).equals(Buffer.from(bytes))).toBe(true);
+      expect(await verifyDag(peer.blockstore, cid)).toBe(4);
+    } finally {
+      await peer.stop();
+    }
+  });
+
+  it('serves the same bytes over plain HTTP, and explains a bad or unknown CID', async () => {
+    const cid = (await cidOfBytes(bytes)).toString();
+    const response = await fetch(`${status.http}/ipfs/${cid}`);
+    expect(response.status).toBe(200);
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    const bad = await fetch(`${status.http}/ipfs/not-a-cid`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toBe('not a CID: not-a-cid');
+    const unknown = await fetch(`${status.http}/ipfs/bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy`);
+    expect(unknown.status).toBe(404);
+    expect((await fetch(`${status.http}/health`)).status).toBe(200);
+  });
+
+  it('keeps its peer id across a restart', async () => {
+    const first = status.peerId;
+    await relay.child.stop();
+    relay = startRelay();
+    status = await relay.ready;
+    expect(status.peerId).toBe(first);
+  });
+
+  it('refuses a bad config at start with one message per field and exit code 2', () => {
+    const result = spawnSync(process.execPath, [bin, '--data-dir', join(dir, 'bad'), '--http-port', '99999', '--listen', '/ip4/127.0.0.1/tcp/1', '--log-level', 'loud'], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('http.port: must be an integer from 0 to 65535, got 99999');
+    expect(result.stderr).toContain('listen[0]: must be a websocket address');
+    expect(result.stderr).toContain('log_level: must be one of debug, info, warn, error, got "loud"');
+  });
+});

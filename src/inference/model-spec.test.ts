@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { demoModels } from '../../models/demo-models.ts';
+import { elementCount, parseModelSpec } from './model-spec.ts';
+
+describe('parseModelSpec', () => {
+  it('round-trips every demo model spec', () => {
+    for (const model of demoModels) expect(parseModelSpec(JSON.stringify(model.spec))).toEqual(model.spec);
+  });
+
+  it('explains what is wrong with a malformed spec', () => {
+    expect(() => parseModelSpec('{not json')).toThrow(/\(json\)/);
+    expect(() => parseModelSpec('{"presentation":"hologram","inputs":[],"outputs":[{"name":"y","type":"float32","shape":[0]}]}')).toThrow(
+      /presentation: must be one of digit-canvas, speech-activity[\s\S]*inputs: must be a non-empty list of tensors[\s\S]*outputs\[0\]\.shape\[0\]: must be a positive integer/,
+    );
+  });
+});
+
+describe('elementCount', () => {
+  it('multiplies dimensions, binding symbolic ones to the batch', () => {
+    expect(elementCount(['batch', 784])).toBe(784);
+    expect(elementCount([2, 'batch', 128], 3)).toBe(768);
+    expect(elementCount([])).toBe(1);
+  });
+});

@@ -1,0 +1,62 @@
+// The digit classifier end to end: listed on-chain, fetched over bitswap, run in the worker on
+// WASM and on WebGPU, each output compared with onnxruntime-node's for the same input.
+import { expect, test } from './fixtures.ts';
+import { digitSamples, pageProbabilities, referenceDigits } from './reference.ts';
+
+const TOLERANCE = 1e-4;
+
+async function openDigits(page: import('@playwright/test').Page) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'permanet-digits' }).click();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+}
+
+function expectClose(actual: number[], expected: number[]) {
+  expect(actual).toHaveLength(expected.length);
+  actual.forEach((value, i) => expect(Math.abs(value - expected[i]), `class ${i}: ${value} vs ${expected[i]}`).toBeLessThan(TOLERANCE));
+  expect(actual.indexOf(Math.max(...actual))).toBe(expected.indexOf(Math.max(...expected)));
+}
+
+test('a held-out digit gives the same probabilities on WASM, on WebGPU and in onnxruntime-node', async ({ page }) => {
+  await openDigits(page);
+  await expect(page.getByTestId('fetch-source')).toContainText('peers (bitswap)');
+
+  await page.getByTestId('backend-select').selectOption('wasm');
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await page.getByTestId('sample-digit').click();
+  await expect(page.getByTestId('sample-info')).toContainText('held-out sample 0');
+  const wasm = await pageProbabilities(page);
+  expectClose(wasm, await referenceDigits(digitSamples[0].pixels));
+  await expect(page.getByTestId('latency')).toBeVisible();
+
+  await page.getByTestId('backend-select').selectOption('webgpu');
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu', { timeout: 60_000 });
+  await expect(page.getByTestId('backend')).toContainText('WebGPU');
+  await page.getByTestId('sample-digit').click();
+  await expect(page.getByTestId('sample-info')).toContainText('held-out sample 1');
+  await expect(page.getByTestId('probabilities')).toBeVisible({ timeout: 60_000 });
+  const webgpu = await pageProbabilities(page);
+  expectClose(webgpu, await referenceDigits(digitSamples[1].pixels));
+});
+
+test('a digit drawn with the pointer is classified from exactly the pixels the preview shows', async ({ page }) => {
+  await openDigits(page);
+  await page.getByTestId('backend-select').selectOption('wasm');
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  const pad = page.getByTestId('digit-pad');
+  const box = (await pad.boundingBox())!;
+  // A one: a single vertical stroke down the middle.
+  await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let step = 1; step <= 20; step++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + step * 0.035));
+  await page.mouse.up();
+  await expect(page.getByTestId('probabilities')).toBeVisible();
+  await expect(page.getByTestId('probabilities')).toHaveAttribute('data-top', '1');
+  const grey = await page.getByTestId('digit-preview').evaluate((canvas: HTMLCanvasElement) =>
+    Array.from(canvas.getContext('2d')!.getImageData(0, 0, 28, 28).data.filter((_, i) => i % 4 === 0)),
+  );
+  expect(grey.some((v) => v > 0)).toBe(true);
+  const shown = await pageProbabilities(page);
+  expectClose(shown, await referenceDigits(grey));
+  expect(shown.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+});

@@ -1,0 +1,37 @@
+// The end-to-end tests' stack: one real chain, relay and app per Playwright worker, on free
+// loopback ports, with its own state directory.
+import { test as base } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Short, so the "no peer has it" path is tested in seconds, not the default 30. */
+export const FETCH_TIMEOUT_MS = 6_000;
+
+export const test = base.extend<{}, { stack: Stack }>({
+  stack: [
+    async ({}, use) => {
+      const stateDir = mkdtempSync(join(tmpdir(), 'permanet-e2e-'));
+      const stack = await startStack({
+        root,
+        stateDir,
+        chainPort: await freePort(),
+        relayPort: await freePort(),
+        relayHttpPort: await freePort(),
+        appPort: 0,
+        fetchTimeoutMs: FETCH_TIMEOUT_MS,
+      });
+      await use(stack);
+      await stack.stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  baseURL: async ({ stack }, use) => use(stack.appUrl),
+});
+
+export const expect = test.expect;
