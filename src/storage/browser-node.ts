@@ -21,6 +21,8 @@ export async function createBrowserNode(relays: string[], onRelays: (statuses: R
   const stopKeeping = keepRelaysConnected(helia.libp2p, relays, onRelays);
   return {
     helia,
+    /** The local store itself, for removing blocks without Helia's (DHT) re-provide bookkeeping. */
+    blockstore,
     async stop() {
       stopKeeping();
       await helia.stop();

@@ -5,7 +5,7 @@ import * as raw from 'multiformats/codecs/raw';
 import type { CID } from 'multiformats/cid';
 import { blockBytes, type BlockSource } from './verify-dag.ts';
 
-interface Blockstore extends BlockSource {
+export interface Blockstore extends BlockSource {
   has(cid: CID): Promise<boolean> | boolean;
   delete(cid: CID): Promise<void> | void;
 }

@@ -16,6 +16,12 @@ export interface FetchModelOptions {
   signal?: AbortSignal;
 }
 
+/** A Helia node and the local blockstore under it. */
+export interface ModelStore {
+  helia: Helia;
+  blockstore: Parameters<typeof deleteDag>[0];
+}
+
 export interface FetchedModel {
   bytes: Uint8Array;
   source: 'local' | 'network';
@@ -51,7 +57,7 @@ async function read(helia: Helia, cid: CID, options: FetchModelOptions, offline:
   return concat(chunks, received);
 }
 
-export async function fetchModel(helia: Helia, cidText: string, options: FetchModelOptions): Promise<FetchedModel> {
+export async function fetchModel({ helia, blockstore }: ModelStore, cidText: string, options: FetchModelOptions): Promise<FetchedModel> {
   const cid = parseCid(cidText);
   const started = performance.now();
   let bytes: Uint8Array;
@@ -79,7 +85,14 @@ export async function fetchModel(helia: Helia, cidText: string, options: FetchMo
     await verifyDag(helia.blockstore, cid);
   } catch (error) {
     if (!(error instanceof BlockHashMismatch)) throw error;
-    await deleteDag(helia.blockstore as never, cid);
+    // Unpin first, so the pin does not name missing blocks; delete from the local store itself,
+    // since Helia's delete also cancels DHT re-provides, which a DHT-less browser node cannot.
+    if (await helia.pins.isPinned(cid)) {
+      for await (const _ of helia.pins.rm(cid)) {
+        // drain
+      }
+    }
+    await deleteDag(blockstore, cid);
     throw new IntegrityError(cid.toString(), error.cid.toString());
   }
   if (source === 'network' && !(await helia.pins.isPinned(cid))) {

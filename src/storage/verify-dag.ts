@@ -9,7 +9,7 @@ import { equals } from 'uint8arrays/equals';
 import type { CID } from 'multiformats/cid';
 
 export interface BlockSource {
-  get(cid: CID): unknown;
+  get(cid: CID, options?: { offline?: boolean; signal?: AbortSignal }): unknown;
 }
 
 export class BlockHashMismatch extends Error {
@@ -22,7 +22,8 @@ export class BlockHashMismatch extends Error {
 }
 
 export async function blockBytes(store: BlockSource, cid: CID): Promise<Uint8Array> {
-  const value = await (store.get(cid) as Promise<unknown>);
+  // Offline: a missing block is an error here, never a network fetch.
+  const value = await (store.get(cid, { offline: true }) as Promise<unknown>);
   if (value instanceof Uint8Array) return value;
   const parts: Uint8Array[] = [];
   for await (const part of value as AsyncIterable<Uint8Array>) parts.push(part);

@@ -34,13 +34,13 @@ export async function referenceSpeech(): Promise<number[]> {
   const samples = new Float32Array((wav.length - dataAt) / 2);
   for (let i = 0; i < samples.length; i++) samples[i] = wav.readInt16LE(dataAt + i * 2) / 32768;
   const session = await ort.InferenceSession.create(speechModel.file);
-  let state = new ort.Tensor('float32', new Float32Array(256), [2, 1, 128]);
+  let state: ort.Tensor = new ort.Tensor('float32', new Float32Array(256), [2, 1, 128]);
   const sr = new ort.Tensor('int64', BigInt64Array.of(16000n), []);
   const out: number[] = [];
   for (let start = 0; start + 512 <= samples.length; start += 512) {
     const result = await session.run({ input: new ort.Tensor('float32', samples.slice(start, start + 512), [1, 512]), state, sr });
     out.push((result.output.data as Float32Array)[0]);
-    state = result.stateN as ort.Tensor;
+    state = result.stateN;
   }
   return out;
 }

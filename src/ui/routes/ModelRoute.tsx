@@ -65,7 +65,7 @@ export default function ModelRoute(): JSX.Element {
     setProgress({ received: 0, total: m.sizeBytes });
     try {
       const node = await state.browserNode();
-      const result = await fetchModel(node.helia, m.weightsCid, {
+      const result = await fetchModel(node, m.weightsCid, {
         totalBytes: m.sizeBytes,
         timeoutMs: state.config()!.fetchTimeoutMs,
         signal: abort.signal,
