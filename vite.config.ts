@@ -31,6 +31,9 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,wav,webmanifest}'],
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: '/index.html',
+        // The first service worker takes the open page at once (so it works offline right away);
+        // later versions wait for the person to accept the reload prompt.
+        clientsClaim: true,
         runtimeCaching: [
           { urlPattern: ({ url }) => url.pathname === '/config.json', handler: 'NetworkFirst', options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 } },
         ],
