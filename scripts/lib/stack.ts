@@ -33,6 +33,8 @@ export interface Stack {
   relay: RelayStatus;
   /** Stops the relay (the page must cope), and starts it again on the same address. */
   stopRelay(): Promise<void>;
+  /** The relay's process id, for reading its memory. */
+  relayPid(): number | undefined;
   startRelay(): Promise<RelayStatus>;
   stop(): Promise<void>;
 }
@@ -98,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       config,
       relay,
       stopRelay: async () => relayChild?.stop(),
+      relayPid: () => relayChild?.process.pid,
       startRelay,
       stop,
     };

@@ -27,7 +27,7 @@ export default function ModelRoute(): JSX.Element {
 
   const [phase, setPhase] = createSignal<Phase>('waiting');
   const [progress, setProgress] = createSignal({ received: 0, total: 0 });
-  const [fetched, setFetched] = createSignal<{ source: string; ms: number } | null>(null);
+  const [fetched, setFetched] = createSignal<{ source: string; from: 'local' | 'network'; ms: number } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [backend, setBackend] = createSignal<BackendChoice>('auto');
   const [loaded, setLoaded] = createSignal<LoadResult | null>(null);
@@ -72,7 +72,7 @@ export default function ModelRoute(): JSX.Element {
         onProgress: (received, total) => setProgress({ received, total }),
       });
       bytes = result.bytes;
-      setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', ms: result.ms });
+      setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', from: result.source, ms: result.ms });
     } catch (e) {
       if (abort.signal.aborted) return;
       setError((e as Error).message);
@@ -117,7 +117,7 @@ export default function ModelRoute(): JSX.Element {
             </Show>
             <Show when={fetched()}>
               {(f) => (
-                <p class="status" data-testid="fetch-source">
+                <p class="status" data-testid="fetch-source" data-ms={f().ms} data-from={f().from}>
                   Weights verified against their CID, from {f().source} in {formatMs(f().ms)}.
                 </p>
               )}

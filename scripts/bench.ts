@@ -1,0 +1,217 @@
+// npm run bench: measures, in one run and side by side, the app against its references and
+// prints one table of ratios with peak memory (relay RSS, page JS heap).
+//   - inference latency: browser WASM (in the worker) ÷ onnxruntime-node, for each demo model
+//   - model fetch throughput: Helia/bitswap in the page ÷ plain HTTP of the same bytes, same relay
+//   - cold first-paint JS (gzip), and time to first inference on a repeat visit
+import { chromium, type Browser, type Page } from 'playwright-core';
+import ort from 'onnxruntime-node';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { demoModels } from '../models/demo-models.ts';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
+import { build } from './lib/build.ts';
+import { freePort } from './lib/free-port.ts';
+import { startStack, type Stack } from './lib/stack.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = 50;
+const FETCH_RUNS = 3;
+const digits = demoModels.find((m) => m.name === 'permanet-digits')!;
+const speech = demoModels.find((m) => m.name === 'silero-vad-v5')!;
+const samples: { pixels: number[] }[] = JSON.parse(readFileSync(join(root, 'public/samples/digits.json'), 'utf8'));
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+// ---- references in Node -----------------------------------------------------------------
+async function nodeDigitsLatency(): Promise<number> {
+  const session = await ort.InferenceSession.create(digits.file);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS + 5; i++) {
+    const input = Float32Array.from(samples[i % samples.length].pixels, (v) => v / 255);
+    const started = performance.now();
+    await session.run({ pixels: new ort.Tensor('float32', input, [1, 784]) });
+    if (i >= 5) times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function nodeSpeechFrameLatency(): Promise<number> {
+  const wav = readFileSync(join(root, 'public/samples/speech.wav'));
+  const at = wav.indexOf('data') + 8;
+  const audio = new Float32Array((wav.length - at) / 2);
+  for (let i = 0; i < audio.length; i++) audio[i] = wav.readInt16LE(at + i * 2) / 32768;
+  const session = await ort.InferenceSession.create(speech.file);
+  let state: ort.Tensor = new ort.Tensor('float32', new Float32Array(256), [2, 1, 128]);
+  const sr = new ort.Tensor('int64', BigInt64Array.of(16000n), []);
+  let total = 0;
+  let frames = 0;
+  for (let start = 0; start + 512 <= audio.length; start += 512) {
+    const started = performance.now();
+    const out = await session.run({ input: new ort.Tensor('float32', audio.slice(start, start + 512), [1, 512]), state, sr });
+    total += performance.now() - started;
+    frames++;
+    state = out.stateN;
+  }
+  return total / frames;
+}
+
+// ---- the page ------------------------------------------------------------------------------
+let peakHeap = 0;
+async function sampleHeap(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  peakHeap = Math.max(peakHeap, usedSize);
+  await cdp.detach();
+}
+
+async function openModel(page: Page, stack: Stack, name: string) {
+  await page.goto(stack.appUrl);
+  await page.getByRole('link', { name }).click();
+  await page.locator('[data-testid=model-page][data-phase=ready]').waitFor({ timeout: 120_000 });
+}
+
+async function useWasm(page: Page) {
+  await page.getByTestId('backend-select').selectOption('wasm');
+  await page.locator('[data-testid=backend][data-backend=wasm]').waitFor();
+}
+
+async function browserDigitsLatency(page: Page): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS + 5; i++) {
+    await page.getByTestId('sample-digit').click();
+    await page.getByTestId('sample-info').filter({ hasText: `held-out sample ${i % samples.length},` }).waitFor();
+    await page.locator('[data-testid=probabilities]').waitFor();
+    if (i >= 5) times.push(Number(await page.getByTestId('latency').getAttribute('data-ms')));
+  }
+  return median(times);
+}
+
+async function browserSpeechFrameLatency(page: Page): Promise<number> {
+  await page.getByTestId('speech-sample').click();
+  const result = page.getByTestId('speech-result');
+  await result.waitFor({ timeout: 120_000 });
+  const text = (await result.textContent()) ?? '';
+  const frames = Number(await result.getAttribute('data-frames'));
+  const total = /frames in ([\d.]+) (ms|s)/.exec(text)!;
+  return (Number(total[1]) * (total[2] === 's' ? 1000 : 1)) / frames;
+}
+
+/** Fresh contexts (empty IndexedDB) fetch the VAD model over bitswap; the same page fetches the
+ * same bytes from the same relay over plain HTTP. Both include reading every byte. */
+async function fetchThroughput(browser: Browser, stack: Stack) {
+  const bytes = readFileSync(speech.file).length;
+  const helia: number[] = [];
+  const http: number[] = [];
+  const cid = (await import('../src/storage/cid-of-bytes.ts')).cidOfBytes(readFileSync(speech.file));
+  for (let i = 0; i < FETCH_RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openModel(page, stack, speech.name);
+    helia.push(bytes / (Number(await page.getByTestId('fetch-source').getAttribute('data-ms')) / 1000));
+    const url = `${stack.config.relayHttp}/ipfs/${await cid}`;
+    const ms = await page.evaluate(async (u) => {
+      const started = performance.now();
+      const body = await (await fetch(u, { cache: 'no-store' })).arrayBuffer();
+      if (body.byteLength === 0) throw new Error('empty body');
+      return performance.now() - started;
+    }, url);
+    http.push(bytes / (ms / 1000));
+    await sampleHeap(page);
+    await context.close();
+  }
+  return { helia: median(helia), http: median(http) };
+}
+
+/** The JS a cold visit downloads before the first paint: index.html's scripts and preloads. */
+function firstPaintJs() {
+  const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  let gzip = 0;
+  const heavy = new Set<string>();
+  for (const file of files) {
+    const body = readFileSync(join(root, 'dist', file));
+    gzip += gzipSync(body, { level: 9 }).length;
+    const text = body.toString();
+    for (const marker of ['onnxruntime', 'libp2p', 'helia', 'bitswap']) if (text.includes(marker)) heavy.add(marker);
+  }
+  return { gzip, files: files.length, heavy: [...heavy] };
+}
+
+async function repeatVisitFirstInference(page: Page, stack: Stack): Promise<number> {
+  const started = performance.now();
+  await page.goto(`${stack.appUrl}`);
+  await page.getByRole('link', { name: digits.name }).click();
+  await page.locator('[data-testid=model-page][data-phase=ready]').waitFor({ timeout: 120_000 });
+  await page.getByTestId('sample-digit').click();
+  await page.locator('[data-testid=probabilities]').waitFor();
+  return performance.now() - started;
+}
+
+function peakRss(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+// ---- run ---------------------------------------------------------------------------------
+build(root);
+const stateDir = mkdtempSync(join(tmpdir(), 'permanet-bench-'));
+const stack = await startStack({
+  root,
+  stateDir,
+  chainPort: await freePort(),
+  relayPort: await freePort(),
+  relayHttpPort: await freePort(),
+  appPort: 0,
+});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+try {
+  const nodeDigits = await nodeDigitsLatency();
+  const nodeSpeech = await nodeSpeechFrameLatency();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openModel(page, stack, digits.name);
+  await useWasm(page);
+  const browserDigits = await browserDigitsLatency(page);
+  await sampleHeap(page);
+  const repeat = await repeatVisitFirstInference(page, stack);
+  await sampleHeap(page);
+  await openModel(page, stack, speech.name);
+  await useWasm(page);
+  const browserSpeech = await browserSpeechFrameLatency(page);
+  await sampleHeap(page);
+  await context.close();
+
+  const fetch = await fetchThroughput(browser, stack);
+  const paint = firstPaintJs();
+  const relayRss = peakRss(stack.relayPid());
+
+  const rows: [string, string, string, string, string][] = [
+    ['digits inference, browser WASM ÷ onnxruntime-node (median)', `${browserDigits.toFixed(3)} ms`, `${nodeDigits.toFixed(3)} ms`, (browserDigits / nodeDigits).toFixed(2), '≤ 1.5'],
+    ['silero-vad frame, browser WASM ÷ onnxruntime-node (mean)', `${browserSpeech.toFixed(3)} ms`, `${nodeSpeech.toFixed(3)} ms`, (browserSpeech / nodeSpeech).toFixed(2), '≤ 1.5'],
+    ['model fetch, Helia/bitswap ÷ plain HTTP, same relay (2.3 MB)', `${(fetch.helia / 1e6).toFixed(1)} MB/s`, `${(fetch.http / 1e6).toFixed(1)} MB/s`, (fetch.helia / fetch.http).toFixed(2), '≥ 0.5'],
+    ['cold first-paint JS, gzip', `${(paint.gzip / 1024).toFixed(1)} KiB in ${paint.files} files`, '200 KiB', (paint.gzip / 1024 / 200).toFixed(2), '≤ 1.0'],
+    ['heavy libraries in the first paint', paint.heavy.length ? paint.heavy.join(', ') : 'none', 'none', '', ''],
+    ['time to first inference, repeat visit (navigation → probabilities)', `${repeat.toFixed(0)} ms`, '', '', ''],
+    ['peak relay RSS', `${(relayRss / 1024 / 1024).toFixed(1)} MiB`, '', '', ''],
+    ['peak page JS heap (main thread)', `${(peakHeap / 1024 / 1024).toFixed(1)} MiB`, '', '', ''],
+  ];
+  const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'PermaNet', 'reference', 'ratio', 'target'][c].length));
+  const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  console.log(`\n${line(['measure', 'PermaNet', 'reference', 'ratio', 'target'])}`);
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+  console.log(`\n(${RUNS} runs per latency, ${FETCH_RUNS} fetches per throughput; ${new Date().toISOString()}, ${process.version})`);
+} finally {
+  await browser.close();
+  await stack.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+}
