@@ -113,7 +113,11 @@ async function fetchThroughput(browser: Browser, stack: Stack) {
   for (let i = 0; i < FETCH_RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await openModel(page, stack, speech.name);
+    // Measure the transfer, not the dial: wait until the relay is connected.
+    await page.goto(stack.appUrl);
+    await page.locator('[data-testid=peer-status][data-connected="1"]').waitFor();
+    await page.getByRole('link', { name: speech.name }).click();
+    await page.locator('[data-testid=model-page][data-phase=ready]').waitFor({ timeout: 120_000 });
     helia.push(bytes / (Number(await page.getByTestId('fetch-source').getAttribute('data-ms')) / 1000));
     const url = `${stack.config.relayHttp}/ipfs/${await cid}`;
     const ms = await page.evaluate(async (u) => {

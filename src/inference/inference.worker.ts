@@ -1,16 +1,45 @@
 /// <reference lib="webworker" />
-// Runs ONNX models with onnxruntime-web in a worker: WebGPU when an adapter exists (or when it
-// is asked for), WASM otherwise, with threads when the page is cross-origin isolated.
-import * as ort from 'onnxruntime-web/webgpu';
+// Runs ONNX models with onnxruntime-web in a worker: WebGPU when a hardware adapter exists (or
+// when it is asked for), WASM otherwise, with threads when the page is cross-origin isolated.
+// Each backend loads its own onnxruntime build on first use: the WebGPU build's WASM (asyncify)
+// is larger and slower than the plain one, so WASM runs never pay for it.
+import type * as Ort from 'onnxruntime-web';
 import type { Backend, BackendChoice, LoadResult, RunResult, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 import type { Feeds, PlainTensor } from './tensors.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let session: ort.InferenceSession | null = null;
+type OrtModule = typeof Ort;
 
-const threads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
-ort.env.wasm.numThreads = threads;
+let session: Ort.InferenceSession | null = null;
+let ort: OrtModule | null = null;
+
+// One WASM thread: on the demo models (0.4 MB and 2.3 MB) two threads measured slower per run
+// (Silero 3.1 ms vs 1.8 ms per frame, digits 0.40 vs 0.36 ms), thread sync costing more than it
+// saves on graphs this small. onnxruntime reads this once, when its WASM starts.
+const threads = 1;
+
+const builds: Record<Backend, () => Promise<OrtModule>> = {
+  wasm: () => import('onnxruntime-web/wasm'),
+  webgpu: () => import('onnxruntime-web/webgpu'),
+};
+const loaded = new Map<Backend, Promise<OrtModule>>();
+
+function ortFor(backend: Backend): Promise<OrtModule> {
+  let module = loaded.get(backend);
+  if (!module) {
+    module = builds[backend]().then((m) => {
+      m.env.wasm.numThreads = threads;
+      return m;
+    });
+    loaded.set(backend, module);
+  }
+  return module;
+}
+
+/** Chromium reports a software adapter (SwiftShader) on its info; older builds on the adapter. */
+const isSoftware = (adapter: GPUAdapter) =>
+  (adapter.info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter ?? false;
 
 async function webgpuAdapter(): Promise<{ adapter: GPUAdapter | null; reason: string | null }> {
   if (!('gpu' in navigator)) return { adapter: null, reason: 'this browser has no WebGPU' };
@@ -27,18 +56,20 @@ async function load(bytes: Uint8Array, choice: BackendChoice): Promise<LoadResul
   let adapterName: string | null = null;
   if (choice !== 'wasm') {
     const { adapter, reason } = await webgpuAdapter();
-    if (adapter) {
-      // Hand ort the adapter we found, fallback adapters (software WebGPU) included.
-      ort.env.webgpu.adapter = adapter;
+    // A software (fallback) adapter is far slower than WASM: used only when asked for by name.
+    const software = adapter !== null && isSoftware(adapter);
+    if (adapter && (choice === 'webgpu' || !software)) {
       backend = 'webgpu';
       adapterName = [adapter.info?.vendor, adapter.info?.architecture, adapter.info?.description].filter(Boolean).join(' ') || 'unknown adapter';
-      if (adapter.info?.isFallbackAdapter) adapterName += ' (software fallback)';
+      if (isSoftware(adapter)) adapterName += ' (software fallback)';
     } else if (choice === 'webgpu') {
       throw new Error(`WebGPU was asked for, but ${reason}`);
     } else {
-      fallbackReason = reason;
+      fallbackReason = software ? 'the only WebGPU adapter is a software fallback, slower than WASM' : reason;
     }
+    if (backend === 'webgpu') (await ortFor('webgpu')).env.webgpu.adapter = adapter!;
   }
+  ort = await ortFor(backend);
   try {
     session = await ort.InferenceSession.create(bytes, { executionProviders: [backend], graphOptimizationLevel: 'all' });
   } catch (error) {
@@ -55,8 +86,8 @@ async function load(bytes: Uint8Array, choice: BackendChoice): Promise<LoadResul
   };
 }
 
-const toOrt = (t: PlainTensor) => new ort.Tensor(t.type, t.data, t.dims);
-const fromOrt = (t: ort.Tensor): PlainTensor => ({
+const toOrt = (t: PlainTensor) => new ort!.Tensor(t.type, t.data, t.dims);
+const fromOrt = (t: Ort.Tensor): PlainTensor => ({
   type: t.type === 'int64' ? 'int64' : 'float32',
   data: t.type === 'int64' ? (t.data as BigInt64Array) : Float32Array.from(t.data as Float32Array),
   dims: [...t.dims],
@@ -77,8 +108,8 @@ async function run(feeds: Feeds): Promise<RunResult> {
   return { outputs, ms };
 }
 
-// onnxruntime starts its WASM threads from this same bundle, named "em-pthread": those must keep
-// emscripten's own message handler.
+// onnxruntime starts its WASM threads from the module that holds it, named "em-pthread"; should
+// a bundler put onnxruntime in this file, those threads must keep emscripten's own handler.
 const isOrtThread = self.name.startsWith('em-pthread');
 
 const handle = async (event: MessageEvent<WorkerRequest>) => {

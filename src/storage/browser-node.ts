@@ -5,6 +5,7 @@ import { withLibp2pLight } from '@helia/libp2p';
 import { IDBBlockstore } from 'blockstore-idb';
 import { IDBDatastore } from 'datastore-idb';
 import { createHeliaLight } from 'helia';
+import { multiaddr } from '@multiformats/multiaddr';
 import { browserLibp2pOptions } from '../p2p/browser-libp2p.ts';
 import { keepRelaysConnected, type RelayStatus } from '../p2p/relay-keeper.ts';
 
@@ -23,6 +24,8 @@ export async function createBrowserNode(relays: string[], onRelays: (statuses: R
     helia,
     /** The local store itself, for removing blocks without Helia's (DHT) re-provide bookkeeping. */
     blockstore,
+    /** The relays, asked first for any block (no routing lookup needed). */
+    providers: relays.map((address) => multiaddr(address)),
     async stop() {
       stopKeeping();
       await helia.stop();

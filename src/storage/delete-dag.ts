@@ -3,7 +3,7 @@
 import * as dagPb from '@ipld/dag-pb';
 import * as raw from 'multiformats/codecs/raw';
 import type { CID } from 'multiformats/cid';
-import { blockBytes, type BlockSource } from './verify-dag.ts';
+import { blockBytes, type BlockSource } from './blocks.ts';
 
 export interface Blockstore extends BlockSource {
   has(cid: CID): Promise<boolean> | boolean;

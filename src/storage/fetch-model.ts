@@ -1,12 +1,13 @@
-// Fetches a model's bytes by CID: from IndexedDB when every block is already there, otherwise
-// over bitswap from connected peers, with progress in bytes and a timeout. Every block is then
-// re-hashed against the DAG under the CID, so what runs is exactly what the chain names.
-import { unixfs } from '@helia/unixfs';
+// Fetches a model's bytes by CID: blocks already in IndexedDB are re-hashed against their CIDs,
+// missing ones come from peers over bitswap (Helia verifies each on arrival), with progress in
+// bytes and a timeout. A local copy that fails verification is discarded.
+import type { Multiaddr } from '@multiformats/multiaddr';
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
-import { deleteDag } from './delete-dag.ts';
+import { BlockHashMismatch } from './blocks.ts';
+import { deleteDag, type Blockstore } from './delete-dag.ts';
 import { FetchTimeoutError, IntegrityError, InvalidCidError } from './errors.ts';
-import { BlockHashMismatch, verifyDag } from './verify-dag.ts';
+import { readVerifiedFile } from './read-verified-file.ts';
 
 export interface FetchModelOptions {
   /** Expected size, for the progress bar before the first block arrives. */
@@ -16,14 +17,16 @@ export interface FetchModelOptions {
   signal?: AbortSignal;
 }
 
-/** A Helia node and the local blockstore under it. */
+/** A Helia node, the local blockstore under it, and the peers to ask first. */
 export interface ModelStore {
   helia: Helia;
-  blockstore: Parameters<typeof deleteDag>[0];
+  blockstore: Blockstore;
+  providers: Multiaddr[];
 }
 
 export interface FetchedModel {
   bytes: Uint8Array;
+  /** `local` when every block was already in this browser. */
   source: 'local' | 'network';
   ms: number;
 }
@@ -36,69 +39,27 @@ export function parseCid(text: string): CID {
   }
 }
 
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
-async function read(helia: Helia, cid: CID, options: FetchModelOptions, offline: boolean, signal?: AbortSignal) {
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for await (const chunk of unixfs(helia).cat(cid, { offline, signal })) {
-    chunks.push(chunk);
-    received += chunk.length;
-    options.onProgress?.(received, Math.max(options.totalBytes, received));
-  }
-  return concat(chunks, received);
-}
-
-export async function fetchModel({ helia, blockstore }: ModelStore, cidText: string, options: FetchModelOptions): Promise<FetchedModel> {
+export async function fetchModel({ helia, blockstore, providers }: ModelStore, cidText: string, options: FetchModelOptions): Promise<FetchedModel> {
   const cid = parseCid(cidText);
   const started = performance.now();
-  let bytes: Uint8Array;
-  let source: FetchedModel['source'] = 'local';
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let received = 0;
   try {
-    bytes = await read(helia, cid, options, true, options.signal);
+    const result = await readVerifiedFile({ local: blockstore, network: helia.blockstore, providers }, cid, {
+      signal,
+      onLeafBytes: (bytes) => {
+        received += bytes;
+        options.onProgress?.(received, Math.max(options.totalBytes, received));
+      },
+    });
+    return { bytes: result.bytes, source: result.fromNetwork === 0 ? 'local' : 'network', ms: performance.now() - started };
   } catch (error) {
-    if (options.signal?.aborted) throw error;
-    source = 'network';
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    let received = 0;
-    const onProgress = (n: number, total: number) => {
-      received = n;
-      options.onProgress?.(n, total);
-    };
-    try {
-      bytes = await read(helia, cid, { ...options, onProgress }, false, signal);
-    } catch (networkError) {
-      if (timeout.aborted && !options.signal?.aborted) throw new FetchTimeoutError(cid.toString(), options.timeoutMs / 1000, received);
-      throw networkError;
+    if (error instanceof BlockHashMismatch) {
+      await deleteDag(blockstore, cid);
+      throw new IntegrityError(cid.toString(), error.cid.toString());
     }
+    if (timeout.aborted && !options.signal?.aborted) throw new FetchTimeoutError(cid.toString(), options.timeoutMs / 1000, received);
+    throw error;
   }
-  try {
-    await verifyDag(helia.blockstore, cid);
-  } catch (error) {
-    if (!(error instanceof BlockHashMismatch)) throw error;
-    // Unpin first, so the pin does not name missing blocks; delete from the local store itself,
-    // since Helia's delete also cancels DHT re-provides, which a DHT-less browser node cannot.
-    if (await helia.pins.isPinned(cid)) {
-      for await (const _ of helia.pins.rm(cid)) {
-        // drain
-      }
-    }
-    await deleteDag(blockstore, cid);
-    throw new IntegrityError(cid.toString(), error.cid.toString());
-  }
-  if (source === 'network' && !(await helia.pins.isPinned(cid))) {
-    for await (const _ of helia.pins.add(cid)) {
-      // drain: keeps the fetched model through garbage collection
-    }
-  }
-  return { bytes, source, ms: performance.now() - started };
 }
