@@ -11,7 +11,7 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 build(root);
 const stack = await startStack({
   root,
-  stateDir: join(root, '.permanet'),
+  stateDir: process.env.PERMANET_STATE_DIR ?? join(root, '.permanet'),
   chainPort: env('PERMANET_CHAIN_PORT', 8545),
   relayPort: env('PERMANET_RELAY_PORT', 4003),
   relayHttpPort: env('PERMANET_RELAY_HTTP_PORT', 4080),
