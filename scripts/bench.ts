@@ -4,24 +4,20 @@
 //   - model fetch throughput: Helia/bitswap in the page ÷ plain HTTP of the same bytes, same relay
 //   - cold first-paint JS (gzip), and time to first inference on a repeat visit
 import { chromium, type Browser, type Page } from 'playwright-core';
-import ort from 'onnxruntime-node';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { demoModels } from '../models/demo-models.ts';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
+import { cidOfBytes } from '../src/storage/cid-of-bytes.ts';
 import { build } from './lib/build.ts';
-import { freePort } from './lib/free-port.ts';
-import { startStack, type Stack } from './lib/stack.ts';
+import { digitSamples as samples, digitsModel as digits, referenceDigits, referenceSpeech, speechModel as speech } from './lib/reference.ts';
+import { startStackOnFreePorts, type Stack } from './lib/stack.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 50;
 const FETCH_RUNS = 3;
-const digits = demoModels.find((m) => m.name === 'permanet-digits')!;
-const speech = demoModels.find((m) => m.name === 'silero-vad-v5')!;
-const samples: { pixels: number[] }[] = JSON.parse(readFileSync(join(root, 'public/samples/digits.json'), 'utf8'));
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,35 +27,17 @@ const median = (values: number[]) => {
 
 // ---- references in Node -----------------------------------------------------------------
 async function nodeDigitsLatency(): Promise<number> {
-  const session = await ort.InferenceSession.create(digits.file);
   const times: number[] = [];
   for (let i = 0; i < RUNS + 5; i++) {
-    const input = Float32Array.from(samples[i % samples.length].pixels, (v) => v / 255);
-    const started = performance.now();
-    await session.run({ pixels: new ort.Tensor('float32', input, [1, 784]) });
-    if (i >= 5) times.push(performance.now() - started);
+    const { ms } = await referenceDigits(samples[i % samples.length].pixels);
+    if (i >= 5) times.push(ms);
   }
   return median(times);
 }
 
 async function nodeSpeechFrameLatency(): Promise<number> {
-  const wav = readFileSync(join(root, 'public/samples/speech.wav'));
-  const at = wav.indexOf('data') + 8;
-  const audio = new Float32Array((wav.length - at) / 2);
-  for (let i = 0; i < audio.length; i++) audio[i] = wav.readInt16LE(at + i * 2) / 32768;
-  const session = await ort.InferenceSession.create(speech.file);
-  let state: ort.Tensor = new ort.Tensor('float32', new Float32Array(256), [2, 1, 128]);
-  const sr = new ort.Tensor('int64', BigInt64Array.of(16000n), []);
-  let total = 0;
-  let frames = 0;
-  for (let start = 0; start + 512 <= audio.length; start += 512) {
-    const started = performance.now();
-    const out = await session.run({ input: new ort.Tensor('float32', audio.slice(start, start + 512), [1, 512]), state, sr });
-    total += performance.now() - started;
-    frames++;
-    state = out.stateN;
-  }
-  return total / frames;
+  const { frameMs } = await referenceSpeech();
+  return frameMs.reduce((a, b) => a + b, 0) / frameMs.length;
 }
 
 // ---- the page ------------------------------------------------------------------------------
@@ -109,7 +87,7 @@ async function fetchThroughput(browser: Browser, stack: Stack) {
   const bytes = readFileSync(speech.file).length;
   const helia: number[] = [];
   const http: number[] = [];
-  const cid = (await import('../src/storage/cid-of-bytes.ts')).cidOfBytes(readFileSync(speech.file));
+  const cid = (await cidOfBytes(readFileSync(speech.file))).toString();
   for (let i = 0; i < FETCH_RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -119,7 +97,7 @@ async function fetchThroughput(browser: Browser, stack: Stack) {
     await page.getByRole('link', { name: speech.name }).click();
     await page.locator('[data-testid=model-page][data-phase=ready]').waitFor({ timeout: 120_000 });
     helia.push(bytes / (Number(await page.getByTestId('fetch-source').getAttribute('data-ms')) / 1000));
-    const url = `${stack.config.relayHttp}/ipfs/${await cid}`;
+    const url = `${stack.config.relayHttp}/ipfs/${cid}`;
     const ms = await page.evaluate(async (u) => {
       const started = performance.now();
       const body = await (await fetch(u, { cache: 'no-store' })).arrayBuffer();
@@ -167,14 +145,7 @@ function peakRss(pid: number | undefined): number {
 // ---- run ---------------------------------------------------------------------------------
 build(root);
 const stateDir = mkdtempSync(join(tmpdir(), 'permanet-bench-'));
-const stack = await startStack({
-  root,
-  stateDir,
-  chainPort: await freePort(),
-  relayPort: await freePort(),
-  relayHttpPort: await freePort(),
-  appPort: 0,
-});
+const stack = await startStackOnFreePorts({ root, stateDir });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const nodeDigits = await nodeDigitsLatency();

@@ -8,6 +8,7 @@ import { deployContracts } from '../../contracts/deploy.ts';
 import { demoModels } from '../../models/demo-models.ts';
 import { DEFAULT_FETCH_TIMEOUT_MS, type AppConfig } from '../../src/config/app-config.ts';
 import type { RelayStatus } from '../../relay/src/relay.ts';
+import { freePort } from './free-port.ts';
 import { startChild, type Child } from './processes.ts';
 import { publishDemoModels } from './publish-demo-models.ts';
 import { serveApp } from './serve-app.ts';
@@ -108,4 +109,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await stop();
     throw error;
   }
+}
+
+/** A stack on free loopback ports, for tests and benchmarks that must not collide with `npm start`. */
+export async function startStackOnFreePorts(options: Pick<StackOptions, 'root' | 'stateDir' | 'fetchTimeoutMs'>): Promise<Stack> {
+  return startStack({ ...options, chainPort: await freePort(), relayPort: await freePort(), relayHttpPort: await freePort(), appPort: 0 });
 }

@@ -1,6 +1,7 @@
 // Blocks as bytes, and the check that a block's bytes hash to its CID.
 import { identity } from 'multiformats/hashes/identity';
 import { sha256 } from 'multiformats/hashes/sha2';
+import { concat } from 'uint8arrays/concat';
 import { equals } from 'uint8arrays/equals';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import type { CID } from 'multiformats/cid';
@@ -26,13 +27,7 @@ export async function blockBytes(store: BlockSource, cid: CID, options?: GetOpti
   if (value instanceof Uint8Array) return value;
   const parts: Uint8Array[] = [];
   for await (const part of value as AsyncIterable<Uint8Array>) parts.push(part);
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 export async function hashMatches(cid: CID, bytes: Uint8Array): Promise<boolean> {

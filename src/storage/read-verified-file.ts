@@ -5,6 +5,7 @@
 // read twice.
 import * as dagPb from '@ipld/dag-pb';
 import { UnixFS } from 'ipfs-unixfs';
+import { concat } from 'uint8arrays/concat';
 import * as raw from 'multiformats/codecs/raw';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import type { CID } from 'multiformats/cid';
@@ -52,16 +53,6 @@ async function mapConcurrent<T, R>(items: T[], limit: number, fn: (item: T) => P
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 export async function readVerifiedFile(sources: FileSources, root: CID, options: ReadOptions = {}): Promise<ReadResult> {

@@ -1,7 +1,8 @@
 // The digit classifier end to end: listed on-chain, fetched over bitswap, run in the worker on
 // WASM and on WebGPU, each output compared with onnxruntime-node's for the same input.
 import { expect, test } from './fixtures.ts';
-import { digitSamples, pageProbabilities, referenceDigits } from './reference.ts';
+import { digitSamples, referenceDigits } from '../../scripts/lib/reference.ts';
+import { pageProbabilities } from './page-probabilities.ts';
 
 const TOLERANCE = 1e-4;
 
@@ -26,7 +27,7 @@ test('a held-out digit gives the same probabilities on WASM, on WebGPU and in on
   await page.getByTestId('sample-digit').click();
   await expect(page.getByTestId('sample-info')).toContainText('held-out sample 0');
   const wasm = await pageProbabilities(page);
-  expectClose(wasm, await referenceDigits(digitSamples[0].pixels));
+  expectClose(wasm, (await referenceDigits(digitSamples[0].pixels)).probabilities);
   await expect(page.getByTestId('latency')).toBeVisible();
 
   await page.getByTestId('backend-select').selectOption('webgpu');
@@ -36,7 +37,7 @@ test('a held-out digit gives the same probabilities on WASM, on WebGPU and in on
   await expect(page.getByTestId('sample-info')).toContainText('held-out sample 1');
   await expect(page.getByTestId('probabilities')).toBeVisible({ timeout: 60_000 });
   const webgpu = await pageProbabilities(page);
-  expectClose(webgpu, await referenceDigits(digitSamples[1].pixels));
+  expectClose(webgpu, (await referenceDigits(digitSamples[1].pixels)).probabilities);
 });
 
 test('a digit drawn with the pointer is classified from exactly the pixels the preview shows', async ({ page }) => {
@@ -57,6 +58,6 @@ test('a digit drawn with the pointer is classified from exactly the pixels the p
   );
   expect(grey.some((v) => v > 0)).toBe(true);
   const shown = await pageProbabilities(page);
-  expectClose(shown, await referenceDigits(grey));
+  expectClose(shown, (await referenceDigits(grey)).probabilities);
   expect(shown.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
 });

@@ -5,7 +5,7 @@ import { registerModel } from '../../src/chain/actions/register-model.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
 import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
 import { expect, FETCH_TIMEOUT_MS, test } from './fixtures.ts';
-import { digitsModel } from './reference.ts';
+import { digitsModel } from '../../scripts/lib/reference.ts';
 
 async function openModel(page: import('@playwright/test').Page, name: string) {
   await page.goto('/');

@@ -5,8 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../scripts/lib/free-port.ts';
-import { startStack, type Stack } from '../../scripts/lib/stack.ts';
+import { startStackOnFreePorts, type Stack } from '../../scripts/lib/stack.ts';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Short, so the "no peer has it" path is tested in seconds, not the default 30. */
@@ -16,15 +15,7 @@ export const test = base.extend<{}, { stack: Stack }>({
   stack: [
     async ({}, use) => {
       const stateDir = mkdtempSync(join(tmpdir(), 'permanet-e2e-'));
-      const stack = await startStack({
-        root,
-        stateDir,
-        chainPort: await freePort(),
-        relayPort: await freePort(),
-        relayHttpPort: await freePort(),
-        appPort: 0,
-        fetchTimeoutMs: FETCH_TIMEOUT_MS,
-      });
+      const stack = await startStackOnFreePorts({ root, stateDir, fetchTimeoutMs: FETCH_TIMEOUT_MS });
       await use(stack);
       await stack.stop();
       rmSync(stateDir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 // A repeat visit without the network: the service worker serves the shell and onnxruntime's
 // wasm, the model list comes from the last chain read, the weights from IndexedDB.
 import { expect, test } from './fixtures.ts';
-import { digitSamples, pageProbabilities, referenceDigits } from './reference.ts';
+import { digitSamples, referenceDigits } from '../../scripts/lib/reference.ts';
+import { pageProbabilities } from './page-probabilities.ts';
 
 test('the second visit runs the model offline, from IndexedDB', async ({ page, context }) => {
   await page.goto('/');
@@ -23,7 +24,7 @@ test('the second visit runs the model offline, from IndexedDB', async ({ page, c
   await page.getByTestId('sample-digit').click();
   await expect(page.getByTestId('probabilities')).toBeVisible();
   const shown = await pageProbabilities(page);
-  const expected = await referenceDigits(digitSamples[0].pixels);
+  const expected = (await referenceDigits(digitSamples[0].pixels)).probabilities;
   shown.forEach((p, i) => expect(Math.abs(p - expected[i])).toBeLessThan(1e-4));
 
   await page.goto('/');

