@@ -63,4 +63,30 @@ describe('npm start', () => {
       for (const port of Object.values(ports)) expect(await portIsFree(port), `port ${port} after round ${round}`).toBe(true);
     }
   });
+
+  it('cleans up after a run that was killed outright, and names a port that another program holds', async () => {
+    const ports = { chain: await freePort(), relay: await freePort(), relayHttp: await freePort(), app: await freePort() };
+    // kill -9 gives the start script no chance to stop its children.
+    const killed = await startOnce(ports);
+    const gone = new Promise((resolve) => killed.child.once('exit', resolve));
+    killed.child.kill('SIGKILL');
+    await gone;
+    expect(await portIsFree(ports.chain)).toBe(false);
+
+    const again = await startOnce(ports);
+    expect(again.output()).toMatch(/ended 2 process\(es\) a previous run left behind/);
+    const exited = new Promise((resolve) => again.child.once('exit', resolve));
+    again.child.kill('SIGINT');
+    expect(await exited).toBe(0);
+
+    const squatter = createServer().listen(ports.app, '127.0.0.1');
+    await new Promise((resolve) => squatter.once('listening', resolve));
+    try {
+      const error = await startOnce(ports).then(() => null, (e: Error) => e);
+      expect(error?.message).toContain(`port ${ports.app} on 127.0.0.1 (the app) is in use by another program; stop it or set PERMANET_APP_PORT to another port`);
+      for (const port of [ports.chain, ports.relay, ports.relayHttp]) expect(await portIsFree(port)).toBe(true);
+    } finally {
+      squatter.close();
+    }
+  });
 });

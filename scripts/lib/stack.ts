@@ -9,6 +9,8 @@ import { demoModels } from '../../models/demo-models.ts';
 import { DEFAULT_FETCH_TIMEOUT_MS, type AppConfig } from '../../src/config/app-config.ts';
 import type { RelayStatus } from '../../relay/src/relay.ts';
 import { freePort } from './free-port.ts';
+import { assertPortsFree } from './ports.ts';
+import { endStaleProcesses, forgetProcesses, recordProcesses } from './stale-processes.ts';
 import { startChild, type Child } from './processes.ts';
 import { publishDemoModels } from './publish-demo-models.ts';
 import { serveApp } from './serve-app.ts';
@@ -53,7 +55,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stop = async () => {
     if (server) await new Promise<void>((resolve) => { server!.closeAllConnections(); server!.close(() => resolve()); });
     await Promise.all([relayChild?.stop(), ...children.map((c) => c.stop())]);
+    forgetProcesses(stateDir);
   };
+  const record = () => recordProcesses(stateDir, [...children, ...(relayChild ? [relayChild] : [])].map((c) => c.process.pid!));
 
   const startRelay = async (): Promise<RelayStatus> => {
     relayChild = startChild('relay', bin('node'), [
@@ -64,6 +68,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       '--http-port', String(options.relayHttpPort),
       ...demoModels.flatMap((m) => ['--pin', m.file]),
     ], { cwd: root, echo: options.echo });
+    record();
     return relayChild.waitForLine((line) => {
       if (!line.startsWith('{')) return undefined;
       const entry = JSON.parse(line);
@@ -73,9 +78,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   try {
     await mkdir(stateDir, { recursive: true });
+    const stale = await endStaleProcesses(stateDir);
+    if (stale.length > 0) step(`ended ${stale.length} process(es) a previous run left behind`);
+    await assertPortsFree(HOST, [
+      { port: options.chainPort, variable: 'PERMANET_CHAIN_PORT', what: 'dev chain' },
+      { port: options.relayPort, variable: 'PERMANET_RELAY_PORT', what: 'relay' },
+      { port: options.relayHttpPort, variable: 'PERMANET_RELAY_HTTP_PORT', what: "relay's HTTP" },
+      { port: options.appPort, variable: 'PERMANET_APP_PORT', what: 'app' },
+    ]);
     step(`starting the dev chain on ${HOST}:${options.chainPort}`);
     const chain = startChild('chain', bin('hardhat'), ['node', '--hostname', HOST, '--port', String(options.chainPort)], { cwd: root, echo: options.echo });
     children.push(chain);
+    record();
     await chain.waitForLine((line) => (line.includes('JSON-RPC server at') ? true : undefined));
     const rpcUrl = `http://${HOST}:${options.chainPort}`;
 
