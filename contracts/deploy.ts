@@ -1,16 +1,21 @@
 // Deploys every contract to a running chain from Hardhat's artifacts and returns the
-// deployments record (the caller writes it where the app and the relay read it).
+// deployments record (the caller writes it where the app and the relay read it). On the dev
+// chain the first dev accounts get JOY, so a newcomer can stake and pay at once.
 import { readFileSync } from 'node:fs';
-import { createPublicClient, createWalletClient, http, type Hex, type Abi } from 'viem';
-import { devAccount } from '../src/chain/dev-accounts.ts';
-import { CONTRACT_NAMES, type ContractName, type Deployments } from '../src/chain/deployments.ts';
+import { createPublicClient, createWalletClient, http, parseEther, type Abi, type Address, type Hex } from 'viem';
+import { joyTokenAbi } from '../src/chain/abi/generated.ts';
+import { DEV_CHAIN_ID, devAccount } from '../src/chain/dev-accounts.ts';
+import type { ContractName, Deployments } from '../src/chain/deployments.ts';
 
-const ARTIFACT_DIRS: Record<ContractName, string> = {
-  ModelMarketplace: 'marketplace/ModelMarketplace.sol',
-};
+/** The whole JOY supply, minted at deployment. */
+export const JOY_SUPPLY = parseEther('1000000000');
+/** Unstaking cooldown: a week on a real chain, ten minutes on the dev chain. */
+export const JOY_COOLDOWN = { production: 7 * 24 * 3600, dev: 600 };
+/** What each of the dev accounts 1–4 receives on the dev chain. */
+export const DEV_ACCOUNT_JOY = parseEther('10000');
 
-function artifact(name: ContractName): { abi: Abi; bytecode: Hex } {
-  const url = new URL(`../artifacts/contracts/${ARTIFACT_DIRS[name]}/${name}.json`, import.meta.url);
+function artifact(path: string, name: ContractName): { abi: Abi; bytecode: Hex } {
+  const url = new URL(`../artifacts/contracts/${path}/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8'));
 }
 
@@ -19,14 +24,27 @@ export async function deployContracts(rpcUrl: string): Promise<Deployments> {
   const transport = http(rpcUrl);
   const publicClient = createPublicClient({ transport });
   const chainId = await publicClient.getChainId();
+  const dev = chainId === DEV_CHAIN_ID;
   const wallet = createWalletClient({ account, transport });
-  const contracts = {} as Deployments['contracts'];
-  for (const name of CONTRACT_NAMES) {
-    const { abi, bytecode } = artifact(name);
-    const hash = await wallet.deployContract({ abi, bytecode, args: [], chain: null });
+
+  const deploy = async (path: string, name: ContractName, args: readonly unknown[]) => {
+    const { abi, bytecode } = artifact(path, name);
+    const hash = await wallet.deployContract({ abi, bytecode, args, chain: null });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.contractAddress == null) throw new Error(`deploying ${name} produced no contract address`);
-    contracts[name] = { address: receipt.contractAddress, blockNumber: Number(receipt.blockNumber) };
+    return { address: receipt.contractAddress as Address, blockNumber: Number(receipt.blockNumber) };
+  };
+
+  const contracts: Deployments['contracts'] = {
+    JoyToken: await deploy('token/JoyToken.sol', 'JoyToken', [account.address, JOY_SUPPLY, dev ? JOY_COOLDOWN.dev : JOY_COOLDOWN.production, account.address]),
+    ModelMarketplace: await deploy('marketplace/ModelMarketplace.sol', 'ModelMarketplace', []),
+  };
+
+  if (dev) {
+    for (let index = 1; index <= 4; index++) {
+      const hash = await wallet.writeContract({ address: contracts.JoyToken.address, abi: joyTokenAbi, functionName: 'transfer', args: [devAccount(index).address, DEV_ACCOUNT_JOY], chain: null });
+      await publicClient.waitForTransactionReceipt({ hash });
+    }
   }
   return { chainId, rpcUrl, contracts };
 }

@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createPublicClient, http } from 'viem';
+import { DEV_ACCOUNT_JOY } from '../contracts/deploy.ts';
+import { joyTokenAbi } from '../src/chain/abi/generated.ts';
+import { devAccount } from '../src/chain/dev-accounts.ts';
 import { freePort } from './lib/free-port.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -55,6 +59,10 @@ describe('npm start', () => {
       expect(output()).toContain(`relay      /ip4/127.0.0.1/tcp/${ports.relay}/ws/p2p/`);
       const config = await (await fetch(`${url}config.json`)).json();
       expect(config.deployments.rpcUrl).toBe(`http://127.0.0.1:${ports.chain}`);
+      // The dev accounts hold JOY at once, so a newcomer can stake and pay.
+      const chain = createPublicClient({ transport: http(config.deployments.rpcUrl) });
+      const joy = await chain.readContract({ address: config.deployments.contracts.JoyToken.address, abi: joyTokenAbi, functionName: 'balanceOf', args: [devAccount(1).address] });
+      expect(joy).toBe(DEV_ACCOUNT_JOY);
       expect((await fetch(url)).headers.get('cross-origin-embedder-policy')).toBe('require-corp');
 
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

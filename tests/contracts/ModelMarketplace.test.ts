@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
-import { BaseError, ContractFunctionRevertedError } from 'viem';
+import { revertOf } from './revert-of.ts';
 
 const { viem } = await network.create();
 const [creator, other] = await viem.getWalletClients();
@@ -11,18 +11,6 @@ const spec = '{"inputs":[{"name":"pixels","shape":[1,784],"type":"float32"}]}';
 
 async function deployed() {
   return viem.deployContract('ModelMarketplace');
-}
-
-/** The custom error a reverted call carried, by name, with its arguments. */
-async function revertOf(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    const reverted = (error as BaseError).walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError) return reverted.data;
-    throw error;
-  }
-  assert.fail('expected a revert');
 }
 
 describe('ModelMarketplace', () => {
