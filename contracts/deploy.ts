@@ -11,6 +11,10 @@ import type { ContractName, Deployments } from '../src/chain/deployments.ts';
 export const JOY_SUPPLY = parseEther('1000000000');
 /** Unstaking cooldown: a week on a real chain, ten minutes on the dev chain. */
 export const JOY_COOLDOWN = { production: 7 * 24 * 3600, dev: 600 };
+/** The platform's share of marketplace revenue, in basis points. */
+export const PLATFORM_FEE_BPS = 250;
+/** Registrations one account may make per hour. */
+export const REGISTRATIONS_PER_HOUR = 20;
 /** What each of the dev accounts 1–4 receives on the dev chain. */
 export const DEV_ACCOUNT_JOY = parseEther('10000');
 
@@ -35,10 +39,17 @@ export async function deployContracts(rpcUrl: string): Promise<Deployments> {
     return { address: receipt.contractAddress as Address, blockNumber: Number(receipt.blockNumber) };
   };
 
-  const contracts: Deployments['contracts'] = {
+  const contracts = {
     JoyToken: await deploy('token/JoyToken.sol', 'JoyToken', [account.address, JOY_SUPPLY, dev ? JOY_COOLDOWN.dev : JOY_COOLDOWN.production, account.address]),
-    ModelMarketplace: await deploy('marketplace/ModelMarketplace.sol', 'ModelMarketplace', []),
-  };
+  } as Deployments['contracts'];
+  contracts.ModelMarketplace = await deploy('marketplace/ModelMarketplace.sol', 'ModelMarketplace', [
+    contracts.JoyToken.address,
+    account.address,
+    account.address,
+    PLATFORM_FEE_BPS,
+    REGISTRATIONS_PER_HOUR,
+    3600,
+  ]);
 
   if (dev) {
     for (let index = 1; index <= 4; index++) {

@@ -5,14 +5,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { deployContracts } from '../../contracts/deploy.ts';
-import { demoModels } from '../../models/demo-models.ts';
 import { DEFAULT_FETCH_TIMEOUT_MS, type AppConfig } from '../../src/config/app-config.ts';
 import type { RelayStatus } from '../../relay/src/relay.ts';
 import { freePort } from './free-port.ts';
 import { assertPortsFree } from './ports.ts';
 import { endStaleProcesses, forgetProcesses, recordProcesses } from './stale-processes.ts';
 import { startChild, type Child } from './processes.ts';
-import { publishDemoModels } from './publish-demo-models.ts';
+import { demoFilesToPin, publishDemoModels } from './publish-demo-models.ts';
 import { serveApp } from './serve-app.ts';
 
 export interface StackOptions {
@@ -66,7 +65,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       '--data-dir', join(stateDir, 'relay'),
       '--listen', `/ip4/${HOST}/tcp/${options.relayPort}/ws`,
       '--http-port', String(options.relayHttpPort),
-      ...demoModels.flatMap((m) => ['--pin', m.file]),
+      ...demoFilesToPin(stateDir).flatMap((file) => ['--pin', file]),
     ], { cwd: root, echo: options.echo });
     record();
     return relayChild.waitForLine((line) => {
@@ -101,9 +100,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const relay = await startRelay();
 
     step('registering the demo models on-chain');
-    const published = await publishDemoModels(deployments);
+    const published = await publishDemoModels(deployments, stateDir);
     for (const model of published) {
-      if (!relay.pins.some((pin) => pin.cid === model.cid)) throw new Error(`the relay pinned no block for ${model.name} (${model.cid})`);
+      for (const cid of [model.cid, model.cardCid]) {
+        if (!relay.pins.some((pin) => pin.cid === cid)) throw new Error(`the relay pinned no block for ${model.name} (${cid})`);
+      }
     }
 
     const config: AppConfig = { deployments, relays: relay.multiaddrs, relayHttp: relay.http, fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS };

@@ -4,18 +4,26 @@ import type { Address } from 'viem';
 import type { ModelRecord } from './actions/model-record.ts';
 
 const key = (marketplace: Address) => `permanet:models:${marketplace.toLowerCase()}`;
+const BIGINTS = ['id', 'parentId', 'pricePerUse', 'licencePrice'] as const;
 
 export function saveModels(marketplace: Address, models: ModelRecord[]): void {
-  const plain = models.map((m) => ({ ...m, id: m.id.toString(), registeredAt: m.registeredAt.toISOString() }));
+  const plain = models.map((m) => ({
+    ...m,
+    ...Object.fromEntries(BIGINTS.map((field) => [field, m[field] === null ? null : String(m[field])])),
+    registeredAt: m.registeredAt.toISOString(),
+  }));
   localStorage.setItem(key(marketplace), JSON.stringify(plain));
 }
 
 export function loadModels(marketplace: Address): ModelRecord[] | null {
   const text = localStorage.getItem(key(marketplace));
   if (text === null) return null;
-  return (JSON.parse(text) as (Omit<ModelRecord, 'id' | 'registeredAt'> & { id: string; registeredAt: string })[]).map((m) => ({
-    ...m,
-    id: BigInt(m.id),
-    registeredAt: new Date(m.registeredAt),
-  }));
+  return (JSON.parse(text) as Record<string, unknown>[]).map(
+    (m) =>
+      ({
+        ...m,
+        ...Object.fromEntries(BIGINTS.map((field) => [field, m[field] === null ? null : BigInt(m[field] as string)])),
+        registeredAt: new Date(m.registeredAt as string),
+      }) as ModelRecord,
+  );
 }

@@ -1,3 +1,5 @@
+import { formatEther } from 'viem';
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
@@ -10,4 +12,15 @@ export function formatMs(ms: number): string {
 
 export function shortCid(cid: string): string {
   return cid.length > 20 ? `${cid.slice(0, 10)}…${cid.slice(-6)}` : cid;
+}
+
+/** A JOY amount (wei) for people: "free" for zero. */
+export function formatJoy(wei: bigint): string {
+  return wei === 0n ? 'free' : `${formatEther(wei)} JOY`;
+}
+
+/** A model's terms in one line: per use, and the licence when one is on sale. */
+export function formatTerms(pricePerUse: bigint, licencePrice: bigint): string {
+  const use = pricePerUse === 0n ? 'free to use' : `${formatJoy(pricePerUse)} per use`;
+  return licencePrice === 0n ? use : `${use}, licence ${formatJoy(licencePrice)}`;
 }

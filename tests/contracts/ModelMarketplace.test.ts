@@ -1,78 +1,268 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { network } from 'hardhat';
+import { getAddress, keccak256, maxUint256, parseEther, toFunctionSelector, toHex, type Abi, type AbiFunction, type Address } from 'viem';
 import { revertOf } from './revert-of.ts';
 
 const { viem } = await network.create();
-const [creator, other] = await viem.getWalletClients();
+const publicClient = await viem.getPublicClient();
+const testClient = await viem.getTestClient();
+const [admin, alice, bob, carol, treasury, outsider] = await viem.getWalletClients();
 
+const FEE_BPS = 1000; // 10%
+const PER_WINDOW = 3;
+const WINDOW = 3600n;
 const cid = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
-const spec = '{"inputs":[{"name":"pixels","shape":[1,784],"type":"float32"}]}';
+const cardCid = 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq';
+const spec = '{"presentation":"digit-canvas"}';
+const GUARDIAN_ROLE = keccak256(toHex('GUARDIAN_ROLE'));
 
 async function deployed() {
-  return viem.deployContract('ModelMarketplace');
+  const joy = await viem.deployContract('JoyToken', [admin.account.address, parseEther('1000000'), 3600n, admin.account.address]);
+  const market = await viem.deployContract('ModelMarketplace', [joy.address, admin.account.address, treasury.account.address, FEE_BPS, PER_WINDOW, WINDOW]);
+  for (const wallet of [alice, bob, carol]) await joy.write.transfer([wallet.account.address, parseEther('1000')]);
+  const as = async (wallet: typeof alice) => ({
+    account: wallet.account,
+    market: await viem.getContractAt('ModelMarketplace', market.address, { client: { wallet } }),
+    joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet } }),
+  });
+  return { joy, market, alice: await as(alice), bob: await as(bob), carol: await as(carol), treasury: await as(treasury), outsider: await as(outsider) };
+}
+
+type Setup = Awaited<ReturnType<typeof deployed>>;
+
+const registration = (name: string, overrides: Partial<Record<string, unknown>> = {}) => ({
+  name,
+  task: 'image-classification',
+  licence: 'MIT',
+  weightsCid: cid,
+  cardCid,
+  spec,
+  sizeBytes: 1234n,
+  pricePerUse: parseEther('1'),
+  licencePrice: parseEther('100'),
+  derivativeRoyaltyBps: 0,
+  parentIdPlusOne: 0n,
+  ...overrides,
+}) as never;
+
+async function logsOf(hash: `0x${string}`, market: Setup['market']) {
+  const { blockHash } = await publicClient.waitForTransactionReceipt({ hash });
+  return {
+    registered: await market.getEvents.ModelRegistered({}, { blockHash }),
+    versions: await market.getEvents.VersionPublished({}, { blockHash }),
+    splits: await market.getEvents.RevenueSplit({}, { blockHash }),
+  };
 }
 
 describe('ModelMarketplace', () => {
-  it('registers a model and emits ModelRegistered with its id', async () => {
-    const market = await deployed();
-    const hash = await market.write.registerModel(['digits', 'image-classification', cid, spec, 1234n]);
-    const publicClient = await viem.getPublicClient();
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    const events = await market.getEvents.ModelRegistered({}, { blockHash: receipt.blockHash });
-    assert.equal(events.length, 1);
-    assert.equal(events[0].args.id, 0n);
-    assert.equal(events[0].args.name, 'digits');
-    assert.equal(events[0].args.creator?.toLowerCase(), creator.account.address.toLowerCase());
-
+  it('registers a model with its first version and lists it with the latest version', async () => {
+    const { market, alice } = await deployed();
+    const logs = await logsOf(await alice.market.write.registerModel([registration('digits')]), market);
+    assert.equal(logs.registered[0].args.id, 0n);
+    assert.equal(getAddress(logs.registered[0].args.creator!), getAddress(alice.account.address));
+    assert.equal(logs.versions[0].args.version, 0);
     const model = await market.read.getModel([0n]);
     assert.equal(model.name, 'digits');
-    assert.equal(model.task, 'image-classification');
-    assert.equal(model.weightsCid, cid);
-    assert.equal(model.spec, spec);
-    assert.equal(model.sizeBytes, 1234n);
-    assert.ok(model.registeredAt > 0n);
-    assert.equal(await market.read.modelCount(), 1n);
+    assert.equal(model.licence, 'MIT');
+    assert.equal(model.versionCount, 1);
+    assert.equal(model.listed, true);
+    const [listing] = await market.read.listModels([0n, 10n]);
+    assert.equal(listing.id, 0n);
+    assert.equal(listing.latest.weightsCid, cid);
+    assert.equal(listing.latest.cardCid, cardCid);
     assert.equal(await market.read.modelIdByName(['digits']), 0n);
   });
 
-  it('lists models in pages in registration order', async () => {
-    const market = await deployed();
-    for (const name of ['a', 'b', 'c']) await market.write.registerModel([name, 'task', cid, spec, 1n]);
-    const firstTwo = await market.read.listModels([0n, 2n]);
-    assert.deepEqual(firstTwo.map((m) => m.name), ['a', 'b']);
-    const rest = await market.read.listModels([2n, 10n]);
-    assert.deepEqual(rest.map((m) => m.name), ['c']);
-    assert.deepEqual(await market.read.listModels([3n, 10n]), []);
+  it('keeps every version when a new one is published, and only the creator may publish', async () => {
+    const { market, alice, bob } = await deployed();
+    await alice.market.write.registerModel([registration('digits')]);
+    await alice.market.write.publishVersion([0n, 'bafkreinew', cardCid, spec, 999n]);
+    assert.equal((await market.read.getModel([0n])).versionCount, 2);
+    assert.equal((await market.read.getVersion([0n, 0])).weightsCid, cid);
+    assert.equal((await market.read.getVersion([0n, 1])).weightsCid, 'bafkreinew');
+    assert.equal((await market.read.listModels([0n, 1n]))[0].latest.sizeBytes, 999n);
+    assert.equal((await revertOf(bob.market.write.publishVersion([0n, cid, cardCid, spec, 1n])))?.errorName, 'NotCreator');
+    assert.equal((await revertOf(market.read.getVersion([0n, 2])))?.errorName, 'UnknownVersion');
   });
 
-  it('refuses a name that another creator already holds', async () => {
-    const market = await deployed();
-    await market.write.registerModel(['digits', 'task', cid, spec, 1n]);
-    const asOther = await viem.getContractAt('ModelMarketplace', market.address, { client: { wallet: other } });
-    const error = await revertOf(asOther.write.registerModel(['digits', 'task', cid, spec, 1n]));
-    assert.equal(error?.errorName, 'NameTaken');
-    assert.deepEqual(error?.args, ['digits', 0n]);
+  it('refuses bad registrations with custom errors and keeps nothing of them', async () => {
+    const { market, alice, bob } = await deployed();
+    await alice.market.write.registerModel([registration('digits')]);
+    for (const field of ['name', 'task', 'licence', 'weightsCid', 'cardCid', 'spec']) {
+      const error = await revertOf(bob.market.write.registerModel([registration('x', { [field]: '' })]));
+      assert.deepEqual([error?.errorName, error?.args], ['EmptyField', [field]]);
+    }
+    assert.equal((await revertOf(bob.market.write.registerModel([registration('x', { sizeBytes: 0n })])))?.errorName, 'ZeroSize');
+    assert.deepEqual((await revertOf(bob.market.write.registerModel([registration('x', { spec: 'y'.repeat(4097) })])))?.args, ['spec', 4097n]);
+    assert.equal((await revertOf(bob.market.write.registerModel([registration('x', { derivativeRoyaltyBps: 5001 })])))?.errorName, 'RoyaltyTooHigh');
+    assert.equal((await revertOf(bob.market.write.registerModel([registration('x', { parentIdPlusOne: 5n })])))?.errorName, 'UnknownModel');
+    assert.deepEqual((await revertOf(bob.market.write.registerModel([registration('digits')])))?.args, ['digits', 0n]);
     assert.equal(await market.read.modelCount(), 1n);
-  });
-
-  it('refuses empty fields, a zero size and oversized fields with custom errors', async () => {
-    const market = await deployed();
-    assert.deepEqual((await revertOf(market.write.registerModel(['', 't', cid, spec, 1n])))?.args, ['name']);
-    assert.deepEqual((await revertOf(market.write.registerModel(['n', '', cid, spec, 1n])))?.args, ['task']);
-    assert.deepEqual((await revertOf(market.write.registerModel(['n', 't', '', spec, 1n])))?.args, ['weightsCid']);
-    assert.deepEqual((await revertOf(market.write.registerModel(['n', 't', cid, '', 1n])))?.args, ['spec']);
-    assert.equal((await revertOf(market.write.registerModel(['n', 't', cid, spec, 0n])))?.errorName, 'ZeroSize');
-    const long = 'x'.repeat(4097);
-    const tooLong = await revertOf(market.write.registerModel(['n', 't', cid, long, 1n]));
-    assert.equal(tooLong?.errorName, 'FieldTooLong');
-    assert.deepEqual(tooLong?.args, ['spec', 4097n]);
-    assert.equal(await market.read.modelCount(), 0n);
-  });
-
-  it('reverts with UnknownModel and UnknownName for ids and names it does not hold', async () => {
-    const market = await deployed();
-    assert.equal((await revertOf(market.read.getModel([0n])))?.errorName, 'UnknownModel');
     assert.equal((await revertOf(market.read.modelIdByName(['nope'])))?.errorName, 'UnknownName');
+  });
+
+  it('limits registrations per account and window', async () => {
+    const { alice, bob } = await deployed();
+    for (let i = 0; i < PER_WINDOW; i++) await alice.market.write.registerModel([registration(`m${i}`)]);
+    const limited = await revertOf(alice.market.write.registerModel([registration('one-too-many')]));
+    assert.equal(limited?.errorName, 'RateLimited');
+    // Another account is not affected; the same account may go on after the window.
+    await bob.market.write.registerModel([registration('bobs')]);
+    await testClient.increaseTime({ seconds: Number(WINDOW) });
+    await testClient.mine({ blocks: 1 });
+    await alice.market.write.registerModel([registration('one-too-many')]);
+  });
+
+  it('sells a licence: without an allowance nothing happens, with one the price is split 90/10', async () => {
+    const { market, joy, alice, bob } = await deployed();
+    await alice.market.write.registerModel([registration('digits')]);
+    // JoyToken's ERC20InsufficientAllowance(address,uint256,uint256), raised inside the purchase.
+    const noAllowance = await revertOf(bob.market.write.buyLicence([0n]));
+    assert.equal(noAllowance?.signature, toFunctionSelector('ERC20InsufficientAllowance(address,uint256,uint256)'));
+    assert.equal(await market.read.hasLicence([0n, bob.account.address]), false);
+
+    await bob.joy.write.approve([market.address, parseEther('100')]);
+    const logs = await logsOf(await bob.market.write.buyLicence([0n]), market);
+    assert.deepEqual([logs.splits[0].args.creatorShare, logs.splits[0].args.parentShare, logs.splits[0].args.platformShare], [parseEther('90'), 0n, parseEther('10')]);
+    assert.equal(await market.read.hasLicence([0n, bob.account.address]), true);
+    assert.equal(await market.read.earningsOf([alice.account.address]), parseEther('90'));
+    assert.equal(await market.read.earningsOf([treasury.account.address]), parseEther('10'));
+    assert.equal(await joy.read.balanceOf([bob.account.address]), parseEther('900'));
+    assert.equal((await revertOf(bob.market.write.buyLicence([0n])))?.errorName, 'AlreadyLicensed');
+  });
+
+  it('pays the parent model its royalty on a derivative', async () => {
+    const { market, alice, bob, carol } = await deployed();
+    await alice.market.write.registerModel([registration('parent', { derivativeRoyaltyBps: 2000 })]);
+    await carol.market.write.registerModel([registration('child', { parentIdPlusOne: 1n, licencePrice: parseEther('50') })]);
+    await bob.joy.write.approve([market.address, maxUint256]);
+    await bob.market.write.buyLicence([1n]);
+    assert.equal(await market.read.earningsOf([alice.account.address]), parseEther('10')); // 20%
+    assert.equal(await market.read.earningsOf([treasury.account.address]), parseEther('5')); // 10%
+    assert.equal(await market.read.earningsOf([carol.account.address]), parseEther('35')); // the rest
+  });
+
+  it('charges per use from the prepaid balance, free with a licence, and counts uses', async () => {
+    const { market, joy, alice, bob, carol } = await deployed();
+    await alice.market.write.registerModel([registration('digits')]);
+    assert.equal((await revertOf(bob.market.write.useModel([0n])))?.errorName, 'InsufficientPrepaid');
+    await bob.joy.write.approve([market.address, maxUint256]);
+    await bob.market.write.deposit([parseEther('2.5')]);
+    await bob.market.write.useModel([0n]);
+    await bob.market.write.useModel([0n]);
+    const short = await revertOf(bob.market.write.useModel([0n]));
+    assert.deepEqual(short?.args, [getAddress(bob.account.address), parseEther('0.5'), parseEther('1')]);
+    assert.equal(await market.read.prepaidOf([bob.account.address]), parseEther('0.5'));
+    assert.equal(await market.read.earningsOf([alice.account.address]), parseEther('1.8'));
+    await bob.market.write.withdrawPrepaid([parseEther('0.5')]);
+    assert.equal(await joy.read.balanceOf([bob.account.address]), parseEther('998'));
+
+    await carol.joy.write.approve([market.address, maxUint256]);
+    await carol.market.write.buyLicence([0n]);
+    await carol.market.write.useModel([0n]);
+    assert.equal(await market.read.prepaidOf([carol.account.address]), 0n);
+    assert.equal((await market.read.getModel([0n])).uses, 3n);
+  });
+
+  it('pays out earnings only to whoever earned them', async () => {
+    const { market, joy, alice, bob } = await deployed();
+    await alice.market.write.registerModel([registration('digits')]);
+    await bob.joy.write.approve([market.address, maxUint256]);
+    await bob.market.write.buyLicence([0n]);
+    assert.equal((await revertOf(bob.market.write.withdrawEarnings()))?.errorName, 'NothingToWithdraw');
+    assert.equal((await revertOf(bob.market.write.withdrawPrepaid([1n])))?.errorName, 'InsufficientPrepaid');
+    await alice.market.write.withdrawEarnings();
+    assert.equal(await joy.read.balanceOf([alice.account.address]), parseEther('1090'));
+    assert.equal(await market.read.earningsOf([alice.account.address]), 0n);
+    assert.equal(await joy.read.balanceOf([market.address]), parseEther('10'));
+  });
+
+  it('lets the guardian pause payments and publishing, while withdrawals stay open', async () => {
+    const { market, alice, bob, outsider } = await deployed();
+    await alice.market.write.registerModel([registration('digits')]);
+    await bob.joy.write.approve([market.address, maxUint256]);
+    await bob.market.write.deposit([parseEther('5')]);
+    assert.equal((await revertOf(outsider.market.write.pause()))?.errorName, 'AccessControlUnauthorizedAccount');
+    await market.write.pause();
+    for (const call of [
+      alice.market.write.registerModel([registration('other')]),
+      alice.market.write.publishVersion([0n, cid, cardCid, spec, 1n]),
+      bob.market.write.buyLicence([0n]),
+      bob.market.write.deposit([1n]),
+      bob.market.write.useModel([0n]),
+    ]) assert.equal((await revertOf(call))?.errorName, 'EnforcedPause');
+    await bob.market.write.withdrawPrepaid([parseEther('5')]);
+    await market.write.unpause();
+    await bob.market.write.deposit([1n]);
+  });
+
+  it('delists: the creator or a guardian; a delisted model cannot be bought or used', async () => {
+    const { market, alice, bob } = await deployed();
+    await alice.market.write.registerModel([registration('digits')]);
+    assert.equal((await revertOf(bob.market.write.setListed([0n, false])))?.errorName, 'NotCreator');
+    assert.equal(await market.read.hasRole([GUARDIAN_ROLE, admin.account.address]), true);
+    await market.write.setListed([0n, false]);
+    assert.equal((await market.read.getModel([0n])).listed, false);
+    await bob.joy.write.approve([market.address, maxUint256]);
+    assert.equal((await revertOf(bob.market.write.buyLicence([0n])))?.errorName, 'NotListed');
+    assert.equal((await revertOf(bob.market.write.useModel([0n])))?.errorName, 'NotListed');
+    // Only the creator lists it again.
+    assert.equal((await revertOf(market.write.setListed([0n, true])))?.errorName, 'NotCreator');
+    await alice.market.write.setListed([0n, true]);
+  });
+
+  it('lets only the admin change the fee, within its cap', async () => {
+    const { market, alice } = await deployed();
+    assert.equal((await revertOf(alice.market.write.setPlatformFee([100, alice.account.address])))?.errorName, 'AccessControlUnauthorizedAccount');
+    assert.equal((await revertOf(market.write.setPlatformFee([2001, treasury.account.address])))?.errorName, 'FeeTooHigh');
+    await market.write.setPlatformFee([500, treasury.account.address]);
+    assert.equal(await market.read.platformFeeBps(), 500);
+  });
+
+  it('answers ERC-165 for its interface, which names this version', async () => {
+    const { market } = await deployed();
+    const { abi } = JSON.parse(readFileSync(new URL('../../artifacts/contracts/marketplace/IModelMarketplace.sol/IModelMarketplace.json', import.meta.url), 'utf8')) as { abi: Abi };
+    const id = (abi.filter((item) => item.type === 'function') as AbiFunction[])
+      .map((fn) => Number.parseInt(toFunctionSelector(fn).slice(2), 16))
+      .reduce((a, b) => (a ^ b) >>> 0, 0);
+    assert.equal(await market.read.supportsInterface([`0x${id.toString(16).padStart(8, '0')}`]), true);
+    assert.equal(await market.read.supportsInterface(['0x01ffc9a7']), true);
+    assert.equal(await market.read.supportsInterface(['0xdeadbeef']), false);
+    assert.equal(await market.read.VERSION(), 2n);
+  });
+
+  it('conserves tokens and never owes more than it holds, over a random sequence of payments', async () => {
+    const { market, joy, alice, bob, carol, treasury: treasurer } = await deployed();
+    const people = [alice, bob, carol];
+    await alice.market.write.registerModel([registration('a', { derivativeRoyaltyBps: 1500 })]);
+    await carol.market.write.registerModel([registration('b', { parentIdPlusOne: 1n, pricePerUse: parseEther('0.3') })]);
+    for (const p of people) await p.joy.write.approve([market.address, maxUint256]);
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
+    const accounts: Address[] = [alice.account.address, bob.account.address, carol.account.address, treasury.account.address];
+    const succeeded = new Array(6).fill(0);
+    for (let step = 0; step < 80; step++) {
+      const who = people[rand(3)];
+      const id = BigInt(rand(2));
+      const amount = parseEther(String(1 + rand(20)));
+      const op = rand(6);
+      const call =
+        op === 0 ? who.market.write.deposit([amount]) :
+        op === 1 ? who.market.write.useModel([id]) :
+        op === 2 ? who.market.write.buyLicence([id]) :
+        op === 3 ? who.market.write.withdrawPrepaid([amount]) :
+        op === 4 ? who.market.write.withdrawEarnings() :
+        (rand(2) ? treasurer : who).market.write.withdrawEarnings();
+      if (await call.then(() => true, () => false)) succeeded[op]++;
+      let owed = 0n;
+      for (const a of accounts) owed += (await market.read.prepaidOf([a])) + (await market.read.earningsOf([a]));
+      assert.equal(await joy.read.balanceOf([market.address]), owed, `step ${step}`);
+    }
+    assert.ok(succeeded.slice(0, 5).every((n) => n > 0), `successes per operation: ${succeeded}`);
+    let total = await joy.read.balanceOf([market.address]);
+    for (const a of [...accounts, admin.account.address]) total += await joy.read.balanceOf([a]);
+    assert.equal(total, parseEther('1000000'));
   });
 });

@@ -21,6 +21,10 @@ function expectClose(actual: number[], expected: number[]) {
 test('a held-out digit gives the same probabilities on WASM, on WebGPU and in onnxruntime-node', async ({ page }) => {
   await openDigits(page);
   await expect(page.getByTestId('fetch-source')).toContainText('peers (bitswap)');
+  // The model card comes from IPFS too, verified the same way.
+  await expect(page.getByTestId('card-description')).toContainText('multilayer perceptron');
+  await expect(page.getByTestId('metric-heldOutAccuracy')).toHaveText('0.9641');
+  await expect(page.getByTestId('usage')).toContainText('0 uses on-chain, version 1');
 
   await page.getByTestId('backend-select').selectOption('wasm');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');

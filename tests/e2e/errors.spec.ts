@@ -36,7 +36,9 @@ test('a model whose CID no peer has times out with a message instead of hanging'
   await registerModel(publicClient, wallet, stack.config.deployments.contracts.ModelMarketplace.address, {
     name: `orphan-${Date.now()}`,
     task: 'image-classification',
+    licence: 'MIT',
     weightsCid: orphan.toString(),
+    cardCid: orphan.toString(),
     spec: digitsModel.spec,
     sizeBytes: 1000,
   });

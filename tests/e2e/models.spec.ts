@@ -16,6 +16,7 @@ test('the home page lists every model ModelMarketplace lists, the demo models am
     await expect(card).toContainText(model.task);
     const cid = (await cidOfBytes(readFileSync(model.file))).toString();
     await expect(card.locator('.cid')).toHaveAttribute('title', cid);
+    await expect(card.getByTestId('terms')).toHaveText('MIT, free to use');
     const bytes = readFileSync(model.file).length;
     await expect(card).toContainText(bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`);
   }

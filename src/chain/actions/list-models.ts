@@ -9,7 +9,7 @@ export async function listModels(client: PublicClient, marketplace: Address): Pr
   const models: ModelRecord[] = [];
   for (let offset = 0n; ; offset += PAGE) {
     const page = await client.readContract({ address: marketplace, abi: modelMarketplaceAbi, functionName: 'listModels', args: [offset, PAGE] });
-    page.forEach((raw, i) => models.push(toModelRecord(offset + BigInt(i), raw)));
+    models.push(...page.map(toModelRecord));
     if (BigInt(page.length) < PAGE) return models;
   }
 }

@@ -1,5 +1,5 @@
-// A model as the marketplace lists it, with its spec parsed (a malformed spec is kept as an
-// error on the record, so one bad listing does not hide the others).
+// A model as the marketplace lists it (its terms and latest version), with its spec parsed. A
+// malformed spec is kept as an error on the record, so one bad listing does not hide the others.
 import type { Address } from 'viem';
 import { parseModelSpec, type ModelSpec } from '../../inference/model-spec.ts';
 
@@ -8,40 +8,67 @@ export interface ModelRecord {
   creator: Address;
   name: string;
   task: string;
+  licence: string;
+  /** The model this one derives from, if any. */
+  parentId: bigint | null;
+  pricePerUse: bigint;
+  licencePrice: bigint;
+  listed: boolean;
+  uses: number;
+  versionCount: number;
+  /** Of the latest version: */
   weightsCid: string;
+  cardCid: string;
   spec: ModelSpec | null;
   specError: string | null;
   sizeBytes: number;
   registeredAt: Date;
 }
 
-export interface RawModel {
-  creator: Address;
-  name: string;
-  task: string;
-  weightsCid: string;
-  spec: string;
-  sizeBytes: bigint;
-  registeredAt: bigint;
+/** IModelMarketplace.Listing as viem decodes it. */
+export interface RawListing {
+  id: bigint;
+  model: {
+    creator: Address;
+    name: string;
+    task: string;
+    licence: string;
+    parentIdPlusOne: bigint;
+    pricePerUse: bigint;
+    licencePrice: bigint;
+    listed: boolean;
+    registeredAt: bigint;
+    uses: bigint;
+    versionCount: number;
+  };
+  latest: { weightsCid: string; cardCid: string; spec: string; sizeBytes: bigint };
 }
 
-export function toModelRecord(id: bigint, raw: RawModel): ModelRecord {
+export function toModelRecord({ id, model, latest }: RawListing): ModelRecord {
   let spec: ModelSpec | null = null;
   let specError: string | null = null;
   try {
-    spec = parseModelSpec(raw.spec);
+    spec = parseModelSpec(latest.spec);
   } catch (error) {
     specError = (error as Error).message;
   }
   return {
     id,
-    creator: raw.creator,
-    name: raw.name,
-    task: raw.task,
-    weightsCid: raw.weightsCid,
+    creator: model.creator,
+    name: model.name,
+    task: model.task,
+    licence: model.licence,
+    parentId: model.parentIdPlusOne === 0n ? null : model.parentIdPlusOne - 1n,
+    pricePerUse: model.pricePerUse,
+    licencePrice: model.licencePrice,
+    listed: model.listed,
+    uses: Number(model.uses),
+    versionCount: model.versionCount,
+    weightsCid: latest.weightsCid,
+    cardCid: latest.cardCid,
     spec,
     specError,
-    sizeBytes: Number(raw.sizeBytes),
-    registeredAt: new Date(Number(raw.registeredAt) * 1000),
+    sizeBytes: Number(latest.sizeBytes),
+    registeredAt: new Date(Number(model.registeredAt) * 1000),
   };
 }

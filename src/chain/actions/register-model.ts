@@ -5,14 +5,24 @@ import type { ModelSpec } from '../../inference/model-spec.ts';
 export interface RegisterModelParams {
   name: string;
   task: string;
+  licence: string;
   weightsCid: string;
+  cardCid: string;
   spec: ModelSpec;
   sizeBytes: number;
+  /** JOY (wei) per use for accounts without a licence; 0 is free. */
+  pricePerUse?: bigint;
+  /** JOY (wei) for a perpetual licence; 0 offers none. */
+  licencePrice?: bigint;
+  /** The share of derivatives' revenue this model's creator asks, in basis points. */
+  derivativeRoyaltyBps?: number;
+  parentId?: bigint | null;
 }
 
 /**
- * Registers a model and waits for the receipt. Simulates first, so a revert (a taken name, an
- * empty field) surfaces as the contract's custom error before any gas is spent.
+ * Registers a model with its first version and waits for the receipt. Simulates first, so a
+ * revert (a taken name, an empty field, the rate limit) surfaces as the contract's custom error
+ * before any gas is spent.
  */
 export async function registerModel(
   publicClient: PublicClient,
@@ -25,7 +35,21 @@ export async function registerModel(
     address: marketplace,
     abi: modelMarketplaceAbi,
     functionName: 'registerModel',
-    args: [params.name, params.task, params.weightsCid, JSON.stringify(params.spec), BigInt(params.sizeBytes)],
+    args: [
+      {
+        name: params.name,
+        task: params.task,
+        licence: params.licence,
+        weightsCid: params.weightsCid,
+        cardCid: params.cardCid,
+        spec: JSON.stringify(params.spec),
+        sizeBytes: BigInt(params.sizeBytes),
+        pricePerUse: params.pricePerUse ?? 0n,
+        licencePrice: params.licencePrice ?? 0n,
+        derivativeRoyaltyBps: params.derivativeRoyaltyBps ?? 0,
+        parentIdPlusOne: params.parentId == null ? 0n : params.parentId + 1n,
+      },
+    ],
   });
   const hash = await wallet.writeContract(request);
   const receipt = await publicClient.waitForTransactionReceipt({ hash });

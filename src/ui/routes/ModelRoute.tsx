@@ -4,12 +4,13 @@ import type { ModelRecord } from '../../chain/actions/model-record.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
 import type { Feeds } from '../../inference/tensors.ts';
 import type { BackendChoice, LoadResult, RunResult } from '../../inference/worker-protocol.ts';
-import { fetchModel } from '../../storage/fetch-model.ts';
+import { fetchFile } from '../../storage/fetch-file.ts';
+import { ModelCardView } from '../components/ModelCardView.tsx';
 import { DigitPad } from '../components/DigitPad.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RawTensorInput } from '../components/RawTensorInput.tsx';
 import { SpeechActivity } from '../components/SpeechActivity.tsx';
-import { formatBytes, formatMs } from '../format.ts';
+import { formatBytes, formatMs, formatTerms } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 
 type Phase = 'waiting' | 'fetching' | 'loading' | 'ready' | 'failed';
@@ -65,7 +66,7 @@ export default function ModelRoute(): JSX.Element {
     setProgress({ received: 0, total: m.sizeBytes });
     try {
       const node = await state.browserNode();
-      const result = await fetchModel(node, m.weightsCid, {
+      const result = await fetchFile(node, m.weightsCid, {
         totalBytes: m.sizeBytes,
         timeoutMs: state.config()!.fetchTimeoutMs,
         signal: abort.signal,
@@ -111,7 +112,17 @@ export default function ModelRoute(): JSX.Element {
               <dd class="cid">{m().weightsCid}</dd>
               <dt>Creator</dt>
               <dd class="cid">{m().creator}</dd>
+              <dt>Licence</dt>
+              <dd>{m().licence}</dd>
+              <dt>Terms</dt>
+              <dd>{formatTerms(m().pricePerUse, m().licencePrice)}</dd>
+              <dt>Usage</dt>
+              <dd data-testid="usage">
+                {m().uses} use{m().uses === 1 ? '' : 's'} on-chain, version {m().versionCount}
+                {m().listed ? '' : ' (delisted)'}
+              </dd>
             </dl>
+            <ModelCardView cid={m().cardCid} />
             <Show when={phase() === 'fetching'}>
               <ProgressBar received={progress().received} total={progress().total} label="Fetching the weights" />
             </Show>

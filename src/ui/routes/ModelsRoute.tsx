@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { useAppState } from '../state/app-state.tsx';
-import { formatBytes, shortCid } from '../format.ts';
+import { formatBytes, formatTerms, shortCid } from '../format.ts';
 
 /** Home: the models the marketplace lists on-chain. */
 export function ModelsRoute(): JSX.Element {
@@ -36,6 +36,8 @@ export function ModelsRoute(): JSX.Element {
                           <dd>{formatBytes(model.sizeBytes)}</dd>
                           <dt>CID</dt>
                           <dd class="cid" title={model.weightsCid}>{shortCid(model.weightsCid)}</dd>
+                          <dt>Terms</dt>
+                          <dd data-testid="terms">{model.licence}, {formatTerms(model.pricePerUse, model.licencePrice)}</dd>
                         </dl>
                       </li>
                     )}

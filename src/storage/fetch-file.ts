@@ -1,4 +1,4 @@
-// Fetches a model's bytes by CID: blocks already in IndexedDB are re-hashed against their CIDs,
+// Fetches a file (model weights, a model card) by CID: blocks already in IndexedDB are re-hashed against their CIDs,
 // missing ones come from peers over bitswap (Helia verifies each on arrival), with progress in
 // bytes and a timeout. A local copy that fails verification is discarded.
 import type { Multiaddr } from '@multiformats/multiaddr';
@@ -9,7 +9,7 @@ import { deleteDag, type Blockstore } from './delete-dag.ts';
 import { FetchTimeoutError, IntegrityError, InvalidCidError } from './errors.ts';
 import { readVerifiedFile } from './read-verified-file.ts';
 
-export interface FetchModelOptions {
+export interface FetchFileOptions {
   /** Expected size, for the progress bar before the first block arrives. */
   totalBytes: number;
   timeoutMs: number;
@@ -18,13 +18,13 @@ export interface FetchModelOptions {
 }
 
 /** A Helia node, the local blockstore under it, and the peers to ask first. */
-export interface ModelStore {
+export interface FileStore {
   helia: Helia;
   blockstore: Blockstore;
   providers: Multiaddr[];
 }
 
-export interface FetchedModel {
+export interface FetchedFile {
   bytes: Uint8Array;
   /** `local` when every block was already in this browser. */
   source: 'local' | 'network';
@@ -39,7 +39,7 @@ export function parseCid(text: string): CID {
   }
 }
 
-export async function fetchModel({ helia, blockstore, providers }: ModelStore, cidText: string, options: FetchModelOptions): Promise<FetchedModel> {
+export async function fetchFile({ helia, blockstore, providers }: FileStore, cidText: string, options: FetchFileOptions): Promise<FetchedFile> {
   const cid = parseCid(cidText);
   const started = performance.now();
   const timeout = AbortSignal.timeout(options.timeoutMs);

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IModelMarketplace
+/// @notice The marketplace of PermaNet models: listings with versioned weights in IPFS, prices in
+/// JOY, licences, pay-per-use from a prepaid balance, and royalties. Its ERC-165 interface id
+/// names this version of the interface (the seed's ModelMarketplace and ModelMarketplaceV2 in one).
+interface IModelMarketplace {
+    /// @notice One published version of a model's weights.
+    /// @param weightsCid CIDv1 of the ONNX file.
+    /// @param cardCid CIDv1 of the model card (JSON, see contracts/marketplace/model-card.schema.json).
+    /// @param spec Input and output spec as JSON.
+    /// @param sizeBytes Size of the ONNX file.
+    struct Version {
+        string weightsCid;
+        string cardCid;
+        string spec;
+        uint64 sizeBytes;
+        uint64 publishedAt;
+    }
+
+    /// @notice A model's listing and terms.
+    /// @param parentId The model this one derives from, plus one (0: none).
+    /// @param pricePerUse JOY charged per use to an account without a licence (0: free).
+    /// @param licencePrice JOY for a perpetual licence (0: no licence on sale).
+    /// @param derivativeRoyaltyBps Share of a derivative's revenue paid to this model's creator.
+    struct Model {
+        address creator;
+        string name;
+        string task;
+        string licence;
+        uint256 parentIdPlusOne;
+        uint256 pricePerUse;
+        uint256 licencePrice;
+        uint16 derivativeRoyaltyBps;
+        bool listed;
+        uint64 registeredAt;
+        uint64 uses;
+        uint32 versionCount;
+    }
+
+    /// @notice What a registration names.
+    struct Registration {
+        string name;
+        string task;
+        string licence;
+        string weightsCid;
+        string cardCid;
+        string spec;
+        uint64 sizeBytes;
+        uint256 pricePerUse;
+        uint256 licencePrice;
+        uint16 derivativeRoyaltyBps;
+        /// @dev 0 for an original model, else the parent's id plus one.
+        uint256 parentIdPlusOne;
+    }
+
+    /// @notice A listing as the app shows it: the model and its latest version.
+    struct Listing {
+        uint256 id;
+        Model model;
+        Version latest;
+    }
+
+    event ModelRegistered(uint256 indexed id, address indexed creator, string name, uint256 parentIdPlusOne);
+    event VersionPublished(uint256 indexed id, uint32 indexed version, string weightsCid, string cardCid);
+    event PricesChanged(uint256 indexed id, uint256 pricePerUse, uint256 licencePrice);
+    event ListingChanged(uint256 indexed id, bool listed);
+    event LicenceBought(uint256 indexed id, address indexed buyer, uint256 price);
+    event ModelUsed(uint256 indexed id, address indexed user, uint256 price);
+    event Deposited(address indexed account, uint256 amount);
+    event PrepaidWithdrawn(address indexed account, uint256 amount);
+    /// @notice A payment was split: what the creator, the parent's creator and the platform got.
+    event RevenueSplit(uint256 indexed id, uint256 creatorShare, uint256 parentShare, uint256 platformShare);
+    event EarningsWithdrawn(address indexed account, uint256 amount);
+    event PlatformFeeChanged(uint16 feeBps, address treasury);
+    event RateLimitChanged(uint32 registrationsPerWindow, uint64 window);
+
+    function registerModel(Registration calldata registration) external returns (uint256 id);
+    function publishVersion(uint256 id, string calldata weightsCid, string calldata cardCid, string calldata spec, uint64 sizeBytes)
+        external;
+    function setPrices(uint256 id, uint256 pricePerUse, uint256 licencePrice) external;
+    function setListed(uint256 id, bool listed) external;
+    function buyLicence(uint256 id) external;
+    function deposit(uint256 amount) external;
+    function withdrawPrepaid(uint256 amount) external;
+    function useModel(uint256 id) external;
+    function withdrawEarnings() external;
+
+    function modelCount() external view returns (uint256);
+    function getModel(uint256 id) external view returns (Model memory);
+    function getVersion(uint256 id, uint32 version) external view returns (Version memory);
+    function listModels(uint256 offset, uint256 limit) external view returns (Listing[] memory);
+    function modelIdByName(string calldata name) external view returns (uint256);
+    function hasLicence(uint256 id, address account) external view returns (bool);
+    function prepaidOf(address account) external view returns (uint256);
+    function earningsOf(address account) external view returns (uint256);
+}
