@@ -28,6 +28,16 @@ export class FieldReader {
     if (this.issues.length > 0) throw new ConfigError(this.source, this.issues);
   }
 
+  /** Parses JSON text; malformed JSON is reported at once (nothing else can be read from it). */
+  json(text: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      this.fail('(json)', (error as Error).message);
+      this.done();
+    }
+  }
+
   object(value: unknown, path: string): Record<string, unknown> {
     if (value === undefined || value === null) return {};
     if (typeof value !== 'object' || Array.isArray(value)) {

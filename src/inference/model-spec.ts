@@ -47,14 +47,7 @@ function tensors(read: FieldReader, value: unknown, path: string): TensorSpec[] 
 /** Parses the JSON a registration carries; throws ConfigError naming each bad field. */
 export function parseModelSpec(json: string): ModelSpec {
   const read = new FieldReader('model spec');
-  let document: unknown;
-  try {
-    document = JSON.parse(json);
-  } catch (error) {
-    read.fail('(json)', (error as Error).message);
-    read.done();
-  }
-  const top = read.object(document, '(top level)');
+  const top = read.object(read.json(json), '(top level)');
   const spec: ModelSpec = {
     presentation: read.oneOf(top.presentation, 'presentation', PRESENTATIONS, 'digit-canvas'),
     inputs: tensors(read, top.inputs, 'inputs'),

@@ -23,14 +23,7 @@ const FIELDS = ['schema', 'name', 'task', 'description', 'licence', 'source', 'i
 
 export function parseModelCard(json: string): ModelCard {
   const read = new FieldReader('model card');
-  let document: unknown;
-  try {
-    document = JSON.parse(json);
-  } catch (error) {
-    read.fail('(json)', (error as Error).message);
-    read.done();
-  }
-  const top = read.object(document, '(top level)');
+  const top = read.object(read.json(json), '(top level)');
   read.noExtraKeys(top, '', FIELDS);
   if (top.schema !== MODEL_CARD_SCHEMA) read.fail('schema', `must be "${MODEL_CARD_SCHEMA}"`);
   const card: ModelCard = {
