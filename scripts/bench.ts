@@ -3,6 +3,7 @@
 //   - inference latency: browser WASM (in the worker) ÷ onnxruntime-node, for each demo model
 //   - model fetch throughput: Helia/bitswap in the page ÷ plain HTTP of the same bytes, same relay
 //   - cold first-paint JS (gzip), and time to first inference on a repeat visit
+//   - gas of the marketplace's and the token's everyday transactions
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
 import { cidOfBytes } from '../src/storage/cid-of-bytes.ts';
 import { build } from './lib/build.ts';
+import { measureMarketplaceGas } from './lib/marketplace-gas.ts';
 import { digitSamples as samples, digitsModel as digits, referenceDigits, referenceSpeech, speechModel as speech } from './lib/reference.ts';
 import { startStackOnFreePorts, type Stack } from './lib/stack.ts';
 
@@ -168,6 +170,7 @@ try {
   const fetch = await fetchThroughput(browser, stack);
   const paint = firstPaintJs();
   const relayRss = peakRss(stack.relayPid());
+  const gas = await measureMarketplaceGas(stack.config.deployments);
 
   const rows: [string, string, string, string, string][] = [
     ['digits inference, browser WASM ÷ onnxruntime-node (median)', `${browserDigits.toFixed(3)} ms`, `${nodeDigits.toFixed(3)} ms`, (browserDigits / nodeDigits).toFixed(2), '≤ 1.5'],
@@ -178,6 +181,7 @@ try {
     ['time to first inference, repeat visit (navigation → probabilities)', `${repeat.toFixed(0)} ms`, '', '', ''],
     ['peak relay RSS', `${(relayRss / 1024 / 1024).toFixed(1)} MiB`, '', '', ''],
     ['peak page JS heap (main thread)', `${(peakHeap / 1024 / 1024).toFixed(1)} MiB`, '', '', ''],
+    ...Object.entries(gas).map(([action, used]): [string, string, string, string, string] => [`gas: ${action}`, used.toLocaleString('en'), '', '', '']),
   ];
   const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'PermaNet', 'reference', 'ratio', 'target'][c].length));
   const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;

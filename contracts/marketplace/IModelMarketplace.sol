@@ -95,4 +95,8 @@ interface IModelMarketplace {
     function hasLicence(uint256 id, address account) external view returns (bool);
     function prepaidOf(address account) external view returns (uint256);
     function earningsOf(address account) external view returns (uint256);
+    /// @notice Whether some version of some model names this CID (weights or card): what relays pin.
+    function isRegisteredCid(string calldata cid) external view returns (bool);
+    /// @notice Whether the account has registered a model: whose signed pin requests relays accept.
+    function isPublisher(address account) external view returns (bool);
 }

@@ -48,6 +48,8 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     mapping(address account => uint256) private _prepaid;
     mapping(address account => uint256) private _earnings;
     mapping(address account => RateWindow) private _registrations;
+    mapping(bytes32 cidHash => bool) private _registeredCids;
+    mapping(address account => uint256) private _modelsRegistered;
 
     error EmptyField(string field);
     error FieldTooLong(string field, uint256 length);
@@ -121,6 +123,7 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
             })
         );
         _idByName[nameHash] = id + 1;
+        _modelsRegistered[msg.sender] += 1;
         emit ModelRegistered(id, msg.sender, r.name, r.parentIdPlusOne);
         emit PricesChanged(id, r.pricePerUse, r.licencePrice);
         _pushVersion(id, r.weightsCid, r.cardCid, r.spec, r.sizeBytes);
@@ -285,6 +288,14 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
         return _earnings[account];
     }
 
+    function isRegisteredCid(string calldata cid) external view returns (bool) {
+        return _registeredCids[keccak256(bytes(cid))];
+    }
+
+    function isPublisher(address account) external view returns (bool) {
+        return _modelsRegistered[account] > 0;
+    }
+
     function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
         return interfaceId == type(IModelMarketplace).interfaceId || super.supportsInterface(interfaceId);
     }
@@ -314,6 +325,8 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
         _versions[id].push(
             Version({weightsCid: weightsCid, cardCid: cardCid, spec: spec, sizeBytes: sizeBytes, publishedAt: uint64(block.timestamp)})
         );
+        _registeredCids[keccak256(bytes(weightsCid))] = true;
+        _registeredCids[keccak256(bytes(cardCid))] = true;
         uint32 version = _models[id].versionCount;
         _models[id].versionCount = version + 1;
         emit VersionPublished(id, version, weightsCid, cardCid);

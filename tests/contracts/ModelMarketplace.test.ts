@@ -58,7 +58,7 @@ async function logsOf(hash: `0x${string}`, market: Setup['market']) {
 
 describe('ModelMarketplace', () => {
   it('registers a model with its first version and lists it with the latest version', async () => {
-    const { market, alice } = await deployed();
+    const { market, alice, bob } = await deployed();
     const logs = await logsOf(await alice.market.write.registerModel([registration('digits')]), market);
     assert.equal(logs.registered[0].args.id, 0n);
     assert.equal(getAddress(logs.registered[0].args.creator!), getAddress(alice.account.address));
@@ -73,6 +73,12 @@ describe('ModelMarketplace', () => {
     assert.equal(listing.latest.weightsCid, cid);
     assert.equal(listing.latest.cardCid, cardCid);
     assert.equal(await market.read.modelIdByName(['digits']), 0n);
+    // What relays check before they pin: the CIDs a registration names, and who publishes.
+    assert.equal(await market.read.isRegisteredCid([cid]), true);
+    assert.equal(await market.read.isRegisteredCid([cardCid]), true);
+    assert.equal(await market.read.isRegisteredCid(['bafkreiunknown']), false);
+    assert.equal(await market.read.isPublisher([alice.account.address]), true);
+    assert.equal(await market.read.isPublisher([bob.account.address]), false);
   });
 
   it('keeps every version when a new one is published, and only the creator may publish', async () => {

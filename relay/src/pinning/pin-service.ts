@@ -1,0 +1,88 @@
+// Serves /permanet/pin/1.0.0: reads one request, checks it against the chain, fetches the DAG
+// from the network (usually from the requester itself) within the size limit, pins it, and
+// answers. Every failure is an answer with a code, never a dropped stream.
+import { CID } from 'multiformats/cid';
+import type { Helia } from 'helia';
+import type { Libp2p, Stream } from '@libp2p/interface';
+import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../../../src/protocol/json-stream.ts';
+import { parsePinRequest, PIN_PROTOCOL, type PinResponse } from '../../../src/protocol/pin.ts';
+import { readVerifiedFile, type LocalBlocks } from '../../../src/storage/read-verified-file.ts';
+import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
+import type { Logger } from '../log.ts';
+import { authorizePin } from './authorize-pin.ts';
+
+export interface PinServiceOptions {
+  helia: Helia;
+  /** The blockstore under Helia (blocks already held are not fetched again). */
+  blockstore: LocalBlocks;
+  libp2p: Libp2p;
+  chain: MarketplaceReader;
+  maxBytes: number;
+  timeoutMs: number;
+  log: Logger;
+}
+
+class TooLargeError extends Error {}
+
+export async function startPinService(options: PinServiceOptions): Promise<void> {
+  const { helia, libp2p, log } = options;
+
+  const serve = async (request: unknown, peer: string): Promise<PinResponse> => {
+    let parsed;
+    try {
+      parsed = parsePinRequest(request);
+    } catch (error) {
+      return { ok: false, code: 'malformed', message: (error as Error).message };
+    }
+    const authorization = await authorizePin(parsed, options.chain, Math.floor(Date.now() / 1000));
+    if (!authorization.ok) return { ok: false, code: 'not-authorized', message: authorization.reason };
+
+    const cid = CID.parse(parsed.cid);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    let bytes = 0;
+    try {
+      // Reading the file verifies every block and counts its bytes; past the limit it stops.
+      await readVerifiedFile({ local: options.blockstore, network: helia.blockstore }, cid, {
+        signal: controller.signal,
+        onLeafBytes: (n) => {
+          bytes += n;
+          if (bytes > options.maxBytes) controller.abort(new TooLargeError());
+        },
+      });
+      for await (const _ of helia.pins.add(cid, { signal: controller.signal })) {
+        // drain
+      }
+      log.info('pin.added', { cid: parsed.cid, bytes, peer, auth: parsed.auth.kind });
+      return { ok: true, cid: parsed.cid, bytes };
+    } catch (error) {
+      if (controller.signal.reason instanceof TooLargeError) {
+        return { ok: false, code: 'too-large', message: `the content is over this relay's limit of ${options.maxBytes} bytes` };
+      }
+      if (controller.signal.aborted) return { ok: false, code: 'unavailable', message: `the blocks did not arrive within ${options.timeoutMs / 1000} s` };
+      log.warn('pin.failed', { cid: parsed.cid, peer, error: error as Error });
+      return { ok: false, code: 'internal', message: 'the relay could not pin the content' };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  await libp2p.handle(PIN_PROTOCOL, async (stream: Stream, connection) => {
+    const peer = connection.remotePeer.toString();
+    const messages = jsonStream(stream);
+    let response: PinResponse;
+    try {
+      response = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
+    } catch (error) {
+      const code = error instanceof MalformedMessageError || error instanceof MessageTooLargeError ? 'malformed' : 'internal';
+      response = { ok: false, code, message: (error as Error).message };
+    }
+    try {
+      await messages.write(response);
+      await stream.close();
+    } catch (error) {
+      log.debug('pin.reply_failed', { peer, error: error as Error });
+      stream.abort(error as Error);
+    }
+  });
+}
