@@ -17,6 +17,8 @@ const HELP = `Usage: permanet-relay [options]
   --announce <multiaddr> an address to announce instead (repeatable)
   --http-port <port>    loopback HTTP port for health, status and plain fetches (0: any free)
   --pin <file>          add and pin a local file at start (repeatable)
+  --deployments <file>  the chain's deployments file: enables the pin service, which pins
+                        what on-chain registrations (or registered publishers) name
   --log-level <level>   debug, info, warn or error
   --help                print this text
 `;
@@ -30,6 +32,7 @@ async function main() {
       announce: { type: 'string', multiple: true },
       'http-port': { type: 'string' },
       pin: { type: 'string', multiple: true },
+      deployments: { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -61,10 +64,13 @@ async function main() {
   if (values['http-port'] !== undefined) document.http = { ...document.http, port: Number(values['http-port']) };
   if (values.pin !== undefined) document.pin = { ...document.pin, files: [...(document.pin?.files ?? []), ...values.pin.map((p) => resolve(p))] };
   if (values['log-level'] !== undefined) document.log_level = values['log-level'];
+  if (values.deployments !== undefined) document.chain = { ...document.chain, deployments: resolve(values.deployments) };
 
   const baseDir = configPath !== undefined ? dirname(resolve(configPath)) : process.cwd();
   const config = parseRelayConfig(document, baseDir, configPath ?? 'command-line flags');
   const log = createLogger(config.logLevel);
+  // A daemon that peers talk to must not fall over on a stray rejection deep in a library.
+  process.on('unhandledRejection', (reason) => log.error('process.unhandled_rejection', { error: reason instanceof Error ? reason : String(reason) }));
   const relay = await createRelay(config, log);
   log.info('relay.ready', { ...relay.status() });
 

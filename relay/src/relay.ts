@@ -1,5 +1,5 @@
 // Wires the relay's services from one validated config: identity, libp2p, Helia with its pins,
-// and the loopback HTTP server. `stop()` closes them in reverse order.
+// the pin service (when a chain is configured), and the loopback HTTP server. `stop()` closes them in reverse order.
 import type { AddressInfo } from 'node:net';
 import type { RelayConfig } from './config/relay-config.ts';
 import type { Logger } from './log.ts';
@@ -8,6 +8,8 @@ import { relayLibp2pOptions } from './p2p/create-libp2p.ts';
 import { createRelayHelia } from './storage/create-helia.ts';
 import { pinFile, type PinnedFile } from './storage/pin-files.ts';
 import { startHttpServer } from './http/http-server.ts';
+import { marketplaceReader } from './chain/marketplace-reader.ts';
+import { startPinService } from './pinning/pin-service.ts';
 
 export interface RelayStatus {
   peerId: string;
@@ -19,7 +21,7 @@ export interface RelayStatus {
 
 export async function createRelay(config: RelayConfig, log: Logger) {
   const privateKey = await loadOrCreatePeerKey(config.dataDir);
-  const helia = await createRelayHelia(config.dataDir, relayLibp2pOptions(config, privateKey));
+  const { helia, blockstore } = await createRelayHelia(config.dataDir, relayLibp2pOptions(config, privateKey));
   const { libp2p } = helia;
   libp2p.addEventListener('peer:connect', (event) => log.debug('peer.connect', { peer: event.detail.toString() }));
   libp2p.addEventListener('peer:disconnect', (event) => log.debug('peer.disconnect', { peer: event.detail.toString() }));
@@ -29,6 +31,13 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     const pinned = await pinFile(helia, path);
     pins.push(pinned);
     log.info('pin.added', { name: pinned.name, cid: pinned.cid.toString(), bytes: pinned.bytes });
+  }
+
+  if (config.deployments !== null) {
+    const chain = await marketplaceReader(config.deployments);
+    await startPinService({ helia, blockstore, libp2p, chain, ...config.pinService, log });
+  } else {
+    log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
 
   let httpUrl = '';

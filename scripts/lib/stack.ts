@@ -66,6 +66,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       '--listen', `/ip4/${HOST}/tcp/${options.relayPort}/ws`,
       '--http-port', String(options.relayHttpPort),
       ...demoFilesToPin(stateDir).flatMap((file) => ['--pin', file]),
+      '--deployments', join(stateDir, 'deployments.json'),
     ], { cwd: root, echo: options.echo });
     record();
     return relayChild.waitForLine((line) => {

@@ -1,13 +1,17 @@
 import { MemoryBlockstore } from 'blockstore-core/memory';
 import { importer } from 'ipfs-unixfs-importer';
 import { fixedSize } from 'ipfs-unixfs-importer/chunker';
+import * as dagPb from '@ipld/dag-pb';
+import { UnixFS } from 'ipfs-unixfs';
 import { CID } from 'multiformats/cid';
+import * as raw from 'multiformats/codecs/raw';
+import { sha256 } from 'multiformats/hashes/sha2';
 import { describe, expect, it } from 'vitest';
 import { BlockHashMismatch } from './blocks.ts';
 import { cidOfBytes } from './cid-of-bytes.ts';
 import { deleteDag } from './delete-dag.ts';
 import { CHUNK_SIZE, modelImportOptions } from './import-options.ts';
-import { NotAFileError, readVerifiedFile } from './read-verified-file.ts';
+import { FileTooLargeError, NotAFileError, readVerifiedFile } from './read-verified-file.ts';
 
 const bytes = Uint8Array.from({ length: CHUNK_SIZE * 2 + 1000 }, (_, i) => (i * 31) % 251);
 
@@ -69,6 +73,30 @@ describe('readVerifiedFile', () => {
     const { store, root } = await imported({ ...modelImportOptions(), wrapWithDirectory: true }, [{ path: 'model.onnx', content: bytes }]);
     await expect(readVerifiedFile({ local: store, network: store }, root)).rejects.toThrow(NotAFileError);
     await expect(readVerifiedFile({ local: store, network: store }, root)).rejects.toThrow('is a UnixFS directory, not a file');
+  });
+
+  it('refuses a file over its limit by the size the root declares, before reading a leaf', async () => {
+    const { store: remote, root } = await imported();
+    const local = new MemoryBlockstore();
+    const asked: string[] = [];
+    const network = { get: (cid: CID) => (asked.push(cid.toString()), remote.get(cid)) };
+    await expect(readVerifiedFile({ local, network }, root, { maxBytes: bytes.length - 1 })).rejects.toThrow(FileTooLargeError);
+    expect(asked).toEqual([root.toString()]);
+    expect((await readVerifiedFile({ local, network }, root, { maxBytes: bytes.length })).bytes.length).toBe(bytes.length);
+  });
+
+  it('counts the bytes it reads against the limit, whatever a root declares', async () => {
+    // A root that lies: it declares 2 bytes but links two 100 kB leaves.
+    const store = new MemoryBlockstore();
+    const leaf = async (fill: number) => {
+      const data = new Uint8Array(100_000).fill(fill);
+      return { Hash: await store.put(CID.createV1(raw.code, await sha256.digest(data)), data), Tsize: data.length };
+    };
+    const links = [await leaf(1), await leaf(2)];
+    const node = dagPb.encode({ Data: new UnixFS({ type: 'file', blockSizes: [1n, 1n] }).marshal(), Links: links });
+    const root = await store.put(CID.createV1(dagPb.code, await sha256.digest(node)), node);
+    await expect(readVerifiedFile({ local: store, network: store }, root, { maxBytes: 150_000 })).rejects.toThrow(FileTooLargeError);
+    expect((await readVerifiedFile({ local: store, network: store }, root)).bytes.length).toBe(200_000);
   });
 
   it('stops when its signal is aborted', async () => {

@@ -30,10 +30,16 @@ export interface ReadOptions {
   onLeafBytes?: (bytes: number) => void;
   /** Leaves read at once per node. */
   concurrency?: number;
+  /** Refuse files larger than this: by the size the root declares, and by the bytes read. */
+  maxBytes?: number;
 }
 
 export class NotAFileError extends Error {
   override name = 'NotAFileError';
+}
+
+export class FileTooLargeError extends Error {
+  override name = 'FileTooLargeError';
 }
 
 export interface ReadResult {
@@ -58,6 +64,14 @@ async function mapConcurrent<T, R>(items: T[], limit: number, fn: (item: T) => P
 export async function readVerifiedFile(sources: FileSources, root: CID, options: ReadOptions = {}): Promise<ReadResult> {
   const counts = { blocks: 0, fromNetwork: 0 };
   const concurrency = options.concurrency ?? 16;
+  const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  let total = 0;
+  const count = (bytes: number) => {
+    total += bytes;
+    // Thrown, not aborted: blocks already asked for arrive and are stored, nothing is left dangling.
+    if (total > maxBytes) throw new FileTooLargeError(`${root} is larger than ${maxBytes} bytes`);
+    options.onLeafBytes?.(bytes);
+  };
 
   const block = async (cid: CID): Promise<Uint8Array> => {
     options.signal?.throwIfAborted();
@@ -74,16 +88,19 @@ export async function readVerifiedFile(sources: FileSources, root: CID, options:
   const read = async (cid: CID, isRoot: boolean): Promise<Uint8Array> => {
     const bytes = await block(cid);
     if (cid.code === raw.code) {
-      options.onLeafBytes?.(bytes.length);
+      count(bytes.length);
       return bytes;
     }
     if (cid.code !== dagPb.code) throw new NotAFileError(`${cid} is not a UnixFS file (codec 0x${cid.code.toString(16)})`);
     const node = dagPb.decode(bytes);
     const unixfs = UnixFS.unmarshal(node.Data ?? new Uint8Array());
     if (unixfs.type !== 'file' && unixfs.type !== 'raw') throw new NotAFileError(`${isRoot ? cid : `a block under ${cid}`} is a UnixFS ${unixfs.type}, not a file`);
+    if (isRoot && unixfs.fileSize() > BigInt(Math.min(maxBytes, Number.MAX_SAFE_INTEGER))) {
+      throw new FileTooLargeError(`${root} declares ${unixfs.fileSize()} bytes, more than ${maxBytes}`);
+    }
     const own = unixfs.data ?? new Uint8Array();
     if (node.Links.length === 0) {
-      options.onLeafBytes?.(own.length);
+      count(own.length);
       return own;
     }
     const children = await mapConcurrent(node.Links, concurrency, (link) => read(link.Hash, false));

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { modelMarketplaceAbi } from '../../../src/chain/abi/generated.ts';
 import { parseDeployments } from '../../../src/chain/deployments.ts';
+import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
 
 export interface MarketplaceReader {
   isRegisteredCid(cid: string): Promise<boolean>;
@@ -11,7 +12,13 @@ export interface MarketplaceReader {
 }
 
 export async function marketplaceReader(deploymentsFile: string): Promise<MarketplaceReader> {
-  const deployments = parseDeployments(JSON.parse(await readFile(deploymentsFile, 'utf8')), deploymentsFile);
+  let text: string;
+  try {
+    text = await readFile(deploymentsFile, 'utf8');
+  } catch (error) {
+    throw new ConfigError('chain.deployments', [`cannot read ${deploymentsFile} (${(error as NodeJS.ErrnoException).code}): start the chain and deploy first (npm start does), or pass --deployments`]);
+  }
+  const deployments = parseDeployments(new FieldReader(deploymentsFile).json(text), deploymentsFile);
   const client = createPublicClient({ transport: http(deployments.rpcUrl, { timeout: 10_000 }) }) as PublicClient;
   const address = deployments.contracts.ModelMarketplace.address;
   return {

@@ -24,7 +24,7 @@ describe('parseRelayConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const issues = (error as ConfigError).issues;
-      expect(issues).toContain('colour: unknown field (known: data_dir, listen, announce, http, relay, pin, log_level)');
+      expect(issues).toContain('colour: unknown field (known: data_dir, listen, announce, http, relay, pin, chain, log_level)');
       expect(issues).toContain('http.port: must be an integer from 0 to 65535, got "eighty"');
       expect(issues).toContain('relay.max_reservations: must be an integer from 1 to 100000, got 0');
       expect(issues).toContain('log_level: must be one of debug, info, warn, error, got "chatty"');

@@ -18,6 +18,10 @@ export interface RelayConfig {
   relay: { maxReservations: number };
   /** Local files added to Helia and pinned at start. */
   pinFiles: string[];
+  /** The pinning service: the largest content it pins, and how long it waits for the blocks. */
+  pinService: { maxBytes: number; timeoutMs: number };
+  /** The deployments file of the chain whose registrations authorize pins; none: no pin service. */
+  deployments: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -30,6 +34,8 @@ export const DEFAULT_CONFIG: RelayConfig = {
   http: { host: '127.0.0.1', port: 4080 },
   relay: { maxReservations: 128 },
   pinFiles: [],
+  pinService: { maxBytes: 64 * 1024 * 1024, timeoutMs: 120_000 },
+  deployments: null,
   logLevel: 'info',
 };
 
@@ -37,13 +43,15 @@ export const DEFAULT_CONFIG: RelayConfig = {
 export function parseRelayConfig(document: unknown, baseDir: string, source = 'p2p_config.yaml'): RelayConfig {
   const read = new FieldReader(source);
   const top = read.object(document, '(top level)');
-  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'log_level']);
+  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'chain', 'log_level']);
   const http = read.object(top.http, 'http');
   read.noExtraKeys(http, 'http', ['host', 'port']);
   const relay = read.object(top.relay, 'relay');
   read.noExtraKeys(relay, 'relay', ['max_reservations']);
   const pin = read.object(top.pin, 'pin');
-  read.noExtraKeys(pin, 'pin', ['files']);
+  read.noExtraKeys(pin, 'pin', ['files', 'max_bytes', 'timeout_ms']);
+  const chain = read.object(top.chain, 'chain');
+  read.noExtraKeys(chain, 'chain', ['deployments']);
 
   const config: RelayConfig = {
     dataDir: resolve(baseDir, read.string(top.data_dir, 'data_dir', DEFAULT_CONFIG.dataDir)),
@@ -57,6 +65,11 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
       maxReservations: read.integer(relay.max_reservations, 'relay.max_reservations', { min: 1, max: 100_000 }, DEFAULT_CONFIG.relay.maxReservations),
     },
     pinFiles: read.stringArray(pin.files, 'pin.files').map((file) => resolve(baseDir, file)),
+    pinService: {
+      maxBytes: read.integer(pin.max_bytes, 'pin.max_bytes', { min: 1, max: 2 ** 40 }, DEFAULT_CONFIG.pinService.maxBytes),
+      timeoutMs: read.integer(pin.timeout_ms, 'pin.timeout_ms', { min: 1000, max: 3_600_000 }, DEFAULT_CONFIG.pinService.timeoutMs),
+    },
+    deployments: chain.deployments === undefined ? null : resolve(baseDir, read.string(chain.deployments, 'chain.deployments')),
     logLevel: read.oneOf(top.log_level, 'log_level', LOG_LEVELS, DEFAULT_CONFIG.logLevel),
   };
   checkMultiaddrs(read, config.listen, 'listen');

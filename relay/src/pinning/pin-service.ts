@@ -6,7 +6,7 @@ import type { Helia } from 'helia';
 import type { Libp2p, Stream } from '@libp2p/interface';
 import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../../../src/protocol/json-stream.ts';
 import { parsePinRequest, PIN_PROTOCOL, type PinResponse } from '../../../src/protocol/pin.ts';
-import { readVerifiedFile, type LocalBlocks } from '../../../src/storage/read-verified-file.ts';
+import { FileTooLargeError, readVerifiedFile, type LocalBlocks } from '../../../src/storage/read-verified-file.ts';
 import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
 import { authorizePin } from './authorize-pin.ts';
@@ -21,8 +21,6 @@ export interface PinServiceOptions {
   timeoutMs: number;
   log: Logger;
 }
-
-class TooLargeError extends Error {}
 
 export async function startPinService(options: PinServiceOptions): Promise<void> {
   const { helia, libp2p, log } = options;
@@ -43,20 +41,15 @@ export async function startPinService(options: PinServiceOptions): Promise<void>
     let bytes = 0;
     try {
       // Reading the file verifies every block and counts its bytes; past the limit it stops.
-      await readVerifiedFile({ local: options.blockstore, network: helia.blockstore }, cid, {
-        signal: controller.signal,
-        onLeafBytes: (n) => {
-          bytes += n;
-          if (bytes > options.maxBytes) controller.abort(new TooLargeError());
-        },
-      });
+      const file = await readVerifiedFile({ local: options.blockstore, network: helia.blockstore }, cid, { signal: controller.signal, maxBytes: options.maxBytes });
+      bytes = file.bytes.length;
       for await (const _ of helia.pins.add(cid, { signal: controller.signal })) {
         // drain
       }
       log.info('pin.added', { cid: parsed.cid, bytes, peer, auth: parsed.auth.kind });
       return { ok: true, cid: parsed.cid, bytes };
     } catch (error) {
-      if (controller.signal.reason instanceof TooLargeError) {
+      if (error instanceof FileTooLargeError) {
         return { ok: false, code: 'too-large', message: `the content is over this relay's limit of ${options.maxBytes} bytes` };
       }
       if (controller.signal.aborted) return { ok: false, code: 'unavailable', message: `the blocks did not arrive within ${options.timeoutMs / 1000} s` };

@@ -19,7 +19,6 @@ export async function createRelayHelia<S extends ServiceMap>(dataDir: string, li
   // in flight, instead of waiting for one 4 MiB message to arrive whole.
   const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), libp2p), { maxOutgoingMessageSize: 512 * 1024 });
   await helia.start();
-  return helia;
+  return { helia, blockstore };
 }
 
-export type RelayHelia<S extends ServiceMap> = Awaited<ReturnType<typeof createRelayHelia<S>>>;

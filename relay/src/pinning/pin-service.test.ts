@@ -1,0 +1,139 @@
+// The pin service as a real relay process on a real dev chain, asked by a libp2p peer built
+// with the browser's options: it pins what a registration names or a registered publisher
+// signed for, up to its size limit, and answers every bad request with a reason.
+import { withBitswap } from '@helia/bitswap';
+import { withLibp2pLight } from '@helia/libp2p';
+import { unixfs } from '@helia/unixfs';
+import { lpStream } from '@libp2p/utils';
+import { multiaddr } from '@multiformats/multiaddr';
+import { MemoryBlockstore } from 'blockstore-core/memory';
+import { MemoryDatastore } from 'datastore-core/memory';
+import { createHeliaLight } from 'helia';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployContracts } from '../../../contracts/deploy.ts';
+import { freePort } from '../../../scripts/lib/free-port.ts';
+import { startChild, type Child } from '../../../scripts/lib/processes.ts';
+import { registerModel } from '../../../src/chain/actions/register-model.ts';
+import { devAccount } from '../../../src/chain/dev-accounts.ts';
+import { browserLibp2pOptions } from '../../../src/p2p/browser-libp2p.ts';
+import { requestPin } from '../../../src/p2p/request-pin.ts';
+import { jsonStream } from '../../../src/protocol/json-stream.ts';
+import { parsePinResponse, PIN_PROTOCOL, pinAuthorizationText, type PinRequest } from '../../../src/protocol/pin.ts';
+import { modelImportOptions } from '../../../src/storage/import-options.ts';
+import type { RelayStatus } from '../relay.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'pin-service-'));
+const MAX_BYTES = 300_000;
+const children: Child[] = [];
+let relay: RelayStatus;
+let peer: Awaited<ReturnType<typeof startPeer>>;
+let rpcUrl: string;
+let marketplace: `0x${string}`;
+
+async function startPeer(relays: string[]) {
+  const node = withBitswap(withLibp2pLight(createHeliaLight({ blockstore: new MemoryBlockstore(), datastore: new MemoryDatastore() }), browserLibp2pOptions(relays)));
+  await node.start();
+  await node.libp2p.dial(multiaddr(relays[0]));
+  return node;
+}
+
+/** Bytes the peer holds and nobody has registered. */
+const held = async (size: number, seed: number) =>
+  (await unixfs(peer).addBytes(Uint8Array.from({ length: size }, (_, i) => (i * seed) % 251), modelImportOptions() as object)).toString();
+
+async function register(name: string, cid: string, sizeBytes: number) {
+  const transport = http(rpcUrl);
+  await registerModel(createPublicClient({ transport }) as PublicClient, createWalletClient({ account: devAccount(2), transport, chain: undefined }), marketplace, {
+    name,
+    task: 'test',
+    licence: 'MIT',
+    weightsCid: cid,
+    cardCid: cid,
+    spec: { presentation: 'digit-canvas', inputs: [{ name: 'x', type: 'float32', shape: [1] }], outputs: [{ name: 'y', type: 'float32', shape: [1] }] },
+    sizeBytes,
+  });
+}
+
+const ask = (request: PinRequest) => requestPin(peer.libp2p, multiaddr(relay.multiaddrs[0]), request, { signal: AbortSignal.timeout(30_000) });
+
+async function signed(cid: string, signer = devAccount(2), expires = Math.floor(Date.now() / 1000) + 600): Promise<PinRequest> {
+  const signature = await signer.signMessage({ message: pinAuthorizationText(cid, expires) });
+  return { type: 'pin', cid, auth: { kind: 'signed', publisher: signer.address, expires, signature } };
+}
+
+beforeAll(async () => {
+  const chainPort = await freePort();
+  const chain = startChild('chain', join(root, 'node_modules', '.bin', 'hardhat'), ['node', '--hostname', '127.0.0.1', '--port', String(chainPort)], { cwd: root });
+  children.push(chain);
+  await chain.waitForLine((line) => (line.includes('JSON-RPC server at') ? true : undefined));
+  rpcUrl = `http://127.0.0.1:${chainPort}`;
+  const deployments = await deployContracts(rpcUrl);
+  marketplace = deployments.contracts.ModelMarketplace.address;
+  writeFileSync(join(dir, 'deployments.json'), JSON.stringify(deployments));
+  // The pin service is configured from the YAML file, as an operator would.
+  writeFileSync(join(dir, 'p2p_config.yaml'), `data_dir: data\nlisten: [/ip4/127.0.0.1/tcp/0/ws]\nhttp: { port: 0 }\npin: { max_bytes: ${MAX_BYTES}, timeout_ms: 10000 }\nchain: { deployments: deployments.json }\n`);
+  const child = startChild('relay', process.execPath, [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')], { cwd: dir });
+  children.push(child);
+  relay = await child.waitForLine((line) => {
+    const entry = line.startsWith('{') ? JSON.parse(line) : null;
+    return entry?.event === 'relay.ready' ? (entry as RelayStatus) : undefined;
+  });
+  peer = await startPeer(relay.multiaddrs);
+  // devAccount(2) publishes a model, so its signed requests count.
+  await register(`publisher-${Date.now()}`, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', 1);
+}, 120_000);
+
+afterAll(async () => {
+  await peer?.stop();
+  await Promise.all(children.map((c) => c.stop()));
+});
+
+describe('the pin service', () => {
+  it('refuses content no registration names, then pins it once it is registered', async () => {
+    const cid = await held(200_000, 7);
+    expect(await ask({ type: 'pin', cid, auth: { kind: 'registered' } })).toEqual({ ok: false, code: 'not-authorized', message: `no registration on-chain names ${cid}` });
+    await register('pinned-after-registration', cid, 200_000);
+    expect(await ask({ type: 'pin', cid, auth: { kind: 'registered' } })).toEqual({ ok: true, cid, bytes: 200_000 });
+    // The relay now holds the bytes itself.
+    expect((await fetch(`${relay.http}/ipfs/${cid}`)).status).toBe(200);
+  });
+
+  it('pins what a registered publisher signed for, before any registration names it', async () => {
+    const cid = await held(50_000, 11);
+    expect(await ask(await signed(cid))).toEqual({ ok: true, cid, bytes: 50_000 });
+  });
+
+  it('refuses a signature by someone who publishes nothing, an expired one and a forged one', async () => {
+    const cid = await held(1000, 13);
+    const stranger = devAccount(6);
+    expect(await ask(await signed(cid, stranger))).toMatchObject({ ok: false, code: 'not-authorized', message: `${stranger.address} has registered no model` });
+    expect(await ask(await signed(cid, devAccount(2), Math.floor(Date.now() / 1000) - 1))).toMatchObject({ code: 'not-authorized', message: 'the signed request has expired' });
+    const forged = await signed(cid, stranger);
+    forged.auth = { ...(forged.auth as Extract<PinRequest['auth'], { kind: 'signed' }>), publisher: devAccount(2).address };
+    expect(await ask(forged)).toMatchObject({ code: 'not-authorized', message: "the signature is not the publisher's" });
+  });
+
+  it('refuses content over its size limit', async () => {
+    const cid = await held(MAX_BYTES + 100_000, 17);
+    expect(await ask(await signed(cid))).toEqual({ ok: false, code: 'too-large', message: `the content is over this relay's limit of ${MAX_BYTES} bytes` });
+  });
+
+  it('answers malformed and oversized messages with a reason', async () => {
+    const raw = async (bytes: Uint8Array) => {
+      const stream = await peer.libp2p.dialProtocol(multiaddr(relay.multiaddrs[0]), PIN_PROTOCOL);
+      await lpStream(stream).write(bytes);
+      return parsePinResponse(await jsonStream(stream).read());
+    };
+    const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+    expect(await raw(encode({ type: 'unpin', cid: 'x' }))).toEqual({ ok: false, code: 'malformed', message: 'a pin request has type "pin"' });
+    expect(await raw(encode({ type: 'pin', cid: 'not-a-cid', auth: { kind: 'registered' } }))).toMatchObject({ code: 'malformed', message: 'cid is not a CID: not-a-cid' });
+    expect(await raw(new Uint8Array([0xff, 0xfe, 0x00]))).toEqual({ ok: false, code: 'malformed', message: 'the message is not UTF-8 JSON' });
+    expect(await raw(new Uint8Array(70_000))).toEqual({ ok: false, code: 'malformed', message: 'a message over 65536 bytes was refused' });
+  });
+});
