@@ -1,18 +1,23 @@
 import { Route, Router, A, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, lazy, type JSX } from 'solid-js';
 import { AppStateProvider, useAppState } from './state/app-state.tsx';
+import { useWallet, WalletProvider } from './state/wallet.tsx';
 import { PeerStatus } from './components/PeerStatus.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { ModelsRoute } from './routes/ModelsRoute.tsx';
 
 // The model page pulls in the canvas, audio and worker code: loaded when first opened.
 const ModelRoute = lazy(() => import('./routes/ModelRoute.tsx'));
+const StakeRoute = lazy(() => import('./routes/StakeRoute.tsx'));
 
 function Layout(props: RouteSectionProps): JSX.Element {
   const state = useAppState();
   // Start the page's IPFS node once the shell has painted and the config is known.
+  const wallet = useWallet();
   createEffect(() => {
-    if (state.config()) setTimeout(() => void state.browserNode().catch(() => {}), 0);
+    if (!state.config()) return;
+    setTimeout(() => void state.browserNode().catch(() => {}), 0);
+    wallet.restore();
   });
   return (
     <div class="app">
@@ -23,6 +28,7 @@ function Layout(props: RouteSectionProps): JSX.Element {
         </A>
         <nav>
           <A href="/" end>Models</A>
+          <A href="/stake">Stake</A>
         </nav>
         <PeerStatus />
       </header>
@@ -35,11 +41,14 @@ function Layout(props: RouteSectionProps): JSX.Element {
 export function App(): JSX.Element {
   return (
     <AppStateProvider>
-      <Router root={Layout}>
+      <WalletProvider>
+        <Router root={Layout}>
         <Route path="/" component={ModelsRoute} />
         <Route path="/model/:id" component={ModelRoute} />
+        <Route path="/stake" component={StakeRoute} />
         <Route path="*" component={() => <p class="notice">No such page. <A href="/">See the models</A>.</p>} />
-      </Router>
+        </Router>
+      </WalletProvider>
     </AppStateProvider>
   );
 }

@@ -1,0 +1,119 @@
+import { createResource, createSignal, Show, type JSX } from 'solid-js';
+import { formatEther, isAddress, parseEther, type Address } from 'viem';
+import { readStake } from '../../chain/actions/joy/read-stake.ts';
+import { writeJoy } from '../../chain/actions/joy/write-joy.ts';
+import { describeError } from '../../chain/describe-error.ts';
+import { createChainClient } from '../../chain/public-client.ts';
+import { WalletPicker } from '../components/WalletPicker.tsx';
+import { useAppState } from '../state/app-state.tsx';
+import { useWallet } from '../state/wallet.tsx';
+
+const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
+
+/** Stake JOY, see the cooldown, withdraw after it, delegate votes. */
+export default function StakeRoute(): JSX.Element {
+  const app = useAppState();
+  const wallets = useWallet();
+  const client = () => createChainClient(app.config()!.deployments);
+  const token = () => app.config()!.deployments.contracts.JoyToken.address;
+  const [view, { refetch }] = createResource(
+    () => (app.config() && wallets.wallet() ? wallets.wallet()!.account.address : null),
+    (account) => readStake(client(), token(), account),
+  );
+  const [amount, setAmount] = createSignal('');
+  const [delegatee, setDelegatee] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+
+  const act = async (label: string, call: Parameters<typeof writeJoy>[3]) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await writeJoy(client(), wallets.wallet()!, token(), call);
+      setMessage({ ok: true, text: `${label}: done.` });
+      await refetch();
+    } catch (error) {
+      setMessage({ ok: false, text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const parsedAmount = (): bigint | null => {
+    try {
+      const wei = parseEther(amount().trim() || 'x');
+      return wei > 0n ? wei : null;
+    } catch {
+      return null;
+    }
+  };
+  const withAmount = (label: string, functionName: 'stake' | 'requestUnstake') => {
+    const wei = parsedAmount();
+    if (wei === null) return setMessage({ ok: false, text: 'Enter an amount of JOY above zero, such as 12.5.' });
+    void act(label, { functionName, args: [wei] });
+  };
+
+  return (
+    <section class="stake">
+      <h1>Stake JOY</h1>
+      <p class="lead">Staked JOY stays in your balance and keeps its votes; it cannot move until you ask for it back and the cooldown passes.</p>
+      <WalletPicker />
+      <Show when={view.error}>
+        <p class="error" role="alert">{describeError(view.error)}</p>
+      </Show>
+      <Show when={wallets.wallet() && view()}>
+        {(_) => {
+          const v = () => view()!;
+          return (
+            <>
+              <dl class="facts" data-testid="stake-view">
+                <dt>Balance</dt>
+                <dd data-testid="balance">{joy(v().balance)}</dd>
+                <dt>Free to move</dt>
+                <dd data-testid="free">{joy(v().free)}</dd>
+                <dt>Staked</dt>
+                <dd data-testid="staked">{joy(v().staked)}</dd>
+                <dt>Locked (slashable)</dt>
+                <dd data-testid="locked">{joy(v().locked)}</dd>
+                <dt>Unbonding</dt>
+                <dd data-testid="unbonding">
+                  {joy(v().unbonding)}
+                  {v().unbondingReadyAt ? `, withdrawable from ${v().unbondingReadyAt!.toLocaleString()}` : ''} (cooldown {Math.round(v().cooldownSeconds / 60)} min)
+                </dd>
+                <dt>Votes</dt>
+                <dd data-testid="votes">{joy(v().votes)}</dd>
+                <dt>Delegate</dt>
+                <dd class="cid" data-testid="delegate">{/^0x0+$/.test(v().delegate) ? 'nobody yet: delegate to count your votes' : v().delegate}</dd>
+              </dl>
+              <div class="row">
+                <input type="text" inputmode="decimal" placeholder="Amount of JOY" value={amount()} onInput={(e) => setAmount(e.currentTarget.value)} data-testid="stake-amount" />
+                <button disabled={busy()} onClick={() => withAmount('Stake', 'stake')} data-testid="stake">Stake</button>
+                <button disabled={busy()} onClick={() => withAmount('Unstake request', 'requestUnstake')} data-testid="unstake">Ask to unstake</button>
+                <button disabled={busy()} onClick={() => void act('Withdrawal', { functionName: 'withdraw', args: [] })} data-testid="withdraw">Withdraw</button>
+              </div>
+              <div class="row">
+                <button disabled={busy()} onClick={() => void act('Delegation', { functionName: 'delegate', args: [wallets.wallet()!.account.address] })} data-testid="delegate-self">
+                  Delegate to myself
+                </button>
+                <input type="text" placeholder="0x… another account" value={delegatee()} onInput={(e) => setDelegatee(e.currentTarget.value)} data-testid="delegatee" />
+                <button
+                  disabled={busy()}
+                  data-testid="delegate-other"
+                  onClick={() => (isAddress(delegatee()) ? void act('Delegation', { functionName: 'delegate', args: [delegatee() as Address] }) : setMessage({ ok: false, text: 'That is not an address.' }))}
+                >
+                  Delegate
+                </button>
+              </div>
+            </>
+          );
+        }}
+      </Show>
+      <Show when={message()}>
+        {(m) => (
+          <p class={m().ok ? 'status' : 'error'} role={m().ok ? 'status' : 'alert'} data-testid="stake-message">
+            {m().text}
+          </p>
+        )}
+      </Show>
+    </section>
+  );
+}

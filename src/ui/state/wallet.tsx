@@ -1,0 +1,54 @@
+// The account the person acts with: a dev account on the dev chain, or their browser wallet.
+// The choice is remembered; the wallet itself is re-created on each visit.
+import { createContext, createSignal, useContext, type ParentProps } from 'solid-js';
+import { devWallet, type ConnectedWallet } from '../../chain/wallet/dev-wallet.ts';
+import { injectedWallet } from '../../chain/wallet/injected-wallet.ts';
+import { DEV_CHAIN_ID } from '../../chain/dev-accounts.ts';
+import { describeError } from '../../chain/describe-error.ts';
+import { useAppState } from './app-state.tsx';
+
+export type WalletChoice = { kind: 'dev'; index: number } | { kind: 'injected' };
+const KEY = 'permanet:wallet';
+
+function createWalletState() {
+  const app = useAppState();
+  const [wallet, setWallet] = createSignal<ConnectedWallet | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const isDevChain = () => app.config()?.deployments.chainId === DEV_CHAIN_ID;
+
+  const choose = async (choice: WalletChoice) => {
+    const config = app.config();
+    if (!config) return;
+    setError(null);
+    try {
+      setWallet(choice.kind === 'dev' ? devWallet(config.deployments, choice.index) : await injectedWallet(config.deployments));
+      localStorage.setItem(KEY, JSON.stringify(choice));
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const disconnect = () => {
+    setWallet(null);
+    localStorage.removeItem(KEY);
+  };
+  /** Restores a dev-account choice silently; a browser wallet waits for the person to ask. */
+  const restore = () => {
+    const saved = localStorage.getItem(KEY);
+    const choice = saved ? (JSON.parse(saved) as WalletChoice) : null;
+    if (choice?.kind === 'dev' && isDevChain()) void choose(choice);
+  };
+  return { wallet, error, isDevChain, choose, disconnect, restore };
+}
+
+export type WalletState = ReturnType<typeof createWalletState>;
+const WalletContext = createContext<WalletState>();
+
+export function WalletProvider(props: ParentProps) {
+  return <WalletContext.Provider value={createWalletState()}>{props.children}</WalletContext.Provider>;
+}
+
+export function useWallet(): WalletState {
+  const state = useContext(WalletContext);
+  if (!state) throw new Error('useWallet needs a WalletProvider');
+  return state;
+}
