@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { EIP1193Provider } from 'viem';
+import type { Deployments } from '../deployments.ts';
+import { devWallet, NotADevChainError } from './dev-wallet.ts';
+import { injectedWallet, NoInjectedWalletError, WrongChainError } from './injected-wallet.ts';
+
+const deployments = (chainId: number): Deployments => ({
+  chainId,
+  rpcUrl: 'http://127.0.0.1:8545',
+  contracts: {
+    JoyToken: { address: '0x5FbDB2315678afecb367f032d93F642f64180aa3', blockNumber: 1 },
+    ModelMarketplace: { address: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512', blockNumber: 2 },
+  },
+});
+
+/** A wallet as a browser extension exposes it: the EIP-1193 calls injectedWallet makes. */
+const provider = (chainIdHex: string, accounts: string[]) =>
+  ({
+    request: async ({ method }: { method: string }) => {
+      if (method === 'eth_requestAccounts') return accounts;
+      if (method === 'eth_chainId') return chainIdHex;
+      throw new Error(`unexpected ${method}`);
+    },
+  }) as unknown as EIP1193Provider;
+
+const alice = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+
+describe('injectedWallet', () => {
+  it('uses the account the wallet shares when it is on the configured chain', async () => {
+    const wallet = await injectedWallet(deployments(31337), provider('0x7a69', [alice]));
+    expect(wallet.account.address).toBe(alice);
+  });
+
+  it('says when there is no wallet, no account, or the wrong chain', async () => {
+    await expect(injectedWallet(deployments(31337), undefined)).rejects.toThrow(NoInjectedWalletError);
+    await expect(injectedWallet(deployments(31337), provider('0x7a69', []))).rejects.toThrow('the wallet shared no account');
+    await expect(injectedWallet(deployments(31337), provider('0x1', [alice]))).rejects.toThrow(WrongChainError);
+    await expect(injectedWallet(deployments(31337), provider('0x1', [alice]))).rejects.toThrow('the wallet is on chain 1; switch it to chain 31337');
+  });
+});
+
+describe('devWallet', () => {
+  it('offers the well-known dev keys on the dev chain only', () => {
+    expect(devWallet(deployments(31337), 1).account.address).toBe(alice);
+    expect(() => devWallet(deployments(1), 1)).toThrow(NotADevChainError);
+  });
+});
