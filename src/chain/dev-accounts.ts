@@ -2,7 +2,7 @@
 // local chain only; the app offers them only when the chain id is the dev chain's.
 import { mnemonicToAccount } from 'viem/accounts';
 
-export const DEV_CHAIN_ID = 31337;
+export { DEV_CHAIN_ID } from './dev-chain.ts';
 export const DEV_MNEMONIC = 'test test test test test test test test test test test junk';
 
 export const devAccount = (index = 0) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: index });

@@ -1,6 +1,6 @@
 import { createPublicClient, defineChain, http, type PublicClient } from 'viem';
 import type { Deployments } from './deployments.ts';
-import { DEV_CHAIN_ID } from './dev-accounts.ts';
+import { DEV_CHAIN_ID } from './dev-chain.ts';
 
 /** A read-only client for the configured chain; requests time out instead of hanging. */
 export function createChainClient(deployments: Deployments): PublicClient {

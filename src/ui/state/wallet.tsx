@@ -1,9 +1,8 @@
 // The account the person acts with: a dev account on the dev chain, or their browser wallet.
 // The choice is remembered; the wallet itself is re-created on each visit.
 import { createContext, createSignal, useContext, type ParentProps } from 'solid-js';
-import { devWallet, type ConnectedWallet } from '../../chain/wallet/dev-wallet.ts';
-import { injectedWallet } from '../../chain/wallet/injected-wallet.ts';
-import { DEV_CHAIN_ID } from '../../chain/dev-accounts.ts';
+import type { ConnectedWallet } from '../../chain/wallet/dev-wallet.ts';
+import { DEV_CHAIN_ID } from '../../chain/dev-chain.ts';
 import { describeError } from '../../chain/describe-error.ts';
 import { useAppState } from './app-state.tsx';
 
@@ -21,7 +20,12 @@ function createWalletState() {
     if (!config) return;
     setError(null);
     try {
-      setWallet(choice.kind === 'dev' ? devWallet(config.deployments, choice.index) : await injectedWallet(config.deployments));
+      // Loaded on first use: key derivation and wallet code stay out of the first paint.
+      setWallet(
+        choice.kind === 'dev'
+          ? (await import('../../chain/wallet/dev-wallet.ts')).devWallet(config.deployments, choice.index)
+          : await (await import('../../chain/wallet/injected-wallet.ts')).injectedWallet(config.deployments),
+      );
       localStorage.setItem(KEY, JSON.stringify(choice));
     } catch (e) {
       setError(describeError(e));
