@@ -2,7 +2,7 @@
 // were checked against the model's spec.
 import type { ModelSpec } from './model-spec.ts';
 import { checkFeeds, type Feeds } from './tensors.ts';
-import type { BackendChoice, LoadResult, RunResult, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+import type { BackendChoice, InspectResult, LoadResult, RunResult, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 
 export class InferenceError extends Error {
   override name = 'InferenceError';
@@ -46,6 +46,12 @@ export class InferenceClient {
     const result = await this.call<LoadResult>({ type: 'load', bytes: copy, backend }, [copy.buffer]);
     this.spec = spec;
     return result;
+  }
+
+  /** Reads the inputs and outputs a model file declares; refuses a file onnxruntime cannot load. */
+  inspect(bytes: Uint8Array): Promise<InspectResult> {
+    const copy = bytes.slice();
+    return this.call<InspectResult>({ type: 'inspect', bytes: copy }, [copy.buffer]);
   }
 
   run(feeds: Feeds): Promise<RunResult> {

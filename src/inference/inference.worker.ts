@@ -4,7 +4,7 @@
 // Each backend loads its own onnxruntime build on first use: the WebGPU build's WASM (asyncify)
 // is larger and slower than the plain one, so WASM runs never pay for it.
 import type * as Ort from 'onnxruntime-web';
-import type { Backend, BackendChoice, LoadResult, RunResult, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+import type { Backend, BackendChoice, InspectResult, LoadResult, RunResult, ValueInfo, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
 import type { Feeds, PlainTensor } from './tensors.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -86,6 +86,28 @@ async function load(bytes: Uint8Array, choice: BackendChoice): Promise<LoadResul
   };
 }
 
+const valueInfo = (name: string, meta: Ort.InferenceSession.ValueMetadata | undefined): ValueInfo =>
+  meta?.isTensor ? { name, type: meta.type, shape: [...meta.shape] } : { name, type: 'non-tensor', shape: [] };
+
+/** Reads a model's declared inputs and outputs with a throwaway WASM session. */
+async function inspect(bytes: Uint8Array): Promise<InspectResult> {
+  const { InferenceSession } = await ortFor('wasm');
+  let probe: Ort.InferenceSession;
+  try {
+    probe = await InferenceSession.create(bytes);
+  } catch (error) {
+    throw new Error(`This file is not an ONNX model that onnxruntime can load (${(error as Error).message.split('\n')[0]})`);
+  }
+  try {
+    return {
+      inputs: probe.inputNames.map((name, i) => valueInfo(name, probe.inputMetadata[i])),
+      outputs: probe.outputNames.map((name, i) => valueInfo(name, probe.outputMetadata[i])),
+    };
+  } finally {
+    await probe.release();
+  }
+}
+
 const toOrt = (t: PlainTensor) => new ort!.Tensor(t.type, t.data, t.dims);
 const fromOrt = (t: Ort.Tensor): PlainTensor => ({
   type: t.type === 'int64' ? 'int64' : 'float32',
@@ -116,9 +138,10 @@ const handle = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   let response: WorkerResponse;
   try {
-    let result: LoadResult | RunResult | null = null;
+    let result: LoadResult | RunResult | InspectResult | null = null;
     if (request.type === 'load') result = await load(request.bytes, request.backend);
     else if (request.type === 'run') result = await run(request.feeds);
+    else if (request.type === 'inspect') result = await inspect(request.bytes);
     else {
       await session?.release();
       session = null;

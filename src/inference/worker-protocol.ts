@@ -15,6 +15,20 @@ export interface LoadResult {
   loadMs: number;
 }
 
+/** One input or output as the model file declares it. */
+export interface ValueInfo {
+  name: string;
+  /** The element type, or "non-tensor" (sequences, maps). */
+  type: string;
+  /** Dimensions; a string is symbolic, "" unknown. */
+  shape: (number | string)[];
+}
+
+export interface InspectResult {
+  inputs: ValueInfo[];
+  outputs: ValueInfo[];
+}
+
 export interface RunResult {
   outputs: Feeds;
   ms: number;
@@ -23,8 +37,9 @@ export interface RunResult {
 export type WorkerRequest =
   | { id: number; type: 'load'; bytes: Uint8Array; backend: BackendChoice }
   | { id: number; type: 'run'; feeds: Feeds }
+  | { id: number; type: 'inspect'; bytes: Uint8Array }
   | { id: number; type: 'dispose' };
 
 export type WorkerResponse =
-  | { id: number; ok: true; result: LoadResult | RunResult | null }
+  | { id: number; ok: true; result: LoadResult | RunResult | InspectResult | null }
   | { id: number; ok: false; error: { name: string; message: string } };

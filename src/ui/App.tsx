@@ -9,6 +9,7 @@ import { ModelsRoute } from './routes/ModelsRoute.tsx';
 // The model page pulls in the canvas, audio and worker code: loaded when first opened.
 const ModelRoute = lazy(() => import('./routes/ModelRoute.tsx'));
 const StakeRoute = lazy(() => import('./routes/StakeRoute.tsx'));
+const PublishRoute = lazy(() => import('./routes/PublishRoute.tsx'));
 
 function Layout(props: RouteSectionProps): JSX.Element {
   const state = useAppState();
@@ -28,6 +29,7 @@ function Layout(props: RouteSectionProps): JSX.Element {
         </A>
         <nav>
           <A href="/" end>Models</A>
+          <A href="/publish">Publish</A>
           <A href="/stake">Stake</A>
         </nav>
         <PeerStatus />
@@ -45,6 +47,7 @@ export function App(): JSX.Element {
         <Router root={Layout}>
         <Route path="/" component={ModelsRoute} />
         <Route path="/model/:id" component={ModelRoute} />
+        <Route path="/publish" component={PublishRoute} />
         <Route path="/stake" component={StakeRoute} />
         <Route path="*" component={() => <p class="notice">No such page. <A href="/">See the models</A>.</p>} />
         </Router>
