@@ -27,14 +27,18 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The shell, the workers and onnxruntime's .wasm (28 MB) are precached so the app runs offline.
+        // The shell, the workers and onnxruntime's WASM build (14 MB) are precached so the app runs
+        // offline; the WebGPU build's 27 MB wasm is cached when first used instead, so installing
+        // the service worker does not wait for it.
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,wav,webmanifest}'],
+        globIgnores: ['**/*.asyncify-*.wasm'],
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: '/index.html',
         // The first service worker takes the open page at once (so it works offline right away);
         // later versions wait for the person to accept the reload prompt.
         clientsClaim: true,
         runtimeCaching: [
+          { urlPattern: ({ url }) => url.pathname.endsWith('.wasm'), handler: 'CacheFirst', options: { cacheName: 'webgpu-runtime' } },
           { urlPattern: ({ url }) => url.pathname === '/config.json', handler: 'NetworkFirst', options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 } },
         ],
       },

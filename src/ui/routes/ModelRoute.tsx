@@ -5,6 +5,7 @@ import { InferenceClient } from '../../inference/inference-client.ts';
 import type { Feeds } from '../../inference/tensors.ts';
 import type { BackendChoice, LoadResult, RunResult } from '../../inference/worker-protocol.ts';
 import { fetchFile } from '../../storage/fetch-file.ts';
+import { rememberModel } from '../../storage/cache-model.ts';
 import { ModelCardView } from '../components/ModelCardView.tsx';
 import { DigitPad } from '../components/DigitPad.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
@@ -73,6 +74,8 @@ export default function ModelRoute(): JSX.Element {
         onProgress: (received, total) => setProgress({ received, total }),
       });
       bytes = result.bytes;
+      await rememberModel(state.cache, node.blockstore, m.weightsCid, result.bytes.length);
+      state.cacheChanged();
       setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', from: result.source, ms: result.ms });
     } catch (e) {
       if (abort.signal.aborted) return;
@@ -128,9 +131,23 @@ export default function ModelRoute(): JSX.Element {
             </Show>
             <Show when={fetched()}>
               {(f) => (
-                <p class="status" data-testid="fetch-source" data-ms={f().ms} data-from={f().from}>
-                  Weights verified against their CID, from {f().source} in {formatMs(f().ms)}.
-                </p>
+                <div class="row">
+                  <p class="status" data-testid="fetch-source" data-ms={f().ms} data-from={f().from}>
+                    Weights verified against their CID, from {f().source} in {formatMs(f().ms)}.
+                  </p>
+                  <label>
+                    <input
+                      type="checkbox"
+                      data-testid="keep-cached"
+                      checked={(state.cacheVersion(), state.cache.entries().some((e) => e.cid === m().weightsCid && e.pinned))}
+                      onChange={(e) => {
+                        state.cache.setPinned(m().weightsCid, e.currentTarget.checked);
+                        state.cacheChanged();
+                      }}
+                    />{' '}
+                    Keep in this browser
+                  </label>
+                </div>
               )}
             </Show>
             <Show when={error()}>

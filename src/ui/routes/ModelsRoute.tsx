@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { useAppState } from '../state/app-state.tsx';
+import { CacheSummary } from '../components/CacheSummary.tsx';
 import { formatBytes, formatTerms, shortCid } from '../format.ts';
 
 /** Home: the models the marketplace lists on-chain. */
@@ -51,6 +52,7 @@ export function ModelsRoute(): JSX.Element {
           <p class="notice">Reading the chain…</p>
         </Match>
       </Switch>
+      <CacheSummary />
     </section>
   );
 }

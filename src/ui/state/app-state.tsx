@@ -9,6 +9,7 @@ import { loadModels, saveModels } from '../../chain/cached-models.ts';
 import { createChainClient } from '../../chain/public-client.ts';
 import type { RelayStatus } from '../../p2p/relay-keeper.ts';
 import type { BrowserNode } from '../../storage/browser-node.ts';
+import { ModelCacheIndex } from '../../storage/model-cache.ts';
 
 export interface ModelList {
   models: ModelRecord[];
@@ -50,7 +51,12 @@ function createAppState() {
   };
   onCleanup(() => void node?.then((n) => n.stop()));
 
-  return { config, models, refreshModels, relays, nodeError, browserNode };
+  /** What IndexedDB holds: changed by fetches, pins and the limit, shown on the home page. */
+  const cache = new ModelCacheIndex(localStorage);
+  const [cacheVersion, setCacheVersion] = createSignal(0);
+  const cacheChanged = () => setCacheVersion((v) => v + 1);
+
+  return { config, models, refreshModels, relays, nodeError, browserNode, cache, cacheVersion, cacheChanged };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

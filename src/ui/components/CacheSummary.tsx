@@ -1,0 +1,51 @@
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { formatBytes } from '../format.ts';
+import { useAppState } from '../state/app-state.tsx';
+
+const MIB = 1024 * 1024;
+
+/** What this browser keeps, and the size limit past which the least recently used models go. */
+export function CacheSummary(): JSX.Element {
+  const state = useAppState();
+  const entries = createMemo(() => (state.cacheVersion(), state.cache.entries()));
+  const used = () => entries().reduce((sum, e) => sum + e.bytes, 0);
+  const nameOf = (cid: string) => state.models()?.models.find((m) => m.weightsCid === cid)?.name ?? cid;
+  const [limit, setLimit] = createSignal(String(Math.round(state.cache.limit() / MIB)));
+  const [error, setError] = createSignal<string | null>(null);
+
+  const apply = async () => {
+    setError(null);
+    const mib = Number(limit());
+    if (!Number.isFinite(mib) || mib < 0) return setError('The limit is a number of MiB, 0 or more.');
+    try {
+      const node = await state.browserNode();
+      const { evict } = await import('../../storage/cache-model.ts');
+      await evict(state.cache, node.blockstore, state.cache.setLimit(Math.round(mib * MIB)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+    state.cacheChanged();
+  };
+
+  return (
+    <section class="cache" data-testid="cache-summary" data-count={entries().length}>
+      <h2>In this browser</h2>
+      <p class="status">
+        {entries().length} model{entries().length === 1 ? '' : 's'}, {formatBytes(used())} of {(state.cacheVersion(), formatBytes(state.cache.limit()))}
+      </p>
+      <ul class="cached">
+        <For each={entries()}>{(e) => <li data-testid="cached-model">{nameOf(e.cid)} ({formatBytes(e.bytes)}){e.pinned ? ' · kept' : ''}</li>}</For>
+      </ul>
+      <div class="row">
+        <label>
+          Limit (MiB){' '}
+          <input type="text" inputmode="decimal" value={limit()} onInput={(e) => setLimit(e.currentTarget.value)} data-testid="cache-limit" size={6} />
+        </label>
+        <button onClick={() => void apply()} data-testid="cache-apply">Apply</button>
+      </div>
+      <Show when={error()}>
+        <p class="error" role="alert">{error()}</p>
+      </Show>
+    </section>
+  );
+}
