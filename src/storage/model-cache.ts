@@ -57,9 +57,9 @@ export class ModelCacheIndex {
 
   /** Records a use of `cid`; returns what must now be evicted to stay within the limit. */
   touch(cid: string, bytes: number): string[] {
-    const entries = this.entries().filter((e) => e.cid !== cid);
-    const previous = this.entries().find((e) => e.cid === cid);
-    entries.push({ cid, bytes, lastUsed: this.now(), pinned: previous?.pinned ?? false });
+    const all = this.entries();
+    const entries = all.filter((e) => e.cid !== cid);
+    entries.push({ cid, bytes, lastUsed: this.now(), pinned: all.find((e) => e.cid === cid)?.pinned ?? false });
     this.save(entries);
     return evictionsFor(entries, this.limit(), cid);
   }
