@@ -1,10 +1,8 @@
 // permanet-relay: starts a provider node from p2p_config.yaml and command-line flags.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../../src/config/fields.ts';
-import { parseRelayConfig } from './config/relay-config.ts';
+import { parseRelayConfig, readConfigDocument } from './config/relay-config.ts';
 import { createLogger } from './log.ts';
 import { createRelay } from './relay.ts';
 import { dirname, resolve } from 'node:path';
@@ -43,20 +41,7 @@ async function main() {
   }
 
   const configPath = values.config ?? (existsSync('p2p_config.yaml') ? 'p2p_config.yaml' : undefined);
-  let document: Record<string, any> = {};
-  if (configPath !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(configPath, 'utf8');
-    } catch (error) {
-      throw new ConfigError(configPath, [`cannot read the file (${(error as NodeJS.ErrnoException).code})`]);
-    }
-    try {
-      document = parseYaml(text) ?? {};
-    } catch (error) {
-      throw new ConfigError(configPath, [`is not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
-    }
-  }
+  const document = configPath !== undefined ? readConfigDocument(configPath) : {};
   // Flags override the file; both go through the same validation.
   if (values['data-dir'] !== undefined) document.data_dir = resolve(values['data-dir']);
   if (values.listen !== undefined) document.listen = values.listen;

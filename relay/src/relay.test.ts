@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, type Child } from '../../scripts/lib/processes.ts';
+import { relayReady } from '../../scripts/lib/ready-lines.ts';
 import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
 import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
 import { readVerifiedFile } from '../../src/storage/read-verified-file.ts';
@@ -28,10 +29,7 @@ writeFileSync(file, bytes);
 
 function startRelay(): { child: Child; ready: Promise<RelayStatus> } {
   const child = startChild('relay', process.execPath, [bin, '--data-dir', join(dir, 'data'), '--listen', '/ip4/127.0.0.1/tcp/0/ws', '--http-port', '0', '--pin', file, '--log-level', 'info'], { cwd: dir });
-  const ready = child.waitForLine((line) => {
-    const entry = line.startsWith('{') ? JSON.parse(line) : null;
-    return entry?.event === 'relay.ready' ? (entry as RelayStatus) : undefined;
-  });
+  const ready = child.waitForLine(relayReady);
   return { child, ready };
 }
 

@@ -11,6 +11,7 @@ import { freePort } from './free-port.ts';
 import { assertPortsFree } from './ports.ts';
 import { endStaleProcesses, forgetProcesses, recordProcesses } from './stale-processes.ts';
 import { startChild, type Child } from './processes.ts';
+import { chainReady, relayReady } from './ready-lines.ts';
 import { demoFilesToPin, publishDemoModels } from './publish-demo-models.ts';
 import { serveApp } from './serve-app.ts';
 
@@ -69,11 +70,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       '--deployments', join(stateDir, 'deployments.json'),
     ], { cwd: root, echo: options.echo });
     record();
-    return relayChild.waitForLine((line) => {
-      if (!line.startsWith('{')) return undefined;
-      const entry = JSON.parse(line);
-      return entry.event === 'relay.ready' ? (entry as RelayStatus) : undefined;
-    }, 120_000);
+    return relayChild.waitForLine(relayReady, 120_000);
   };
 
   try {
@@ -90,7 +87,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const chain = startChild('chain', bin('hardhat'), ['node', '--hostname', HOST, '--port', String(options.chainPort)], { cwd: root, echo: options.echo });
     children.push(chain);
     record();
-    await chain.waitForLine((line) => (line.includes('JSON-RPC server at') ? true : undefined));
+    await chain.waitForLine(chainReady);
     const rpcUrl = `http://${HOST}:${options.chainPort}`;
 
     step('deploying the contracts');

@@ -31,7 +31,7 @@ export interface FetchedFile {
   ms: number;
 }
 
-export function parseCid(text: string): CID {
+function parseCid(text: string): CID {
   try {
     return CID.parse(text.trim());
   } catch (error) {

@@ -92,19 +92,22 @@ function checkMultiaddrs(read: FieldReader, addresses: string[], path: string) {
   });
 }
 
-/** Reads and validates a config file; a missing file is an error, as is bad YAML. */
-export function loadRelayConfig(path: string): RelayConfig {
+/** Reads a config file's YAML document; a missing file is an error, as is bad YAML. */
+export function readConfigDocument(path: string): Record<string, any> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new ConfigError(path, [`cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
   }
-  let document: unknown;
   try {
-    document = parseYaml(text);
+    return parseYaml(text) ?? {};
   } catch (error) {
     throw new ConfigError(path, [`is not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
   }
-  return parseRelayConfig(document, dirname(resolve(path)), path);
+}
+
+/** Reads and validates a config file; relative paths resolve against its folder. */
+export function loadRelayConfig(path: string): RelayConfig {
+  return parseRelayConfig(readConfigDocument(path), dirname(resolve(path)), path);
 }

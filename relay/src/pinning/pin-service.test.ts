@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployContracts } from '../../../contracts/deploy.ts';
 import { freePort } from '../../../scripts/lib/free-port.ts';
 import { startChild, type Child } from '../../../scripts/lib/processes.ts';
+import { chainReady, relayReady } from '../../../scripts/lib/ready-lines.ts';
 import { registerModel } from '../../../src/chain/actions/register-model.ts';
 import { devAccount } from '../../../src/chain/dev-accounts.ts';
 import { browserLibp2pOptions } from '../../../src/p2p/browser-libp2p.ts';
@@ -71,7 +72,7 @@ beforeAll(async () => {
   const chainPort = await freePort();
   const chain = startChild('chain', join(root, 'node_modules', '.bin', 'hardhat'), ['node', '--hostname', '127.0.0.1', '--port', String(chainPort)], { cwd: root });
   children.push(chain);
-  await chain.waitForLine((line) => (line.includes('JSON-RPC server at') ? true : undefined));
+  await chain.waitForLine(chainReady);
   rpcUrl = `http://127.0.0.1:${chainPort}`;
   const deployments = await deployContracts(rpcUrl);
   marketplace = deployments.contracts.ModelMarketplace.address;
@@ -80,10 +81,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'p2p_config.yaml'), `data_dir: data\nlisten: [/ip4/127.0.0.1/tcp/0/ws]\nhttp: { port: 0 }\npin: { max_bytes: ${MAX_BYTES}, timeout_ms: 10000 }\nchain: { deployments: deployments.json }\n`);
   const child = startChild('relay', process.execPath, [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')], { cwd: dir });
   children.push(child);
-  relay = await child.waitForLine((line) => {
-    const entry = line.startsWith('{') ? JSON.parse(line) : null;
-    return entry?.event === 'relay.ready' ? (entry as RelayStatus) : undefined;
-  });
+  relay = await child.waitForLine(relayReady);
   peer = await startPeer(relay.multiaddrs);
   // devAccount(2) publishes a model, so its signed requests count.
   await register(`publisher-${Date.now()}`, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', 1);
