@@ -3,7 +3,7 @@
 // withdraws, and a holder stakes JOY.
 import { createPublicClient, createWalletClient, http, maxUint256, parseEther, type Hash, type PublicClient } from 'viem';
 import { joyTokenAbi, modelMarketplaceAbi } from '../../src/chain/abi/generated.ts';
-import { registerModel } from '../../src/chain/actions/register-model.ts';
+import { registerModel } from '../../src/chain/actions/marketplace/register-model.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
 import type { Deployments } from '../../src/chain/deployments.ts';
 import { digitsModel } from './reference.ts';

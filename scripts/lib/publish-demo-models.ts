@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
 import { modelMarketplaceAbi } from '../../src/chain/abi/generated.ts';
-import { registerModel } from '../../src/chain/actions/register-model.ts';
+import { registerModel } from '../../src/chain/actions/marketplace/register-model.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
 import type { Deployments } from '../../src/chain/deployments.ts';
 import { modelCardBytes } from '../../src/marketplace/model-card.ts';

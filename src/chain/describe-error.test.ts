@@ -1,6 +1,6 @@
 import { ContractFunctionExecutionError, ContractFunctionRevertedError, encodeErrorResult, parseEther, type Abi } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { joyTokenAbi } from './abi/generated.ts';
+import { joyTokenAbi, modelMarketplaceAbi } from './abi/generated.ts';
 import { describeError } from './describe-error.ts';
 
 const reverted = (errorName: string, args: unknown[]) => {
@@ -15,6 +15,13 @@ describe('describeError', () => {
     expect(describeError(reverted('InsufficientFreeBalance', [account, parseEther('40'), parseEther('100')]))).toBe('Only 40 JOY is free to move; 100 JOY was asked.');
     expect(describeError(reverted('NothingUnbonding', [account]))).toBe('Nothing is waiting to be withdrawn.');
     expect(describeError(reverted('CooldownNotElapsed', [1_800_000_000n]))).toMatch(/^The cooldown ends at /);
+  });
+
+  it("decodes another contract's error raised inside the call (the token's, under the marketplace)", () => {
+    const data = encodeErrorResult({ abi: joyTokenAbi as Abi, errorName: 'ERC20InsufficientAllowance', args: ['0x70997970C51812dc3A010C7d01b50e0d17dc79C8', 0n, parseEther('5')] } as never);
+    const cause = new ContractFunctionRevertedError({ abi: modelMarketplaceAbi as Abi, data, functionName: 'buyLicence' });
+    const error = new ContractFunctionExecutionError(cause, { abi: modelMarketplaceAbi as Abi, functionName: 'buyLicence', args: [] });
+    expect(describeError(error)).toBe('The marketplace is allowed 0 JOY of your JOY; 5 JOY is needed.');
   });
 
   it('names an error it has no sentence for, with its arguments', () => {

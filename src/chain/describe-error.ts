@@ -1,6 +1,7 @@
 // Turns what a chain call threw into one sentence a person can act on: the contract's custom
 // error when there is one, else viem's short message.
-import { BaseError, ContractFunctionRevertedError, formatEther } from 'viem';
+import { BaseError, ContractFunctionRevertedError, decodeErrorResult, formatEther, type Abi } from 'viem';
+import { joyTokenAbi, modelMarketplaceAbi } from './abi/generated.ts';
 
 const joy = (wei: unknown) => `${formatEther(wei as bigint)} JOY`;
 
@@ -12,13 +13,38 @@ const SENTENCES: Record<string, (args: readonly unknown[]) => string> = {
   CooldownNotElapsed: ([readyAt]) => `The cooldown ends at ${new Date(Number(readyAt) * 1000).toLocaleString()}.`,
   InsufficientPrepaid: ([, available, needed]) => `Only ${joy(available)} is prepaid; ${joy(needed)} is needed.`,
   EnforcedPause: () => 'The marketplace is paused by its guardian.',
+  ERC20InsufficientAllowance: ([, allowance, needed]) => `The marketplace is allowed ${joy(allowance)} of your JOY; ${joy(needed)} is needed.`,
+  ERC20InsufficientBalance: ([, balance, needed]) => `Your balance is ${joy(balance)}; ${joy(needed)} is needed.`,
+  NameTaken: ([name, id]) => `The name "${name}" is taken by model #${id}.`,
+  RateLimited: ([, retryAt]) => `Too many registrations from this account; try again after ${new Date(Number(retryAt) * 1000).toLocaleString()}.`,
+  NoLicenceForSale: ([id]) => `Model #${id} sells no licence.`,
+  AlreadyLicensed: ([id]) => `You already hold a licence for model #${id}.`,
+  NotListed: ([id]) => `Model #${id} is delisted.`,
+  NothingToWithdraw: () => 'There is nothing to withdraw.',
+  UnknownModel: ([id]) => `There is no model #${id}.`,
+  RoyaltyTooHigh: ([bps, max]) => `A derivative royalty of ${Number(bps) / 100}% is over the ${Number(max) / 100}% allowed.`,
 };
+
+// A call into one contract can revert with another's error (the marketplace moving JOY): decode
+// with every contract's errors.
+const ERRORS = [...joyTokenAbi, ...modelMarketplaceAbi].filter((item) => item.type === 'error') as Abi;
+function decoded(error: ContractFunctionRevertedError): { errorName: string; args: readonly unknown[] } | null {
+  if (error.data) return { errorName: error.data.errorName, args: error.data.args ?? [] };
+  if (!error.raw || error.raw === '0x') return null;
+  try {
+    const { errorName, args } = decodeErrorResult({ abi: ERRORS, data: error.raw });
+    return { errorName, args: args ?? [] };
+  } catch {
+    return null;
+  }
+}
 
 export function describeError(error: unknown): string {
   if (error instanceof BaseError) {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError && reverted.data) {
-      const { errorName, args = [] } = reverted.data;
+    const data = reverted instanceof ContractFunctionRevertedError ? decoded(reverted) : null;
+    if (data) {
+      const { errorName, args } = data;
       return SENTENCES[errorName]?.(args) ?? `The contract refused: ${errorName}(${args.map(String).join(', ')}).`;
     }
     return error.shortMessage;

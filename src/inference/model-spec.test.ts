@@ -10,7 +10,7 @@ describe('parseModelSpec', () => {
   it('explains what is wrong with a malformed spec', () => {
     expect(() => parseModelSpec('{not json')).toThrow(/\(json\)/);
     expect(() => parseModelSpec('{"presentation":"hologram","inputs":[],"outputs":[{"name":"y","type":"float32","shape":[0]}]}')).toThrow(
-      /presentation: must be one of digit-canvas, speech-activity[\s\S]*inputs: must be a non-empty list of tensors[\s\S]*outputs\[0\]\.shape\[0\]: must be a positive integer/,
+      /presentation: must be one of digit-canvas, speech-activity, tensor[\s\S]*inputs: must be a non-empty list of tensors[\s\S]*outputs\[0\]\.shape\[0\]: must be a positive integer/,
     );
   });
 });

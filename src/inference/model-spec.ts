@@ -5,8 +5,8 @@ import { FieldReader } from '../config/fields.ts';
 export const ELEMENT_TYPES = ['float32', 'int64'] as const;
 export type ElementType = (typeof ELEMENT_TYPES)[number];
 
-/** How the app lets a person feed the model and read its output. */
-export const PRESENTATIONS = ['digit-canvas', 'speech-activity'] as const;
+/** How the app lets a person feed the model and read its output ('tensor': a list of numbers in, numbers out). */
+export const PRESENTATIONS = ['digit-canvas', 'speech-activity', 'tensor'] as const;
 export type Presentation = (typeof PRESENTATIONS)[number];
 
 export interface TensorSpec {

@@ -1,7 +1,7 @@
 // Bad input gets a clear message and breaks nothing: a tensor of the wrong shape, a CID no peer
 // has, weights whose bytes do not match their CID, a relay that is down when the page opens.
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
-import { registerModel } from '../../src/chain/actions/register-model.ts';
+import { registerModel } from '../../src/chain/actions/marketplace/register-model.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
 import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
 import { expect, FETCH_TIMEOUT_MS, test } from './fixtures.ts';

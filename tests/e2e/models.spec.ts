@@ -1,6 +1,6 @@
 // The home page lists what the chain lists: name, task, size and CID of each demo model.
 import { readFileSync } from 'node:fs';
-import { listModels } from '../../src/chain/actions/list-models.ts';
+import { listModels } from '../../src/chain/actions/marketplace/list-models.ts';
 import { createChainClient } from '../../src/chain/public-client.ts';
 import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
 import { demoModels } from '../../models/demo-models.ts';

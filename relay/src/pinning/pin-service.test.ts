@@ -19,7 +19,7 @@ import { deployContracts } from '../../../contracts/deploy.ts';
 import { freePort } from '../../../scripts/lib/free-port.ts';
 import { startChild, type Child } from '../../../scripts/lib/processes.ts';
 import { chainReady, relayReady } from '../../../scripts/lib/ready-lines.ts';
-import { registerModel } from '../../../src/chain/actions/register-model.ts';
+import { registerModel } from '../../../src/chain/actions/marketplace/register-model.ts';
 import { devAccount } from '../../../src/chain/dev-accounts.ts';
 import { browserLibp2pOptions } from '../../../src/p2p/browser-libp2p.ts';
 import { requestPin } from '../../../src/p2p/request-pin.ts';

@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';
-import type { ModelRecord } from '../../chain/actions/model-record.ts';
+import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
 import type { Feeds } from '../../inference/tensors.ts';
 import type { BackendChoice, LoadResult, RunResult } from '../../inference/worker-protocol.ts';

@@ -3,8 +3,8 @@
 import { createContext, createResource, createSignal, onCleanup, useContext, type ParentProps } from 'solid-js';
 import type { AppConfig } from '../../config/app-config.ts';
 import { loadAppConfig } from '../../config/load-app-config.ts';
-import { listModels } from '../../chain/actions/list-models.ts';
-import type { ModelRecord } from '../../chain/actions/model-record.ts';
+import { listModels } from '../../chain/actions/marketplace/list-models.ts';
+import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import { loadModels, saveModels } from '../../chain/cached-models.ts';
 import { createChainClient } from '../../chain/public-client.ts';
 import type { RelayStatus } from '../../p2p/relay-keeper.ts';

@@ -1,5 +1,5 @@
 import type { Address, PublicClient } from 'viem';
-import { modelMarketplaceAbi } from '../abi/generated.ts';
+import { modelMarketplaceAbi } from '../../abi/generated.ts';
 import { toModelRecord, type ModelRecord } from './model-record.ts';
 
 const PAGE = 100n;

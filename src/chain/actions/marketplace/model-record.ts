@@ -1,7 +1,7 @@
 // A model as the marketplace lists it (its terms and latest version), with its spec parsed. A
 // malformed spec is kept as an error on the record, so one bad listing does not hide the others.
 import type { Address } from 'viem';
-import { parseModelSpec, type ModelSpec } from '../../inference/model-spec.ts';
+import { parseModelSpec, type ModelSpec } from '../../../inference/model-spec.ts';
 
 export interface ModelRecord {
   id: bigint;
