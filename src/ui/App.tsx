@@ -10,6 +10,7 @@ import { ModelsRoute } from './routes/ModelsRoute.tsx';
 const ModelRoute = lazy(() => import('./routes/ModelRoute.tsx'));
 const StakeRoute = lazy(() => import('./routes/StakeRoute.tsx'));
 const PublishRoute = lazy(() => import('./routes/PublishRoute.tsx'));
+const AccountRoute = lazy(() => import('./routes/AccountRoute.tsx'));
 
 function Layout(props: RouteSectionProps): JSX.Element {
   const state = useAppState();
@@ -31,6 +32,7 @@ function Layout(props: RouteSectionProps): JSX.Element {
           <A href="/" end>Models</A>
           <A href="/publish">Publish</A>
           <A href="/stake">Stake</A>
+          <A href="/account">Account</A>
         </nav>
         <PeerStatus />
       </header>
@@ -49,6 +51,7 @@ export function App(): JSX.Element {
         <Route path="/model/:id" component={ModelRoute} />
         <Route path="/publish" component={PublishRoute} />
         <Route path="/stake" component={StakeRoute} />
+        <Route path="/account" component={AccountRoute} />
         <Route path="*" component={() => <p class="notice">No such page. <A href="/">See the models</A>.</p>} />
         </Router>
       </WalletProvider>

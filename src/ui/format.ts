@@ -1,4 +1,4 @@
-import { formatEther } from 'viem';
+import { formatEther, parseEther } from 'viem';
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -23,4 +23,14 @@ export function formatJoy(wei: bigint): string {
 export function formatTerms(pricePerUse: bigint, licencePrice: bigint): string {
   const use = pricePerUse === 0n ? 'free to use' : `${formatJoy(pricePerUse)} per use`;
   return licencePrice === 0n ? use : `${use}, licence ${formatJoy(licencePrice)}`;
+}
+
+/** An amount of JOY as a person types it ("12.5") in wei; null unless it is a number above zero. */
+export function parseJoy(text: string): bigint | null {
+  try {
+    const wei = parseEther(text.trim() || 'x');
+    return wei > 0n ? wei : null;
+  } catch {
+    return null;
+  }
 }

@@ -3,22 +3,11 @@
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { denseGraphToOnnx } from '../../models/onnx-graph.ts';
 import { MAX_MODEL_BYTES } from '../../src/marketplace/publish-limits.ts';
 import { expect, test } from './fixtures.ts';
+import { freshModel } from './fresh-model.ts';
 
-const fresh = () =>
-  Buffer.from(
-    denseGraphToOnnx({
-      name: 'fresh',
-      inputName: 'features',
-      outputName: 'scores',
-      layers: [
-        { weights: Float32Array.from({ length: 12 }, (_, i) => i / 10), bias: new Float32Array(4), inputs: 3, outputs: 4, activation: 'relu' },
-        { weights: Float32Array.from({ length: 8 }, (_, i) => -i / 10), bias: new Float32Array(2), inputs: 4, outputs: 2, activation: 'softmax' },
-      ],
-    }),
-  );
+const fresh = () => freshModel();
 
 test('a fresh ONNX file is read in the browser: its inputs and outputs are shown', async ({ page }) => {
   await page.goto('/');

@@ -6,7 +6,9 @@ import type { Feeds } from '../../inference/tensors.ts';
 import type { BackendChoice, LoadResult, RunResult } from '../../inference/worker-protocol.ts';
 import { fetchFile } from '../../storage/fetch-file.ts';
 import { rememberModel } from '../../storage/cache-model.ts';
+import { ModelAccess } from '../components/ModelAccess.tsx';
 import { ModelCardView } from '../components/ModelCardView.tsx';
+import { ModelVersions } from '../components/ModelVersions.tsx';
 import { DigitPad } from '../components/DigitPad.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RawTensorInput } from '../components/RawTensorInput.tsx';
@@ -34,6 +36,8 @@ export default function ModelRoute(): JSX.Element {
   const [backend, setBackend] = createSignal<BackendChoice>('auto');
   const [loaded, setLoaded] = createSignal<LoadResult | null>(null);
   const [lastRun, setLastRun] = createSignal<RunResult | null>(null);
+  const [access, setAccess] = createSignal(false);
+  const ready = () => phase() === 'ready' && access();
   const client = new InferenceClient();
   const abort = new AbortController();
   onCleanup(() => {
@@ -119,13 +123,20 @@ export default function ModelRoute(): JSX.Element {
               <dd>{m().licence}</dd>
               <dt>Terms</dt>
               <dd>{formatTerms(m().pricePerUse, m().licencePrice)}</dd>
+              <dt>Royalties</dt>
+              <dd data-testid="royalties">
+                {m().parentId === null ? 'an original model' : <>derived from <A href={`/model/${m().parentId}`}>model #{m().parentId!.toString()}</A>, which takes its share</>}
+                ; asks {m().derivativeRoyaltyBps / 100}% of its derivatives' revenue
+              </dd>
               <dt>Usage</dt>
               <dd data-testid="usage">
-                {m().uses} use{m().uses === 1 ? '' : 's'} on-chain, version {m().versionCount}
+                {m().uses} use{m().uses === 1 ? '' : 's'} on-chain
                 {m().listed ? '' : ' (delisted)'}
               </dd>
             </dl>
+            <ModelVersions model={m()} />
             <ModelCardView cid={m().cardCid} />
+            <ModelAccess model={m()} onAccess={setAccess} />
             <Show when={phase() === 'fetching'}>
               <ProgressBar received={progress().received} total={progress().total} label="Fetching the weights" />
             </Show>
@@ -193,13 +204,13 @@ export default function ModelRoute(): JSX.Element {
                 <>
                   <Switch>
                     <Match when={m().spec!.presentation === 'digit-canvas'}>
-                      <DigitPad spec={m().spec!} run={run} ready={phase() === 'ready'} />
+                      <DigitPad spec={m().spec!} run={run} ready={ready()} />
                     </Match>
                     <Match when={m().spec!.presentation === 'speech-activity'}>
-                      <SpeechActivity spec={m().spec!} run={run} ready={phase() === 'ready'} />
+                      <SpeechActivity spec={m().spec!} run={run} ready={ready()} />
                     </Match>
                   </Switch>
-                  <RawTensorInput spec={m().spec!} run={run} ready={phase() === 'ready'} />
+                  <RawTensorInput spec={m().spec!} run={run} ready={ready()} />
                 </>
               )}
             </Show>

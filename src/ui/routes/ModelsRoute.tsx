@@ -1,12 +1,21 @@
-import { A } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { browseModels, SORT_KEYS, tasksOf, type SortKey } from '../../marketplace/browse.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { CacheSummary } from '../components/CacheSummary.tsx';
 import { formatBytes, formatTerms, shortCid } from '../format.ts';
 
-/** Home: the models the marketplace lists on-chain. */
+const SORT_NAMES: Record<SortKey, string> = { newest: 'Newest', 'most-used': 'Most used', cheapest: 'Cheapest' };
+
+/** Home: the models the marketplace lists on-chain, searched and ordered (the query is in the URL). */
 export function ModelsRoute(): JSX.Element {
   const state = useAppState();
+  const [params, setParams] = useSearchParams<{ q?: string; task?: string; sort?: string }>();
+  const query = () => ({
+    text: params.q ?? '',
+    task: params.task ?? '',
+    sort: (SORT_KEYS as readonly string[]).includes(params.sort ?? '') ? (params.sort as SortKey) : 'newest',
+  });
   return (
     <section>
       <h1>Models</h1>
@@ -24,9 +33,22 @@ export function ModelsRoute(): JSX.Element {
               <Show when={list().staleBecause}>
                 <p class="notice" data-testid="stale-list">Offline: {list().staleBecause}.</p>
               </Show>
+              <div class="row browse">
+                <input type="search" placeholder="Search by name or task" value={query().text} onInput={(e) => setParams({ q: e.currentTarget.value || undefined }, { replace: true })} data-testid="search" />
+                <select value={query().task} onChange={(e) => setParams({ task: e.currentTarget.value || undefined })} data-testid="task-filter">
+                  <option value="">Every task</option>
+                  <For each={tasksOf(list().models)}>{(task) => <option value={task}>{task}</option>}</For>
+                </select>
+                <select value={query().sort} onChange={(e) => setParams({ sort: e.currentTarget.value })} data-testid="sort">
+                  <For each={SORT_KEYS}>{(key) => <option value={key}>{SORT_NAMES[key]}</option>}</For>
+                </select>
+              </div>
               <Show when={list().models.length > 0} fallback={<p class="notice">No model is registered yet.</p>}>
+                <Show when={browseModels(list().models, query()).length === 0}>
+                  <p class="notice" data-testid="no-match">No listed model matches.</p>
+                </Show>
                 <ul class="model-list" data-testid="model-list">
-                  <For each={list().models}>
+                  <For each={browseModels(list().models, query())}>
                     {(model) => (
                       <li class="model-card" data-testid="model-card" data-name={model.name}>
                         <A href={`/model/${model.id}`} class="model-name">{model.name}</A>
@@ -39,6 +61,8 @@ export function ModelsRoute(): JSX.Element {
                           <dd class="cid" title={model.weightsCid}>{shortCid(model.weightsCid)}</dd>
                           <dt>Terms</dt>
                           <dd data-testid="terms">{model.licence}, {formatTerms(model.pricePerUse, model.licencePrice)}</dd>
+                          <dt>Used</dt>
+                          <dd data-testid="uses">{model.uses} time{model.uses === 1 ? '' : 's'}</dd>
                         </dl>
                       </li>
                     )}

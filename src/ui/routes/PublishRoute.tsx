@@ -1,36 +1,161 @@
+import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { isAddressEqual } from 'viem';
+import { modelIdByName } from '../../chain/actions/marketplace/model-id-by-name.ts';
+import { describeError } from '../../chain/describe-error.ts';
+import { createChainClient } from '../../chain/public-client.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
 import type { InspectResult, ValueInfo } from '../../inference/worker-protocol.ts';
 import { MAX_MODEL_BYTES } from '../../marketplace/publish-limits.ts';
+import { PublishDraftStore, type PublishDraft } from '../../marketplace/publish/publish-draft.ts';
+import { PublishFormError, readPublishForm, type FormField, type PublishForm } from '../../marketplace/publish/publish-form.ts';
+import { continuePublish, startPublish, type PublishContext, type PublishStep, type StepReport } from '../../marketplace/publish/publish-model.ts';
+import { presentationsFor } from '../../marketplace/spec-from-model.ts';
+import { PIN_REQUEST_TIMEOUT_MS } from '../../protocol/pin.ts';
+import { rememberModel } from '../../storage/cache-model.ts';
+import { ModelCardFields } from '../components/publish/ModelCardFields.tsx';
+import { PublishSteps, reportsOfDraft } from '../components/publish/PublishSteps.tsx';
+import { WalletPicker } from '../components/WalletPicker.tsx';
 import { formatBytes } from '../format.ts';
+import { useAppState } from '../state/app-state.tsx';
+import { useWallet } from '../state/wallet.tsx';
 
 const shape = (v: ValueInfo) => `[${v.shape.map((d) => (d === '' ? '?' : d)).join(', ')}]`;
+const EMPTY_FORM: PublishForm = {
+  name: '',
+  task: '',
+  description: '',
+  licence: 'MIT',
+  source: '',
+  intendedUse: '',
+  limitations: '',
+  presentation: 'tensor',
+  labels: '',
+  pricePerUse: '',
+  licencePrice: '',
+  royaltyPercent: '',
+  parentId: '',
+};
 
-/** Publishing, step 1: check that a file is an ONNX model and read what it takes and gives. */
+/** Publishing: check the ONNX file, write its card and terms, then store, pin and register it. */
 export default function PublishRoute(): JSX.Element {
+  const app = useAppState();
+  const wallets = useWallet();
+  const drafts = new PublishDraftStore(localStorage);
   const client = new InferenceClient();
   onCleanup(() => client.terminate());
-  const [file, setFile] = createSignal<{ name: string; size: number } | null>(null);
+
+  const [file, setFile] = createSignal<File | null>(null);
   const [io, setIo] = createSignal<InspectResult | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
+  const [fileError, setFileError] = createSignal<string | null>(null);
+  const [checking, setChecking] = createSignal(false);
+  const [form, setForm] = createStore<PublishForm>({ ...EMPTY_FORM });
+  const [fieldErrors, setFieldErrors] = createSignal<Partial<Record<FormField, string>>>({});
+  const [draft, setDraft] = createSignal<PublishDraft | null>(drafts.load());
+  const [reports, setReports] = createSignal<Partial<Record<PublishStep, StepReport>>>(draft() ? reportsOfDraft(draft()!) : {});
   const [busy, setBusy] = createSignal(false);
+  const [failure, setFailure] = createSignal<string | null>(null);
+  const [published, setPublished] = createSignal<bigint | null>(null);
 
   const check = async (chosen: File) => {
-    setFile({ name: chosen.name, size: chosen.size });
+    setFile(chosen);
     setIo(null);
-    setError(null);
-    if (chosen.size === 0) return setError(`${chosen.name} is empty.`);
+    setFileError(null);
+    if (chosen.size === 0) return setFileError(`${chosen.name} is empty.`);
     if (chosen.size > MAX_MODEL_BYTES) {
-      return setError(`${chosen.name} is ${formatBytes(chosen.size)}; models up to ${formatBytes(MAX_MODEL_BYTES)} can be published (the relays' pin limit).`);
+      return setFileError(`${chosen.name} is ${formatBytes(chosen.size)}; models up to ${formatBytes(MAX_MODEL_BYTES)} can be published (the relays' pin limit).`);
     }
-    setBusy(true);
+    setChecking(true);
     try {
-      setIo(await client.inspect(new Uint8Array(await chosen.arrayBuffer())));
+      const inspected = await client.inspect(new Uint8Array(await chosen.arrayBuffer()));
+      setIo(inspected);
+      setForm('presentation', presentationsFor(inspected)[0]);
+      if (!form.name) setForm('name', chosen.name.replace(/\.onnx$/i, ''));
     } catch (e) {
-      setError((e as Error).message);
+      setFileError((e as Error).message);
     } finally {
+      setChecking(false);
+    }
+  };
+
+  const context = async (): Promise<PublishContext> => {
+    const config = app.config()!;
+    const node = await app.browserNode();
+    return {
+      client: createChainClient(config.deployments),
+      wallet: wallets.wallet()!,
+      marketplace: config.deployments.contracts.ModelMarketplace.address,
+      blockstore: node.blockstore,
+      libp2p: node.helia.libp2p,
+      relays: config.relays,
+      pinTimeoutMs: PIN_REQUEST_TIMEOUT_MS,
+      drafts,
+      report: (report) => setReports((all) => ({ ...all, [report.step]: report })),
+    };
+  };
+
+  // Runs `work`; whatever step fails has already reported itself, and the draft stays for a resume.
+  const guarded = async (work: (ctx: PublishContext) => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await work(await context());
+    } catch (e) {
+      setFailure(describeError(e));
+    } finally {
+      setDraft(drafts.load());
       setBusy(false);
     }
+  };
+
+  const finish = async (ctx: PublishContext, current: PublishDraft) => {
+    const id = await continuePublish(ctx, current);
+    setPublished(id);
+    await app.refreshModels();
+  };
+
+  const publish = () =>
+    guarded(async (ctx) => {
+      const chosen = file()!;
+      let read;
+      try {
+        read = readPublishForm(form, io()!);
+        setFieldErrors({});
+      } catch (e) {
+        if (!(e instanceof PublishFormError)) throw e;
+        setFieldErrors(e.fields);
+        throw new Error('Some fields need attention.');
+      }
+      const taken = await modelIdByName(ctx.client, ctx.marketplace, read.card.name);
+      if (taken !== null) {
+        setFieldErrors({ name: `is taken by model #${taken}` });
+        throw new Error('Some fields need attention.');
+      }
+      setReports({});
+      const bytes = new Uint8Array(await chosen.arrayBuffer());
+      const started = await startPublish(ctx, { name: chosen.name, bytes }, read.card, read.terms);
+      setDraft(started);
+      // The publisher's own copy serves the relays (and other tabs): kept out of eviction.
+      const node = await app.browserNode();
+      await rememberModel(app.cache, node.blockstore, started.weightsCid, started.sizeBytes);
+      app.cache.setPinned(started.weightsCid, true);
+      app.cacheChanged();
+      await finish(ctx, started);
+    });
+
+  const resume = () =>
+    guarded(async (ctx) => {
+      const current = draft()!;
+      if (!isAddressEqual(current.publisher, ctx.wallet.account.address)) throw new Error(`This publish was started by ${current.publisher}: choose that account to resume it.`);
+      await finish(ctx, current);
+    });
+
+  const discard = () => {
+    drafts.clear();
+    setDraft(null);
+    setReports({});
+    setFailure(null);
   };
 
   const table = (title: string, values: ValueInfo[], testId: string) => (
@@ -48,27 +173,62 @@ export default function PublishRoute(): JSX.Element {
   return (
     <section class="publish">
       <h1>Publish a model</h1>
-      <p class="lead">First, the file: an ONNX model up to {formatBytes(MAX_MODEL_BYTES)}, checked here in your browser before anything is shared.</p>
-      <label class="file">
-        ONNX file
-        <input type="file" accept=".onnx,application/octet-stream" data-testid="onnx-file" onChange={(e) => e.currentTarget.files?.[0] && void check(e.currentTarget.files[0])} />
-      </label>
-      <Show when={busy()}>
-        <p class="notice">Checking {file()?.name}…</p>
+      <p class="lead">An ONNX model up to {formatBytes(MAX_MODEL_BYTES)}, checked here in your browser before anything is shared.</p>
+      <WalletPicker />
+      <Show when={published()}>
+        {(id) => (
+          <p class="status" data-testid="published">
+            Published as <A href={`/model/${id()}`}>model #{id().toString()}</A>.
+          </p>
+        )}
       </Show>
-      <Show when={error()}>
-        <p class="error" role="alert" data-testid="onnx-error">{error()}</p>
-      </Show>
-      <Show when={io()}>
-        {(model) => (
-          <div data-testid="onnx-ok">
-            <p class="status">
-              {file()!.name} ({formatBytes(file()!.size)}) is an ONNX model onnxruntime loads.
+      <Show when={draft()}>
+        {(d) => (
+          <div class="draft" data-testid="publish-draft">
+            <p>
+              Publishing <strong>{d().card.name}</strong> ({d().fileName}, {formatBytes(d().sizeBytes)}) is not finished.
             </p>
-            {table('Inputs', model().inputs, 'onnx-inputs')}
-            {table('Outputs', model().outputs, 'onnx-outputs')}
+            <div class="row">
+              <button disabled={busy() || !wallets.wallet()} onClick={() => void resume()} data-testid="publish-resume">Resume</button>
+              <button class="quiet" disabled={busy()} onClick={discard} data-testid="publish-discard">Discard</button>
+            </div>
           </div>
         )}
+      </Show>
+      <Show when={draft() || Object.keys(reports()).length > 0}>
+        <PublishSteps reports={reports()} />
+      </Show>
+      <Show when={failure()}>
+        <p class="error" role="alert" data-testid="publish-error">{failure()}</p>
+      </Show>
+      <Show when={!draft()}>
+        <label class="file">
+          ONNX file
+          <input type="file" accept=".onnx,application/octet-stream" data-testid="onnx-file" onChange={(e) => e.currentTarget.files?.[0] && void check(e.currentTarget.files[0])} />
+        </label>
+        <Show when={checking()}>
+          <p class="notice">Checking {file()?.name}…</p>
+        </Show>
+        <Show when={fileError()}>
+          <p class="error" role="alert" data-testid="onnx-error">{fileError()}</p>
+        </Show>
+        <Show when={io()}>
+          {(model) => (
+            <div data-testid="onnx-ok">
+              <p class="status">
+                {file()!.name} ({formatBytes(file()!.size)}) is an ONNX model onnxruntime loads.
+              </p>
+              {table('Inputs', model().inputs, 'onnx-inputs')}
+              {table('Outputs', model().outputs, 'onnx-outputs')}
+              <ModelCardFields form={form} setForm={setForm} errors={fieldErrors()} presentations={presentationsFor(model())} models={app.models()?.models ?? []} />
+              <Show when={wallets.wallet()} fallback={<p class="notice">Choose an account above to publish.</p>}>
+                <button class="primary" disabled={busy()} onClick={() => void publish()} data-testid="publish-button">
+                  {busy() ? 'Publishing…' : 'Publish'}
+                </button>
+              </Show>
+            </div>
+          )}
+        </Show>
       </Show>
     </section>
   );

@@ -1,10 +1,12 @@
 import { createResource, createSignal, Show, type JSX } from 'solid-js';
-import { formatEther, isAddress, parseEther, type Address } from 'viem';
+import { formatEther, isAddress, type Address } from 'viem';
 import { readStake } from '../../chain/actions/joy/read-stake.ts';
-import { writeJoy } from '../../chain/actions/joy/write-joy.ts';
+import { writeJoy, type JoyCall } from '../../chain/actions/joy/write-joy.ts';
 import { describeError } from '../../chain/describe-error.ts';
 import { createChainClient } from '../../chain/public-client.ts';
 import { WalletPicker } from '../components/WalletPicker.tsx';
+import { parseJoy } from '../format.ts';
+import { createChainAction } from '../state/chain-action.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { useWallet } from '../state/wallet.tsx';
 
@@ -22,32 +24,10 @@ export default function StakeRoute(): JSX.Element {
   );
   const [amount, setAmount] = createSignal('');
   const [delegatee, setDelegatee] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
-
-  const act = async (label: string, call: Parameters<typeof writeJoy>[3]) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await writeJoy(client(), wallets.wallet()!, token(), call);
-      setMessage({ ok: true, text: `${label}: done.` });
-      await refetch();
-    } catch (error) {
-      setMessage({ ok: false, text: describeError(error) });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const parsedAmount = (): bigint | null => {
-    try {
-      const wei = parseEther(amount().trim() || 'x');
-      return wei > 0n ? wei : null;
-    } catch {
-      return null;
-    }
-  };
+  const { busy, message, setMessage, run } = createChainAction(() => refetch());
+  const act = (label: string, call: JoyCall) => run(label, () => writeJoy(client(), wallets.wallet()!, token(), call));
   const withAmount = (label: string, functionName: 'stake' | 'requestUnstake') => {
-    const wei = parsedAmount();
+    const wei = parseJoy(amount());
     if (wei === null) return setMessage({ ok: false, text: 'Enter an amount of JOY above zero, such as 12.5.' });
     void act(label, { functionName, args: [wei] });
   };

@@ -13,6 +13,8 @@ export interface ModelRecord {
   parentId: bigint | null;
   pricePerUse: bigint;
   licencePrice: bigint;
+  /** The share of a derivative's revenue this model's creator receives, in basis points. */
+  derivativeRoyaltyBps: number;
   listed: boolean;
   uses: number;
   versionCount: number;
@@ -36,6 +38,7 @@ export interface RawListing {
     parentIdPlusOne: bigint;
     pricePerUse: bigint;
     licencePrice: bigint;
+    derivativeRoyaltyBps: number;
     listed: boolean;
     registeredAt: bigint;
     uses: bigint;
@@ -61,6 +64,7 @@ export function toModelRecord({ id, model, latest }: RawListing): ModelRecord {
     parentId: model.parentIdPlusOne === 0n ? null : model.parentIdPlusOne - 1n,
     pricePerUse: model.pricePerUse,
     licencePrice: model.licencePrice,
+    derivativeRoyaltyBps: model.derivativeRoyaltyBps,
     listed: model.listed,
     uses: Number(model.uses),
     versionCount: model.versionCount,

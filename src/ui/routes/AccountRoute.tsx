@@ -1,0 +1,83 @@
+import { A } from '@solidjs/router';
+import { createResource, For, Show, type JSX } from 'solid-js';
+import { isAddressEqual } from 'viem';
+import { readMarketAccount } from '../../chain/actions/marketplace/read-market-account.ts';
+import { writeMarketplace, type MarketplaceCall } from '../../chain/actions/marketplace/write-marketplace.ts';
+import { describeError } from '../../chain/describe-error.ts';
+import { createChainClient } from '../../chain/public-client.ts';
+import { WalletPicker } from '../components/WalletPicker.tsx';
+import { formatJoy, formatTerms } from '../format.ts';
+import { useAppState } from '../state/app-state.tsx';
+import { createChainAction } from '../state/chain-action.ts';
+import { useWallet } from '../state/wallet.tsx';
+
+/** An account's money in the marketplace: JOY, prepaid uses, royalties earned, and its models. */
+export default function AccountRoute(): JSX.Element {
+  const app = useAppState();
+  const wallets = useWallet();
+  const client = () => createChainClient(app.config()!.deployments);
+  const contracts = () => {
+    const c = app.config()!.deployments.contracts;
+    return { joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address };
+  };
+  const account = () => (app.config() ? (wallets.wallet()?.account.address ?? null) : null);
+  const [view, { refetch }] = createResource(account, (address) => readMarketAccount(client(), contracts(), address));
+  const { busy, message, run } = createChainAction(() => Promise.all([refetch(), app.refreshModels()]));
+  const act = (label: string, call: MarketplaceCall) => run(label, () => writeMarketplace(client(), wallets.wallet()!, contracts().marketplace, call));
+  const mine = () => (app.models()?.models ?? []).filter((m) => account() !== null && isAddressEqual(m.creator, account()!));
+
+  return (
+    <section class="account">
+      <h1>Account</h1>
+      <p class="lead">Your JOY, what you prepaid for uses, and the royalties your models earned.</p>
+      <WalletPicker />
+      <Show when={view.error}>
+        <p class="error" role="alert">{describeError(view.error)}</p>
+      </Show>
+      <Show when={wallets.wallet() && view()}>
+        {(_) => {
+          const v = () => view()!;
+          return (
+            <>
+              <dl class="facts" data-testid="account-view">
+                <dt>Free JOY</dt>
+                <dd data-testid="account-free">{formatJoy(v().free)}</dd>
+                <dt>Prepaid for uses</dt>
+                <dd data-testid="account-prepaid">{formatJoy(v().prepaid)}</dd>
+                <dt>Royalties earned</dt>
+                <dd data-testid="account-earnings">{formatJoy(v().earnings)}</dd>
+              </dl>
+              <div class="row">
+                <button disabled={busy() || v().earnings === 0n} data-testid="withdraw-earnings" onClick={() => void act('Royalties withdrawn', { functionName: 'withdrawEarnings', args: [] })}>
+                  Withdraw royalties
+                </button>
+                <button disabled={busy() || v().prepaid === 0n} data-testid="withdraw-prepaid" onClick={() => void act('Prepaid JOY withdrawn', { functionName: 'withdrawPrepaid', args: [v().prepaid] })}>
+                  Withdraw prepaid JOY
+                </button>
+              </div>
+              <h2>Your models</h2>
+              <Show when={mine().length > 0} fallback={<p class="notice">None yet. <A href="/publish">Publish one</A>.</p>}>
+                <ul data-testid="my-models">
+                  <For each={mine()}>
+                    {(m) => (
+                      <li>
+                        <A href={`/model/${m.id}`}>{m.name}</A>: {m.uses} use{m.uses === 1 ? '' : 's'}, {formatTerms(m.pricePerUse, m.licencePrice)}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </>
+          );
+        }}
+      </Show>
+      <Show when={message()}>
+        {(m) => (
+          <p class={m().ok ? 'status' : 'error'} role={m().ok ? 'status' : 'alert'} data-testid="account-message">
+            {m().text}
+          </p>
+        )}
+      </Show>
+    </section>
+  );
+}
