@@ -12,6 +12,8 @@ export function CacheSummary(): JSX.Element {
   const nameOf = (cid: string) => state.models()?.models.find((m) => m.weightsCid === cid)?.name ?? cid;
   const [limit, setLimit] = createSignal(String(Math.round(state.cache.limit() / MIB)));
   const [error, setError] = createSignal<string | null>(null);
+  const [sessionLimit, setSessionLimit] = createSignal(String(state.sessions.limit()));
+  const ready = createMemo(() => (state.cacheVersion(), state.sessions.keys().map(nameOf)));
 
   const apply = async () => {
     setError(null);
@@ -42,6 +44,26 @@ export function CacheSummary(): JSX.Element {
           <input type="text" inputmode="decimal" value={limit()} onInput={(e) => setLimit(e.currentTarget.value)} data-testid="cache-limit" size={6} />
         </label>
         <button onClick={() => void apply()} data-testid="cache-apply">Apply</button>
+      </div>
+      <p class="status" data-testid="ready-sessions">
+        Ready to run without loading: {ready().length > 0 ? ready().join(', ') : 'none yet'} (up to {(state.cacheVersion(), state.sessions.limit())})
+      </p>
+      <div class="row">
+        <label>
+          Ready sessions kept{' '}
+          <input type="text" inputmode="numeric" value={sessionLimit()} onInput={(e) => setSessionLimit(e.currentTarget.value)} data-testid="session-limit" size={3} />
+        </label>
+        <button
+          data-testid="session-apply"
+          onClick={() => {
+            setError(null);
+            const n = Number(sessionLimit());
+            if (!Number.isInteger(n) || n < 1 || n > 16) return setError('Keep from 1 to 16 ready sessions (each is a worker with its model in memory).');
+            state.setSessionLimit(n);
+          }}
+        >
+          Apply
+        </button>
       </div>
       <Show when={error()}>
         <p class="error" role="alert">{error()}</p>

@@ -31,68 +31,70 @@ export default function ModelRoute(): JSX.Element {
 
   const [phase, setPhase] = createSignal<Phase>('waiting');
   const [progress, setProgress] = createSignal({ received: 0, total: 0 });
-  const [fetched, setFetched] = createSignal<{ source: string; from: 'local' | 'network'; ms: number } | null>(null);
+  const [fetched, setFetched] = createSignal<{ source: string; from: 'local' | 'network' | 'session'; ms: number } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [backend, setBackend] = createSignal<BackendChoice>('auto');
   const [loaded, setLoaded] = createSignal<LoadResult | null>(null);
   const [lastRun, setLastRun] = createSignal<RunResult | null>(null);
   const [access, setAccess] = createSignal(false);
   const ready = () => phase() === 'ready' && access();
-  const client = new InferenceClient();
+  // The worker belongs to the session pool: it stays loaded when the page is left.
+  let client: InferenceClient | null = null;
   const abort = new AbortController();
-  onCleanup(() => {
-    abort.abort();
-    client.terminate();
-  });
+  onCleanup(() => abort.abort());
   let bytes: Uint8Array | null = null;
 
-  const loadBackend = async (m: ModelRecord) => {
-    if (!bytes || !m.spec) return;
+  /** The weights, fetched and verified once per page (only when no session is warm). */
+  const weights = async (m: ModelRecord): Promise<Uint8Array> => {
+    if (bytes) return bytes;
+    setPhase('fetching');
+    setProgress({ received: 0, total: m.sizeBytes });
+    const node = await state.browserNode();
+    const result = await fetchFile(node, m.weightsCid, {
+      totalBytes: m.sizeBytes,
+      timeoutMs: state.config()!.fetchTimeoutMs,
+      signal: abort.signal,
+      onProgress: (received, total) => setProgress({ received, total }),
+    });
+    bytes = result.bytes;
+    setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', from: result.source, ms: result.ms });
     setPhase('loading');
-    setLoaded(null);
-    setLastRun(null);
-    try {
-      setLoaded(await client.load(bytes, m.spec, backend()));
-      setPhase('ready');
-    } catch (e) {
-      setError((e as Error).message);
-      setPhase('failed');
-    }
+    return bytes;
   };
 
-  const fetchAndLoad = async (m: ModelRecord) => {
+  const load = async (m: ModelRecord) => {
     if (!m.spec) {
       setError(`This listing's spec is malformed, so the app cannot run it: ${m.specError}`);
       setPhase('failed');
       return;
     }
-    setPhase('fetching');
     setError(null);
-    setProgress({ received: 0, total: m.sizeBytes });
+    setLoaded(null);
+    setLastRun(null);
+    setPhase('loading');
     try {
-      const node = await state.browserNode();
-      const result = await fetchFile(node, m.weightsCid, {
-        totalBytes: m.sizeBytes,
-        timeoutMs: state.config()!.fetchTimeoutMs,
-        signal: abort.signal,
-        onProgress: (received, total) => setProgress({ received, total }),
-      });
-      bytes = result.bytes;
-      await rememberModel(state.cache, node.blockstore, m.weightsCid, result.bytes.length);
-      state.cacheChanged();
-      setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', from: result.source, ms: result.ms });
+      const session = await state.sessions.acquire(m.weightsCid, m.spec, backend(), () => weights(m));
+      if (session.warm && !fetched()) setFetched({ source: 'a session already loaded in this tab', from: 'session', ms: 0 });
+      client = session.client;
+      setLoaded(session.load);
+      setPhase('ready');
+      // A use moves the model up the cache's LRU order (a warm session whose bytes were evicted adds nothing).
+      if (!session.warm || state.cache.entries().some((e) => e.cid === m.weightsCid)) {
+        const node = await state.browserNode();
+        await rememberModel(state.cache, node.blockstore, m.weightsCid, m.sizeBytes);
+        state.cacheChanged();
+      }
     } catch (e) {
       if (abort.signal.aborted) return;
       setError((e as Error).message);
       setPhase('failed');
-      return;
     }
-    await loadBackend(m);
   };
 
-  createEffect(on(model, (m) => m && void fetchAndLoad(m)));
+  createEffect(on(model, (m) => m && void load(m)));
 
   const run = async (feeds: Feeds) => {
+    if (!client) throw new Error('the model is not loaded');
     const result = await client.run(feeds);
     setLastRun(result);
     return result;
@@ -173,7 +175,7 @@ export default function ModelRoute(): JSX.Element {
                     data-testid="backend-select"
                     onChange={(e) => {
                       setBackend(e.currentTarget.value as BackendChoice);
-                      void loadBackend(m());
+                      void load(m());
                     }}
                   >
                     <option value="auto">Automatic</option>

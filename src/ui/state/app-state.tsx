@@ -10,12 +10,16 @@ import { createChainClient } from '../../chain/public-client.ts';
 import type { RelayStatus } from '../../p2p/relay-keeper.ts';
 import type { BrowserNode } from '../../storage/browser-node.ts';
 import { ModelCacheIndex } from '../../storage/model-cache.ts';
+import { InferenceClient } from '../../inference/inference-client.ts';
+import { DEFAULT_SESSION_CAPACITY, SessionPool } from '../../inference/session-pool.ts';
 
 export interface ModelList {
   models: ModelRecord[];
   /** Set when the chain could not be read and the list is the last one seen. */
   staleBecause: string | null;
 }
+
+const SESSION_LIMIT_KEY = 'permanet:sessions:limit';
 
 function createAppState() {
   const [config] = createResource(async () => (await loadAppConfig()).config);
@@ -56,7 +60,16 @@ function createAppState() {
   const [cacheVersion, setCacheVersion] = createSignal(0);
   const cacheChanged = () => setCacheVersion((v) => v + 1);
 
-  return { config, models, refreshModels, relays, nodeError, browserNode, cache, cacheVersion, cacheChanged };
+  /** Loaded models kept ready across pages; how many is the person's choice, remembered. */
+  const sessions = new SessionPool(() => new InferenceClient(), Number(localStorage.getItem(SESSION_LIMIT_KEY) ?? DEFAULT_SESSION_CAPACITY));
+  const setSessionLimit = (limit: number) => {
+    sessions.setLimit(limit);
+    localStorage.setItem(SESSION_LIMIT_KEY, String(limit));
+    cacheChanged();
+  };
+  onCleanup(() => sessions.clear());
+
+  return { config, models, refreshModels, relays, nodeError, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
