@@ -1,5 +1,6 @@
 // Wires the relay's services from one validated config: identity, libp2p, Helia with its pins,
-// the pin service (when a chain is configured), and the loopback HTTP server. `stop()` closes them in reverse order.
+// the pin service (when a chain is configured), the provider records of browser tabs, and the
+// loopback HTTP server. `stop()` closes them in reverse order.
 import type { AddressInfo } from 'node:net';
 import type { RelayConfig } from './config/relay-config.ts';
 import type { Logger } from './log.ts';
@@ -10,6 +11,9 @@ import { pinFile, type PinnedFile } from './storage/pin-files.ts';
 import { startHttpServer } from './http/http-server.ts';
 import { marketplaceReader } from './chain/marketplace-reader.ts';
 import { startPinService } from './pinning/pin-service.ts';
+import { startProviderRecords } from './routing/provider-records.ts';
+import { deleteDag } from '../../src/storage/delete-dag.ts';
+import type { CID } from 'multiformats/cid';
 
 export interface RelayStatus {
   peerId: string;
@@ -17,6 +21,8 @@ export interface RelayStatus {
   http: string;
   pins: { name: string; cid: string; bytes: number }[];
   connections: number;
+  /** Peers (browser tabs) that announced the models they hold. */
+  providerPeers: number;
 }
 
 export async function createRelay(config: RelayConfig, log: Logger) {
@@ -26,7 +32,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
   libp2p.addEventListener('peer:connect', (event) => log.debug('peer.connect', { peer: event.detail.toString() }));
   libp2p.addEventListener('peer:disconnect', (event) => log.debug('peer.disconnect', { peer: event.detail.toString() }));
 
-  const pins: PinnedFile[] = [];
+  let pins: PinnedFile[] = [];
   for (const path of config.pinFiles) {
     const pinned = await pinFile(helia, path);
     pins.push(pinned);
@@ -40,6 +46,19 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
 
+  const providers = await startProviderRecords(libp2p, log);
+
+  /** Unpins and deletes a DAG (from the store itself: Helia's delete wants content routing). */
+  const drop = async (cid: CID): Promise<number> => {
+    if (await helia.pins.isPinned(cid)) {
+      for await (const _ of helia.pins.rm(cid)) {
+        // drain: pins.rm yields each block as it is unpinned
+      }
+    }
+    pins = pins.filter((p) => !p.cid.equals(cid));
+    return deleteDag(blockstore, cid);
+  };
+
   let httpUrl = '';
   const status = (): RelayStatus => ({
     peerId: libp2p.peerId.toString(),
@@ -47,8 +66,9 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     http: httpUrl,
     pins: pins.map((p) => ({ name: p.name, cid: p.cid.toString(), bytes: p.bytes })),
     connections: libp2p.getConnections().length,
+    providerPeers: providers.size,
   });
-  const server = await startHttpServer(helia, { status }, config.http.host, config.http.port, log);
+  const server = await startHttpServer(helia, { status, drop }, config.http.host, config.http.port, log);
   const address = server.address() as AddressInfo;
   httpUrl = `http://${config.http.host}:${address.port}`;
 

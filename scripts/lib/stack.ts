@@ -105,7 +105,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }
     }
 
-    const config: AppConfig = { deployments, relays: relay.multiaddrs, relayHttp: relay.http, fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS };
+    const config: AppConfig = { deployments, relays: relay.multiaddrs, relayHttp: relay.http, fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, iceServers: [] };
     step('serving the app');
     const served = await serveApp(join(root, 'dist'), config, HOST, options.appPort);
     server = served.server;

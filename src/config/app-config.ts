@@ -11,6 +11,8 @@ export interface AppConfig {
   relayHttp: string | null;
   /** How long a model fetch waits for peers before it gives up with a message. */
   fetchTimeoutMs: number;
+  /** STUN/TURN URLs for WebRTC between tabs; empty on a local network. */
+  iceServers: string[];
 }
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
@@ -24,6 +26,10 @@ export function parseAppConfig(document: unknown, source = '/config.json'): AppC
   });
   const relayHttp = top.relayHttp == null ? null : read.string(top.relayHttp, 'relayHttp');
   const fetchTimeoutMs = read.integer(top.fetchTimeoutMs, 'fetchTimeoutMs', { min: 1000, max: 600_000 }, DEFAULT_FETCH_TIMEOUT_MS);
+  const iceServers = read.stringArray(top.iceServers, 'iceServers');
+  iceServers.forEach((url, i) => {
+    if (!/^(stun|stuns|turn|turns):/.test(url)) read.fail(`iceServers[${i}]`, 'must be a stun: or turn: URL');
+  });
   read.done();
-  return { deployments: parseDeployments(top.deployments, `${source} deployments`), relays, relayHttp, fetchTimeoutMs };
+  return { deployments: parseDeployments(top.deployments, `${source} deployments`), relays, relayHttp, fetchTimeoutMs, iceServers };
 }

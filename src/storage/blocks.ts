@@ -7,7 +7,7 @@ import type { Multiaddr } from '@multiformats/multiaddr';
 import type { CID } from 'multiformats/cid';
 
 export interface BlockSource {
-  get(cid: CID, options?: { offline?: boolean; signal?: AbortSignal; providers?: Multiaddr[] }): unknown;
+  get(cid: CID, options?: { offline?: boolean; signal?: AbortSignal; providers?: Multiaddr[]; onProgress?: (event: { type: string; detail: unknown }) => void }): unknown;
 }
 
 type GetOptions = Parameters<BlockSource['get']>[1];

@@ -17,17 +17,21 @@ export interface FetchFileOptions {
   signal?: AbortSignal;
 }
 
-/** A Helia node, the local blockstore under it, and the peers to ask first. */
+/** A Helia node, the local blockstore under it, the peers to ask first, and how to find more. */
 export interface FileStore {
   helia: Helia;
   blockstore: Blockstore;
   providers: Multiaddr[];
+  /** Other peers known to hold a CID (tabs that announced it), asked alongside `providers`. */
+  findProviders?: (cid: string) => Promise<Multiaddr[]>;
 }
 
 export interface FetchedFile {
   bytes: Uint8Array;
   /** `local` when every block was already in this browser. */
   source: 'local' | 'network';
+  /** The peers that sent blocks, with how many bytes each, most first. */
+  servedBy: { peer: string; bytes: number }[];
   ms: number;
 }
 
@@ -39,21 +43,27 @@ function parseCid(text: string): CID {
   }
 }
 
-export async function fetchFile({ helia, blockstore, providers }: FileStore, cidText: string, options: FetchFileOptions): Promise<FetchedFile> {
+export async function fetchFile(store: FileStore, cidText: string, options: FetchFileOptions): Promise<FetchedFile> {
+  const { helia, blockstore } = store;
   const cid = parseCid(cidText);
   const started = performance.now();
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let received = 0;
+  const served = new Map<string, number>();
   try {
-    const result = await readVerifiedFile({ local: blockstore, network: helia.blockstore, providers }, cid, {
+    // Tabs holding the file are asked only when it is not all here: a local read needs nobody.
+    const others = (await blockstore.has(cid)) || !store.findProviders ? [] : await store.findProviders(cid.toString()).catch(() => []);
+    const result = await readVerifiedFile({ local: blockstore, network: helia.blockstore, providers: [...store.providers, ...others] }, cid, {
       signal,
       onLeafBytes: (bytes) => {
         received += bytes;
         options.onProgress?.(received, Math.max(options.totalBytes, received));
       },
+      onNetworkBlock: (peer, bytes) => served.set(peer, (served.get(peer) ?? 0) + bytes),
     });
-    return { bytes: result.bytes, source: result.fromNetwork === 0 ? 'local' : 'network', ms: performance.now() - started };
+    const servedBy = [...served].map(([peer, bytes]) => ({ peer, bytes })).sort((a, b) => b.bytes - a.bytes);
+    return { bytes: result.bytes, source: result.fromNetwork === 0 ? 'local' : 'network', servedBy, ms: performance.now() - started };
   } catch (error) {
     if (error instanceof BlockHashMismatch) {
       await deleteDag(blockstore, cid);

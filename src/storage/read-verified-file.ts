@@ -32,6 +32,8 @@ export interface ReadOptions {
   concurrency?: number;
   /** Refuse files larger than this: by the size the root declares, and by the bytes read. */
   maxBytes?: number;
+  /** Called for each block a peer sent, with that peer's id (as bitswap reports it). */
+  onNetworkBlock?: (peer: string, bytes: number) => void;
 }
 
 export class NotAFileError extends Error {
@@ -82,7 +84,16 @@ export async function readVerifiedFile(sources: FileSources, root: CID, options:
       return bytes;
     }
     counts.fromNetwork++;
-    return blockBytes(sources.network, cid, { signal: options.signal, providers: sources.providers });
+    let sender = 'unknown';
+    const bytes = await blockBytes(sources.network, cid, {
+      signal: options.signal,
+      providers: sources.providers,
+      onProgress: (event) => {
+        if (event.type === 'bitswap:block') sender = String((event.detail as { sender: unknown }).sender);
+      },
+    });
+    options.onNetworkBlock?.(sender, bytes.length);
+    return bytes;
   };
 
   const read = async (cid: CID, isRoot: boolean): Promise<Uint8Array> => {

@@ -13,4 +13,6 @@ export const chromiumArgs = [
   '--disable-sync',
   '--no-first-run',
   '--enable-unsafe-webgpu',
+  // WebRTC between tabs on loopback (the tests run in a namespace with only lo up).
+  '--allow-loopback-in-peer-connection',
 ];

@@ -1,13 +1,16 @@
 // The relay's loopback HTTP server: health, status, and the same UnixFS bytes that bitswap
-// serves, over plain HTTP (the reference that the fetch benchmark compares Helia against).
+// serves, over plain HTTP (the reference that the fetch benchmark compares Helia against). The
+// operator (loopback only) can drop a copy with DELETE /ipfs/<cid>.
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { unixfs } from '@helia/unixfs';
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
 import type { Logger } from '../log.ts';
 
-export interface StatusSource {
+export interface RelayControl {
   status(): object;
+  /** Unpins `cid` and deletes its blocks; returns how many blocks went. */
+  drop(cid: CID): Promise<number>;
 }
 
 const CORS = {
@@ -20,13 +23,13 @@ function json(res: ServerResponse, code: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export async function startHttpServer(helia: Helia, source: StatusSource, host: string, port: number, log: Logger): Promise<Server> {
+export async function startHttpServer(helia: Helia, control: RelayControl, host: string, port: number, log: Logger): Promise<Server> {
   const fs = unixfs(helia);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://relay');
-    if (req.method !== 'GET') return json(res, 405, { error: 'only GET is served' });
-    if (url.pathname === '/health') return json(res, 200, { ok: true });
-    if (url.pathname === '/status') return json(res, 200, source.status());
+    if (req.method !== 'GET' && req.method !== 'DELETE') return json(res, 405, { error: 'only GET and DELETE are served' });
+    if (req.method === 'GET' && url.pathname === '/health') return json(res, 200, { ok: true });
+    if (req.method === 'GET' && url.pathname === '/status') return json(res, 200, control.status());
     const match = /^\/ipfs\/([^/]+)$/.exec(url.pathname);
     if (match === null) return json(res, 404, { error: 'not found' });
     let cid: CID;
@@ -34,6 +37,16 @@ export async function startHttpServer(helia: Helia, source: StatusSource, host: 
       cid = CID.parse(match[1]);
     } catch {
       return json(res, 400, { error: `not a CID: ${match[1].slice(0, 100)}` });
+    }
+    if (req.method === 'DELETE') {
+      try {
+        const blocks = await control.drop(cid);
+        log.info('pin.dropped', { cid: cid.toString(), blocks });
+        return json(res, 200, { cid: cid.toString(), blocks });
+      } catch (error) {
+        log.warn('pin.drop_failed', { cid: cid.toString(), error: error as Error });
+        return json(res, 500, { error: 'cannot drop the content' });
+      }
     }
     // Serve only what is already here: plain HTTP must not trigger network fetches.
     if (!(await helia.blockstore.has(cid))) return json(res, 404, { error: `not held here: ${cid}` });

@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
 import type { Feeds } from '../../inference/tensors.ts';
@@ -31,7 +31,7 @@ export default function ModelRoute(): JSX.Element {
 
   const [phase, setPhase] = createSignal<Phase>('waiting');
   const [progress, setProgress] = createSignal({ received: 0, total: 0 });
-  const [fetched, setFetched] = createSignal<{ source: string; from: 'local' | 'network' | 'session'; ms: number } | null>(null);
+  const [fetched, setFetched] = createSignal<{ source: string; from: 'local' | 'network' | 'session'; ms: number; servedBy: { peer: string; bytes: number; relay: boolean }[] } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [backend, setBackend] = createSignal<BackendChoice>('auto');
   const [loaded, setLoaded] = createSignal<LoadResult | null>(null);
@@ -57,7 +57,8 @@ export default function ModelRoute(): JSX.Element {
       onProgress: (received, total) => setProgress({ received, total }),
     });
     bytes = result.bytes;
-    setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', from: result.source, ms: result.ms });
+    const servedBy = result.servedBy.map((s) => ({ ...s, relay: node.isRelay(s.peer) }));
+    setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', from: result.source, ms: result.ms, servedBy });
     setPhase('loading');
     return bytes;
   };
@@ -74,7 +75,7 @@ export default function ModelRoute(): JSX.Element {
     setPhase('loading');
     try {
       const session = await state.sessions.acquire(m.weightsCid, m.spec, backend(), () => weights(m));
-      if (session.warm && !fetched()) setFetched({ source: 'a session already loaded in this tab', from: 'session', ms: 0 });
+      if (session.warm && !fetched()) setFetched({ source: 'a session already loaded in this tab', from: 'session', ms: 0, servedBy: [] });
       client = session.client;
       setLoaded(session.load);
       setPhase('ready');
@@ -148,6 +149,17 @@ export default function ModelRoute(): JSX.Element {
                   <p class="status" data-testid="fetch-source" data-ms={f().ms} data-from={f().from}>
                     Weights verified against their CID, from {f().source} in {formatMs(f().ms)}.
                   </p>
+                  <Show when={f().servedBy.length > 0}>
+                    <ul class="served-by" data-testid="served-by">
+                      <For each={f().servedBy}>
+                        {(s) => (
+                          <li data-peer={s.peer} data-kind={s.relay ? 'relay' : 'tab'} title={s.peer}>
+                            {s.relay ? 'relay' : 'browser tab (WebRTC)'} …{s.peer.slice(-8)}: {formatBytes(s.bytes)}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
                   <label>
                     <input
                       type="checkbox"

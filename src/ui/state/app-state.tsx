@@ -25,6 +25,8 @@ function createAppState() {
   const [config] = createResource(async () => (await loadAppConfig()).config);
   const [relays, setRelays] = createSignal<RelayStatus[]>([]);
   const [nodeError, setNodeError] = createSignal<string | null>(null);
+  /** This tab's libp2p peer id, once its node runs (other tabs see it as a provider). */
+  const [peerId, setPeerId] = createSignal<string | null>(null);
 
   const [models, { refetch: refreshModels }] = createResource(config, async (cfg: AppConfig): Promise<ModelList> => {
     const marketplace = cfg.deployments.contracts.ModelMarketplace.address;
@@ -45,7 +47,12 @@ function createAppState() {
     const cfg = config();
     if (cfg === undefined) return Promise.reject(new Error('the app config is not loaded yet'));
     node ??= import('../../storage/browser-node.ts')
-      .then(({ createBrowserNode }) => createBrowserNode(cfg.relays, setRelays))
+      .then(({ createBrowserNode }) => createBrowserNode({ relays: cfg.relays, iceServers: cfg.iceServers, onRelays: setRelays }))
+      .then((created) => {
+        created.setHeld(cache.entries().map((e) => e.cid));
+        setPeerId(created.peerId);
+        return created;
+      })
       .catch((error) => {
         node = null;
         setNodeError((error as Error).message);
@@ -58,7 +65,11 @@ function createAppState() {
   /** What IndexedDB holds: changed by fetches, pins and the limit, shown on the home page. */
   const cache = new ModelCacheIndex(localStorage);
   const [cacheVersion, setCacheVersion] = createSignal(0);
-  const cacheChanged = () => setCacheVersion((v) => v + 1);
+  // The models this tab holds are what it offers other tabs: the relays hear of every change.
+  const cacheChanged = () => {
+    setCacheVersion((v) => v + 1);
+    void node?.then((n) => n.setHeld(cache.entries().map((e) => e.cid))).catch(() => {});
+  };
 
   /** Loaded models kept ready across pages; how many is the person's choice, remembered. */
   const sessions = new SessionPool(() => new InferenceClient(), Number(localStorage.getItem(SESSION_LIMIT_KEY) ?? DEFAULT_SESSION_CAPACITY));
@@ -69,7 +80,7 @@ function createAppState() {
   };
   onCleanup(() => sessions.clear());
 
-  return { config, models, refreshModels, relays, nodeError, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit };
+  return { config, models, refreshModels, relays, nodeError, peerId, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

@@ -1,0 +1,78 @@
+// Serves /permanet/providers/1.0.0: remembers, for each connected peer, the model CIDs it holds
+// and the addresses it announced (each checked to be that peer's), answers who holds a CID, and
+// forgets a peer when it disconnects. Records live in memory only: a tab that reconnects
+// announces again.
+import type { Libp2p, Stream } from '@libp2p/interface';
+import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../../../src/protocol/json-stream.ts';
+import { MAX_PROVIDERS, parseProvidersRequest, PROVIDERS_PROTOCOL, type ProviderRecord, type ProvidersResponse } from '../../../src/protocol/providers.ts';
+import type { Logger } from '../log.ts';
+
+export class ProviderRecords {
+  private readonly byPeer = new Map<string, { cids: Set<string>; addrs: string[] }>();
+  private readonly byCid = new Map<string, Set<string>>();
+
+  announce(peer: string, cids: string[], addrs: string[]): void {
+    this.forget(peer);
+    this.byPeer.set(peer, { cids: new Set(cids), addrs });
+    for (const cid of cids) {
+      let peers = this.byCid.get(cid);
+      if (!peers) this.byCid.set(cid, (peers = new Set()));
+      peers.add(peer);
+    }
+  }
+
+  forget(peer: string): void {
+    const record = this.byPeer.get(peer);
+    if (!record) return;
+    for (const cid of record.cids) {
+      const peers = this.byCid.get(cid);
+      peers?.delete(peer);
+      if (peers?.size === 0) this.byCid.delete(cid);
+    }
+    this.byPeer.delete(peer);
+  }
+
+  /** The peers holding `cid` that can be dialled (announced an address), the asker left out. */
+  find(cid: string, asker: string): ProviderRecord[] {
+    return [...(this.byCid.get(cid) ?? [])]
+      .filter((peer) => peer !== asker && this.byPeer.get(peer)!.addrs.length > 0)
+      .slice(0, MAX_PROVIDERS)
+      .map((peer) => ({ peer, addrs: this.byPeer.get(peer)!.addrs }));
+  }
+
+  get size(): number {
+    return this.byPeer.size;
+  }
+}
+
+export async function startProviderRecords(libp2p: Libp2p, log: Logger): Promise<ProviderRecords> {
+  const records = new ProviderRecords();
+  libp2p.addEventListener('peer:disconnect', (event) => records.forget(event.detail.toString()));
+
+  await libp2p.handle(PROVIDERS_PROTOCOL, async (stream: Stream, connection) => {
+    const peer = connection.remotePeer.toString();
+    const messages = jsonStream(stream);
+    let response: ProvidersResponse;
+    try {
+      const request = parseProvidersRequest(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
+      if (request.type === 'announce') {
+        records.announce(peer, request.cids, request.addrs);
+        log.debug('providers.announce', { peer, cids: request.cids.length, addrs: request.addrs.length });
+        response = { ok: true, providers: [] };
+      } else {
+        response = { ok: true, providers: records.find(request.cid, peer) };
+      }
+    } catch (error) {
+      const malformed = error instanceof MalformedMessageError || error instanceof MessageTooLargeError;
+      if (!malformed) log.warn('providers.failed', { peer, error: error as Error });
+      response = { ok: false, code: malformed ? 'malformed' : 'internal', message: malformed ? (error as Error).message : 'the relay could not answer' };
+    }
+    try {
+      await messages.write(response);
+      await stream.close();
+    } catch (error) {
+      stream.abort(error as Error);
+    }
+  });
+  return records;
+}
