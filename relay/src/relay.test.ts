@@ -27,8 +27,8 @@ const file = join(dir, 'model.bin');
 const bytes = Uint8Array.from({ length: 700_000 }, (_, i) => (i * 7919) % 256);
 writeFileSync(file, bytes);
 
-function startRelay(): { child: Child; ready: Promise<RelayStatus> } {
-  const child = startChild('relay', process.execPath, [bin, '--data-dir', join(dir, 'data'), '--listen', '/ip4/127.0.0.1/tcp/0/ws', '--http-port', '0', '--pin', file, '--log-level', 'info'], { cwd: dir });
+function startRelay(extra: string[] = []): { child: Child; ready: Promise<RelayStatus> } {
+  const child = startChild('relay', process.execPath, [bin, '--data-dir', join(dir, 'data'), '--listen', '/ip4/127.0.0.1/tcp/0/ws', '--http-port', '0', '--pin', file, '--log-level', 'info', ...extra], { cwd: dir });
   const ready = child.waitForLine(relayReady);
   return { child, ready };
 }
@@ -81,6 +81,23 @@ describe('permanet-relay', () => {
     const unknown = await fetch(`${status.http}/ipfs/bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy`);
     expect(unknown.status).toBe(404);
     expect((await fetch(`${status.http}/health`)).status).toBe(200);
+    expect((await fetch(`${status.http}/ipfs/${cid}`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('drops a copy on the operator\'s request: unpinned, its blocks deleted, no longer served', async () => {
+    const extra = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 31) % 256);
+    const path = join(dir, 'extra.bin');
+    writeFileSync(path, extra);
+    await relay.child.stop();
+    relay = startRelay(['--pin', path]);
+    status = await relay.ready;
+    const cid = (await cidOfBytes(extra)).toString();
+    expect((await fetch(`${status.http}/ipfs/${cid}`)).status).toBe(200);
+    const dropped = await fetch(`${status.http}/ipfs/${cid}`, { method: 'DELETE' });
+    expect(await dropped.json()).toEqual({ cid, blocks: 3 });
+    expect((await fetch(`${status.http}/ipfs/${cid}`)).status).toBe(404);
+    expect((await (await fetch(`${status.http}/status`)).json()).pins.map((p: { cid: string }) => p.cid)).not.toContain(cid);
+    expect((await fetch(`${status.http}/ipfs/not-a-cid`, { method: 'DELETE' })).status).toBe(400);
   });
 
   it('keeps its peer id across a restart', async () => {
