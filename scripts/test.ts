@@ -6,6 +6,9 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from './lib/build.ts';
+import { runInLoopbackNamespace } from './lib/loopback-only.ts';
+
+runInLoopbackNamespace();
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = join(root, 'reports');

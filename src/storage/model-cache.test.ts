@@ -43,3 +43,18 @@ describe('ModelCacheIndex', () => {
     expect(() => cache.setLimit(-1)).toThrow(RangeError);
   });
 });
+
+describe('models fetched ahead', () => {
+  it('are recorded as least recently used, counted against the room, and become ordinary once used', () => {
+    let clock = 100;
+    const cache = new ModelCacheIndex(memory(), () => ++clock);
+    cache.setLimit(1000);
+    cache.touch('used', 300);
+    cache.recordAhead('ahead', 300);
+    cache.recordAhead('ahead', 300);
+    expect(cache.entries().map((e) => [e.cid, e.lastUsed])).toEqual([['used', 101], ['ahead', 0]]);
+    expect(cache.free()).toBe(400);
+    // Over the limit, the model fetched ahead goes first.
+    expect(cache.touch('new', 500)).toEqual(['ahead']);
+  });
+});

@@ -5,6 +5,7 @@
 export interface CacheEntry {
   cid: string;
   bytes: number;
+  /** 0 for a model fetched ahead and not used yet: the first to go. */
   lastUsed: number;
   pinned: boolean;
 }
@@ -62,6 +63,18 @@ export class ModelCacheIndex {
     entries.push({ cid, bytes, lastUsed: this.now(), pinned: all.find((e) => e.cid === cid)?.pinned ?? false });
     this.save(entries);
     return evictionsFor(entries, this.limit(), cid);
+  }
+
+  /** Records a model fetched ahead of use, as the least recently used; never evicts for it. */
+  recordAhead(cid: string, bytes: number): void {
+    const all = this.entries();
+    if (all.some((e) => e.cid === cid)) return;
+    this.save([...all, { cid, bytes, lastUsed: 0, pinned: false }]);
+  }
+
+  /** What room is left under the limit. */
+  free(): number {
+    return Math.max(0, this.limit() - this.entries().reduce((sum, e) => sum + e.bytes, 0));
   }
 
   setPinned(cid: string, pinned: boolean): void {

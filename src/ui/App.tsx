@@ -21,6 +21,10 @@ function Layout(props: RouteSectionProps): JSX.Element {
     setTimeout(() => void state.browserNode().catch(() => {}), 0);
     wallet.restore();
   });
+  // Once the list is known and the page has settled, fetch the likely next models.
+  createEffect(() => {
+    if (state.models() && state.prefetch.enabled()) setTimeout(() => void state.prefetchLikely().catch(() => {}), 1000);
+  });
   return (
     <div class="app">
       <header class="top">

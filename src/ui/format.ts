@@ -14,6 +14,15 @@ export function shortCid(cid: string): string {
   return cid.length > 20 ? `${cid.slice(0, 10)}…${cid.slice(-6)}` : cid;
 }
 
+/** How long ago, for people: "just now", "5 min ago", "3 h ago", "2 days ago". */
+export function formatAgo(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} days ago`;
+}
+
 /** A JOY amount (wei) for people: "free" for zero. */
 export function formatJoy(wei: bigint): string {
   return wei === 0n ? 'free' : `${formatEther(wei)} JOY`;

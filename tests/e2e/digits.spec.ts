@@ -24,12 +24,16 @@ test('a held-out digit gives the same probabilities on WASM, on WebGPU and in on
   // The model card comes from IPFS too, verified the same way.
   await expect(page.getByTestId('card-description')).toContainText('multilayer perceptron');
   await expect(page.getByTestId('metric-heldOutAccuracy')).toHaveText('0.9641');
-  await expect(page.getByTestId('usage')).toContainText('0 uses on-chain, version 1');
+  await expect(page.getByTestId('usage')).toHaveText('0 uses on-chain');
+  await page.getByTestId('versions').locator('summary').click();
+  await expect(page.getByTestId('version')).toHaveCount(1);
+  await expect(page.getByTestId('royalties')).toContainText('an original model');
 
   await page.getByTestId('backend-select').selectOption('wasm');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
   await page.getByTestId('sample-digit').click();
   await expect(page.getByTestId('sample-info')).toContainText('held-out sample 0');
+  await expect(page.getByTestId('probabilities')).toBeVisible();
   const wasm = await pageProbabilities(page);
   expectClose(wasm, (await referenceDigits(digitSamples[0].pixels)).probabilities);
   await expect(page.getByTestId('latency')).toBeVisible();

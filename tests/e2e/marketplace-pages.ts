@@ -2,14 +2,14 @@
 // (browser context), publishing through the form, finding a model by search.
 import type { Browser, Page } from '@playwright/test';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
-import { expect } from './fixtures.ts';
+import { expect, withoutPrefetch } from './fixtures.ts';
 
 /** The dev account the tests publish with. */
 export const PUBLISHER = '4';
 
 /** A page in a fresh browser context (another person), allowed WebRTC on loopback. */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
-  return (await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] })).newPage();
+  return (await withoutPrefetch(await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] }))).newPage();
 }
 
 export interface Listing {

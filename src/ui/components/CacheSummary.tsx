@@ -36,7 +36,7 @@ export function CacheSummary(): JSX.Element {
         {entries().length} model{entries().length === 1 ? '' : 's'}, {formatBytes(used())} of {(state.cacheVersion(), formatBytes(state.cache.limit()))}
       </p>
       <ul class="cached">
-        <For each={entries()}>{(e) => <li data-testid="cached-model">{nameOf(e.cid)} ({formatBytes(e.bytes)}){e.pinned ? ' · kept' : ''}</li>}</For>
+        <For each={entries()}>{(e) => <li data-testid="cached-model">{nameOf(e.cid)} ({formatBytes(e.bytes)}){e.pinned ? ' · kept' : ''}{e.lastUsed === 0 ? ' · fetched ahead' : ''}</li>}</For>
       </ul>
       <div class="row">
         <label>
@@ -45,6 +45,10 @@ export function CacheSummary(): JSX.Element {
         </label>
         <button onClick={() => void apply()} data-testid="cache-apply">Apply</button>
       </div>
+      <label class="row">
+        <input type="checkbox" checked={state.prefetch.enabled()} onChange={(e) => state.prefetch.setEnabled(e.currentTarget.checked)} data-testid="prefetch-toggle" />
+        Fetch the most used models ahead, into free room (up to 2, 16 MiB each)
+      </label>
       <p class="status" data-testid="ready-sessions">
         Ready to run without loading: {ready().length > 0 ? ready().join(', ') : 'none yet'} (up to {(state.cacheVersion(), state.sessions.limit())})
       </p>

@@ -76,15 +76,15 @@ export default function ModelRoute(): JSX.Element {
     try {
       const session = await state.sessions.acquire(m.weightsCid, m.spec, backend(), () => weights(m));
       if (session.warm && !fetched()) setFetched({ source: 'a session already loaded in this tab', from: 'session', ms: 0, servedBy: [] });
-      client = session.client;
-      setLoaded(session.load);
-      setPhase('ready');
       // A use moves the model up the cache's LRU order (a warm session whose bytes were evicted adds nothing).
       if (!session.warm || state.cache.entries().some((e) => e.cid === m.weightsCid)) {
         const node = await state.browserNode();
         await rememberModel(state.cache, node.blockstore, m.weightsCid, m.sizeBytes);
         state.cacheChanged();
       }
+      client = session.client;
+      setLoaded(session.load);
+      setPhase('ready');
     } catch (e) {
       if (abort.signal.aborted) return;
       setError((e as Error).message);

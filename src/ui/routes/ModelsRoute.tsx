@@ -3,7 +3,10 @@ import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { browseModels, SORT_KEYS, tasksOf, type SortKey } from '../../marketplace/browse.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { CacheSummary } from '../components/CacheSummary.tsx';
-import { formatBytes, formatTerms, shortCid } from '../format.ts';
+import { formatAgo, formatBytes, formatTerms, shortCid } from '../format.ts';
+
+/** A held model's badge: fetched ahead and not used yet, or when it was last used. */
+const heldLabel = (lastUsed: number) => (lastUsed === 0 ? 'fetched ahead' : `in this browser, used ${formatAgo(Date.now() - lastUsed)}`);
 
 const SORT_NAMES: Record<SortKey, string> = { newest: 'Newest', 'most-used': 'Most used', cheapest: 'Cheapest' };
 
@@ -11,6 +14,7 @@ const SORT_NAMES: Record<SortKey, string> = { newest: 'Newest', 'most-used': 'Mo
 export function ModelsRoute(): JSX.Element {
   const state = useAppState();
   const [params, setParams] = useSearchParams<{ q?: string; task?: string; sort?: string }>();
+  const held = () => (state.cacheVersion(), new Map(state.cache.entries().map((e) => [e.cid, e])));
   const query = () => ({
     text: params.q ?? '',
     task: params.task ?? '',
@@ -52,6 +56,11 @@ export function ModelsRoute(): JSX.Element {
                     {(model) => (
                       <li class="model-card" data-testid="model-card" data-name={model.name}>
                         <A href={`/model/${model.id}`} class="model-name">{model.name}</A>
+                        <Show when={state.prefetch.inFlight().has(model.weightsCid) || held().has(model.weightsCid)}>
+                          <span class="badge" data-testid="held-badge">
+                            {state.prefetch.inFlight().has(model.weightsCid) ? 'fetching ahead…' : heldLabel(held().get(model.weightsCid)!.lastUsed)}
+                          </span>
+                        </Show>
                         <dl>
                           <dt>Task</dt>
                           <dd>{model.task}</dd>

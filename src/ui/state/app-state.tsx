@@ -12,6 +12,7 @@ import type { BrowserNode } from '../../storage/browser-node.ts';
 import { ModelCacheIndex } from '../../storage/model-cache.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
 import { DEFAULT_SESSION_CAPACITY, SessionPool } from '../../inference/session-pool.ts';
+import { createPrefetch } from './prefetch.ts';
 
 export interface ModelList {
   models: ModelRecord[];
@@ -80,7 +81,16 @@ function createAppState() {
   };
   onCleanup(() => sessions.clear());
 
-  return { config, models, refreshModels, relays, nodeError, peerId, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit };
+  const prefetch = createPrefetch(cache, cacheChanged);
+  /** Fetches likely models ahead once the list and the node are ready (called after first paint). */
+  const prefetchLikely = async () => {
+    const list = models();
+    const cfg = config();
+    if (!list || list.staleBecause || !cfg) return;
+    await prefetch.run(list.models, await browserNode(), cfg.fetchTimeoutMs);
+  };
+
+  return { config, models, refreshModels, relays, nodeError, peerId, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit, prefetch, prefetchLikely };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

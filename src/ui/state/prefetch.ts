@@ -1,0 +1,45 @@
+// Fetching ahead: once the page is idle, the most used models this browser lacks are fetched
+// into its cache (into free room only), so opening them next needs no network. The person can
+// turn it off; the home page shows what is being fetched.
+import { createSignal } from 'solid-js';
+import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
+import type { BrowserNode } from '../../storage/browser-node.ts';
+import type { ModelCacheIndex } from '../../storage/model-cache.ts';
+
+const KEY = 'permanet:prefetch';
+
+export function createPrefetch(cache: ModelCacheIndex, changed: () => void) {
+  const [enabled, setEnabledSignal] = createSignal(localStorage.getItem(KEY) !== 'off');
+  const [inFlight, setInFlight] = createSignal<ReadonlySet<string>>(new Set());
+  let running = false;
+
+  const setEnabled = (on: boolean) => {
+    localStorage.setItem(KEY, on ? 'on' : 'off');
+    setEnabledSignal(on);
+  };
+
+  /** Fetches the planned models one after another; a failure just skips that model. */
+  const run = async (models: ModelRecord[], node: BrowserNode, timeoutMs: number) => {
+    if (running || !enabled()) return;
+    running = true;
+    try {
+      const [{ planPrefetch }, { fetchFile }] = await Promise.all([import('../../storage/prefetch-plan.ts'), import('../../storage/fetch-file.ts')]);
+      const held = new Set(cache.entries().map((e) => e.cid));
+      for (const model of planPrefetch(models, held, cache.free())) {
+        if (!enabled()) break;
+        setInFlight(new Set([model.weightsCid]));
+        try {
+          const { bytes } = await fetchFile(node, model.weightsCid, { totalBytes: model.sizeBytes, timeoutMs });
+          cache.recordAhead(model.weightsCid, bytes.length);
+          changed();
+        } catch {
+          // Not worth a message: the model is fetched (with its errors shown) when opened.
+        }
+      }
+    } finally {
+      setInFlight(new Set<string>());
+      running = false;
+    }
+  };
+  return { enabled, setEnabled, inFlight, run };
+}
