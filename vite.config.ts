@@ -1,8 +1,28 @@
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { ManifestTransform } from 'workbox-build';
+import { readFileSync } from 'node:fs';
 
 export const THEME_COLOR = '#121a3a';
+
+/**
+ * WalletConnect (Reown AppKit, ~1 MB gzip) is fetched when a person chooses it, and needs the
+ * internet anyway: the service worker precaches no chunk that only its dynamic import reaches.
+ */
+const withoutWalletConnectChunks: ManifestTransform = async (entries) => {
+  const chunks = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }>;
+  const reachable = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = chunks[key];
+    if (!chunk || key.includes('walletconnect-wallet') || reachable.has(chunk.file)) return;
+    reachable.add(chunk.file);
+    for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
+  };
+  for (const [key, chunk] of Object.entries(chunks)) if (chunk.isEntry) visit(key);
+  const chunkFiles = new Set(Object.values(chunks).map((c) => c.file));
+  return { manifest: entries.filter((e) => !chunkFiles.has(e.url) || reachable.has(e.url)), warnings: [] };
+};
 
 export default defineConfig({
   plugins: [
@@ -31,7 +51,8 @@ export default defineConfig({
         // offline; the WebGPU build's 27 MB wasm is cached when first used instead, so installing
         // the service worker does not wait for it.
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,wav,webmanifest}'],
-        globIgnores: ['**/*.asyncify-*.wasm'],
+        globIgnores: ['**/*.asyncify-*.wasm', '.vite/**'],
+        manifestTransforms: [withoutWalletConnectChunks],
         maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
         navigateFallback: '/index.html',
         // The first service worker takes the open page at once (so it works offline right away);
@@ -45,6 +66,12 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2048 },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 2048,
+    // The chunk graph, read by the precache filter below.
+    manifest: true,
+  },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
 });

@@ -23,6 +23,17 @@ test('the manifest declares a standalone app with a theme colour and 192, 512 an
   await expect(page.locator('meta[name=theme-color]')).toHaveAttribute('content', '#121a3a');
 });
 
+test('the service worker precaches the app and its runtime, but not WalletConnect (fetched when chosen)', async ({ request, stack }) => {
+  const sw = await (await request.get(new URL('/sw.js', stack.appUrl).toString())).text();
+  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  expect(urls).toEqual(expect.arrayContaining(['index.html']));
+  expect(urls.some((u) => /ort-wasm-simd-threaded-[\w-]+\.wasm$/.test(u))).toBe(true);
+  for (const url of urls.filter((u) => u.endsWith('.js'))) {
+    // AppKit's modal is a web component named w3m-modal: no precached script defines it.
+    expect(await (await request.get(new URL(`/${url}`, stack.appUrl).toString())).text(), url).not.toContain('w3m-modal');
+  }
+});
+
 test('Chromium finds the app installable', async ({ stack }) => {
   // Installation is never offered in incognito, which is what Playwright's contexts are.
   const profile = mkdtempSync(join(tmpdir(), 'permanet-profile-'));

@@ -21,6 +21,9 @@ export function WalletPicker(): JSX.Element {
               </label>
             </Show>
             <button onClick={() => void state.choose({ kind: 'injected' })}>Connect a browser wallet</button>
+            <Show when={state.walletConnect.id} fallback={<Show when={state.walletConnect.problem}>{(problem) => <small class="field-error">{problem()}</small>}</Show>}>
+              <button onClick={() => void state.choose({ kind: 'walletconnect' })} data-testid="walletconnect">WalletConnect…</button>
+            </Show>
           </div>
         }
       >

@@ -5,8 +5,18 @@ import type { ConnectedWallet } from '../../chain/wallet/dev-wallet.ts';
 import { DEV_CHAIN_ID } from '../../chain/dev-chain.ts';
 import { describeError } from '../../chain/describe-error.ts';
 import { useAppState } from './app-state.tsx';
+import { walletConnectProjectId } from '../../config/walletconnect.ts';
 
-export type WalletChoice = { kind: 'dev'; index: number } | { kind: 'injected' };
+export type WalletChoice = { kind: 'dev'; index: number } | { kind: 'injected' } | { kind: 'walletconnect' };
+
+/** The WalletConnect project id from .env, or why WalletConnect is not offered. */
+function readProjectId(): { id: string | null; problem: string | null } {
+  try {
+    return { id: walletConnectProjectId(import.meta.env.VITE_WALLETCONNECT_PROJECT_ID), problem: null };
+  } catch (error) {
+    return { id: null, problem: (error as Error).message };
+  }
+}
 const KEY = 'permanet:wallet';
 
 function createWalletState() {
@@ -14,6 +24,7 @@ function createWalletState() {
   const [wallet, setWallet] = createSignal<ConnectedWallet | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const isDevChain = () => app.config()?.deployments.chainId === DEV_CHAIN_ID;
+  const walletConnect = readProjectId();
 
   const choose = async (choice: WalletChoice) => {
     const config = app.config();
@@ -21,11 +32,12 @@ function createWalletState() {
     setError(null);
     try {
       // Loaded on first use: key derivation and wallet code stay out of the first paint.
-      setWallet(
-        choice.kind === 'dev'
-          ? (await import('../../chain/wallet/dev-wallet.ts')).devWallet(config.deployments, choice.index)
-          : await (await import('../../chain/wallet/injected-wallet.ts')).injectedWallet(config.deployments),
-      );
+      if (choice.kind === 'dev') setWallet((await import('../../chain/wallet/dev-wallet.ts')).devWallet(config.deployments, choice.index));
+      else if (choice.kind === 'injected') setWallet(await (await import('../../chain/wallet/injected-wallet.ts')).injectedWallet(config.deployments));
+      else {
+        if (walletConnect.id === null) throw new Error(walletConnect.problem ?? 'WalletConnect is not configured: set VITE_WALLETCONNECT_PROJECT_ID in .env');
+        setWallet(await (await import('../../chain/wallet/walletconnect-wallet.ts')).walletConnectWallet(config.deployments, walletConnect.id));
+      }
       localStorage.setItem(KEY, JSON.stringify(choice));
     } catch (e) {
       setError(describeError(e));
@@ -41,7 +53,7 @@ function createWalletState() {
     const choice = saved ? (JSON.parse(saved) as WalletChoice) : null;
     if (choice?.kind === 'dev' && isDevChain()) void choose(choice);
   };
-  return { wallet, error, isDevChain, choose, disconnect, restore };
+  return { wallet, error, isDevChain, walletConnect, choose, disconnect, restore };
 }
 
 export type WalletState = ReturnType<typeof createWalletState>;
