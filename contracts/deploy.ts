@@ -2,8 +2,8 @@
 // deployments record (the caller writes it where the app and the relay read it). On the dev
 // chain the first dev accounts get JOY, so a newcomer can stake and pay at once.
 import { readFileSync } from 'node:fs';
-import { createPublicClient, createWalletClient, http, parseEther, type Abi, type Address, type Hex } from 'viem';
-import { joyTokenAbi } from '../src/chain/abi/generated.ts';
+import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Abi, type Address, type Hex } from 'viem';
+import { joyTokenAbi, nodeCoordinatorAbi } from '../src/chain/abi/generated.ts';
 import { DEV_CHAIN_ID, devAccount } from '../src/chain/dev-accounts.ts';
 import type { ContractName, Deployments } from '../src/chain/deployments.ts';
 
@@ -15,6 +15,16 @@ export const JOY_COOLDOWN = { production: 7 * 24 * 3600, dev: 600 };
 export const PLATFORM_FEE_BPS = 250;
 /** Registrations one account may make per hour. */
 export const REGISTRATIONS_PER_HOUR = 20;
+/** The compute network: the least stake a node locks, how long a heartbeat keeps it selectable,
+ * the commit and reveal windows of a task, what a faulty node loses, tasks per requester per hour. */
+export const COMPUTE = {
+  minStake: parseEther('100'),
+  heartbeatTtl: { production: 600, dev: 120 },
+  commitWindow: 60,
+  revealWindow: 60,
+  slash: parseEther('50'),
+  tasksPerHour: 120,
+};
 /** What each of the dev accounts 1–4 receives on the dev chain. */
 export const DEV_ACCOUNT_JOY = parseEther('10000');
 
@@ -50,6 +60,31 @@ export async function deployContracts(rpcUrl: string): Promise<Deployments> {
     REGISTRATIONS_PER_HOUR,
     3600,
   ]);
+
+  contracts.NodeCoordinator = await deploy('compute/NodeCoordinator.sol', 'NodeCoordinator', [
+    contracts.JoyToken.address,
+    account.address,
+    COMPUTE.minStake,
+    dev ? COMPUTE.heartbeatTtl.dev : COMPUTE.heartbeatTtl.production,
+  ]);
+  contracts.ProofOfInference = await deploy('compute/ProofOfInference.sol', 'ProofOfInference', [
+    contracts.JoyToken.address,
+    contracts.ModelMarketplace.address,
+    contracts.NodeCoordinator.address,
+    account.address,
+    COMPUTE.commitWindow,
+    COMPUTE.revealWindow,
+    COMPUTE.slash,
+    COMPUTE.tasksPerHour,
+    3600,
+  ]);
+  // The coordinator locks and slashes stake; the task contract drives the coordinator.
+  const grant = async (address: Address, abi: Abi, role: string, to: Address) => {
+    const hash = await wallet.writeContract({ address, abi, functionName: 'grantRole', args: [keccak256(toHex(role)), to], chain: null });
+    await publicClient.waitForTransactionReceipt({ hash });
+  };
+  await grant(contracts.JoyToken.address, joyTokenAbi as Abi, 'STAKE_MANAGER_ROLE', contracts.NodeCoordinator.address);
+  await grant(contracts.NodeCoordinator.address, nodeCoordinatorAbi as Abi, 'TASK_MANAGER_ROLE', contracts.ProofOfInference.address);
 
   if (dev) {
     for (let index = 1; index <= 4; index++) {

@@ -1,6 +1,7 @@
 // A model's input and output spec, stored on-chain as JSON next to its CID: what tensors the
 // model takes and gives, and how the app presents it to a person.
 import { FieldReader } from '../config/fields.ts';
+import type { CanonicalRule } from './canonical-output.ts';
 
 export const ELEMENT_TYPES = ['float32', 'int64'] as const;
 export type ElementType = (typeof ELEMENT_TYPES)[number];
@@ -21,6 +22,8 @@ export interface ModelSpec {
   inputs: TensorSpec[];
   outputs: TensorSpec[];
   labels?: string[];
+  /** What of the output providers compare (canonical-output.ts); a default per presentation. */
+  canonical?: CanonicalRule;
 }
 
 function tensors(read: FieldReader, value: unknown, path: string): TensorSpec[] {
@@ -55,6 +58,18 @@ export function parseModelSpec(json: string): ModelSpec {
   };
   if (top.presentation === undefined) read.fail('presentation', `must be one of ${PRESENTATIONS.join(', ')}`);
   if (top.labels !== undefined) spec.labels = read.stringArray(top.labels, 'labels');
+  if (top.canonical !== undefined) {
+    const rule = read.object(top.canonical, 'canonical');
+    const decimals = read.integer(rule.decimals, 'canonical.decimals', { min: 0, max: 8 });
+    if (rule.kind === 'top-class') spec.canonical = { kind: 'top-class', decimals };
+    else if (rule.kind === 'rounded') {
+      const outputs = read.stringArray(rule.outputs, 'canonical.outputs');
+      outputs.forEach((name, i) => {
+        if (!spec.outputs.some((o) => o.name === name)) read.fail(`canonical.outputs[${i}]`, `names no output of the model: ${name}`);
+      });
+      spec.canonical = { kind: 'rounded', outputs, decimals };
+    } else read.fail('canonical.kind', 'must be "top-class" or "rounded"');
+  }
   read.done();
   return spec;
 }

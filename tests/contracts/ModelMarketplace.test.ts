@@ -239,36 +239,71 @@ describe('ModelMarketplace', () => {
     assert.equal(await market.read.VERSION(), 2n);
   });
 
-  it('conserves tokens and never owes more than it holds, over a random sequence of payments', async () => {
-    const { market, joy, alice, bob, carol, treasury: treasurer } = await deployed();
-    const people = [alice, bob, carol];
-    await alice.market.write.registerModel([registration('a', { derivativeRoyaltyBps: 1500 })]);
-    await carol.market.write.registerModel([registration('b', { parentIdPlusOne: 1n, pricePerUse: parseEther('0.3') })]);
-    for (const p of people) await p.joy.write.approve([market.address, maxUint256]);
-    let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 48271) % 2147483647), seed % n);
-    const accounts: Address[] = [alice.account.address, bob.account.address, carol.account.address, treasury.account.address];
-    const succeeded = new Array(6).fill(0);
-    for (let step = 0; step < 80; step++) {
-      const who = people[rand(3)];
-      const id = BigInt(rand(2));
-      const amount = parseEther(String(1 + rand(20)));
-      const op = rand(6);
-      const call =
-        op === 0 ? who.market.write.deposit([amount]) :
-        op === 1 ? who.market.write.useModel([id]) :
-        op === 2 ? who.market.write.buyLicence([id]) :
-        op === 3 ? who.market.write.withdrawPrepaid([amount]) :
-        op === 4 ? who.market.write.withdrawEarnings() :
-        (rand(2) ? treasurer : who).market.write.withdrawEarnings();
-      if (await call.then(() => true, () => false)) succeeded[op]++;
-      let owed = 0n;
-      for (const a of accounts) owed += (await market.read.prepaidOf([a])) + (await market.read.earningsOf([a]));
-      assert.equal(await joy.read.balanceOf([market.address]), owed, `step ${step}`);
-    }
-    assert.ok(succeeded.slice(0, 5).every((n) => n > 0), `successes per operation: ${succeeded}`);
-    let total = await joy.read.balanceOf([market.address]);
-    for (const a of [...accounts, admin.account.address]) total += await joy.read.balanceOf([a]);
-    assert.equal(total, parseEther('1000000'));
-  });
+  // A fuzz run against a ledger kept in JS: every call succeeds exactly when the ledger says it
+  // may (nobody spends, uses or withdraws what is not theirs), every balance matches it after
+  // every step, and the contract always holds exactly what it owes.
+  for (const seed of [7, 1234, 99991]) {
+    it(`matches a shadow ledger and conserves tokens over a random sequence of payments (seed ${seed})`, async () => {
+      const { market, joy, alice, bob, carol, treasury: treasurer } = await deployed();
+      const people = [alice, bob, carol];
+      const ROYALTY_BPS = 1500n;
+      await alice.market.write.registerModel([registration('a', { derivativeRoyaltyBps: Number(ROYALTY_BPS) })]);
+      await carol.market.write.registerModel([registration('b', { parentIdPlusOne: 1n, pricePerUse: parseEther('0.3') })]);
+      const models = [
+        { creator: alice.account.address, price: parseEther('1'), licence: parseEther('100'), parent: null as Address | null },
+        { creator: carol.account.address, price: parseEther('0.3'), licence: parseEther('100'), parent: alice.account.address as Address | null },
+      ];
+      for (const p of people) await p.joy.write.approve([market.address, maxUint256]);
+      const accounts: Address[] = [alice.account.address, bob.account.address, carol.account.address, treasury.account.address];
+      const wallet = new Map<Address, bigint>();
+      for (const a of accounts) wallet.set(a, await joy.read.balanceOf([a]));
+      const prepaid = new Map<Address, bigint>(accounts.map((a) => [a, 0n]));
+      const earnings = new Map<Address, bigint>(accounts.map((a) => [a, 0n]));
+      const licensed = new Set<string>();
+      const add = (m: Map<Address, bigint>, a: Address, v: bigint) => m.set(a, m.get(a)! + v);
+      const split = (id: number, amount: bigint) => {
+        const parentShare = models[id].parent ? (amount * ROYALTY_BPS) / 10_000n : 0n;
+        const platformShare = (amount * BigInt(FEE_BPS)) / 10_000n;
+        if (models[id].parent) add(earnings, models[id].parent!, parentShare);
+        add(earnings, treasury.account.address, platformShare);
+        add(earnings, models[id].creator, amount - parentShare - platformShare);
+      };
+
+      let state = seed;
+      const rand = (n: number) => ((state = (state * 48271) % 2147483647), state % n);
+      const succeeded = new Array(6).fill(0);
+      for (let step = 0; step < 60; step++) {
+        const op = rand(6);
+        const who = op === 5 ? [...people, treasurer][rand(4)] : people[rand(3)];
+        const me = who.account.address;
+        const id = rand(2);
+        const amount = parseEther(String(1 + rand(20)));
+        const price = licensed.has(`${id}:${me}`) ? 0n : models[id].price;
+        const [expected, call, apply] =
+          op === 0 ? [wallet.get(me)! >= amount, () => who.market.write.deposit([amount]), () => (add(wallet, me, -amount), add(prepaid, me, amount))] :
+          op === 1 ? [prepaid.get(me)! >= price, () => who.market.write.useModel([BigInt(id)]), () => (add(prepaid, me, -price), split(id, price))] :
+          op === 2 ? [!licensed.has(`${id}:${me}`) && wallet.get(me)! >= models[id].licence, () => who.market.write.buyLicence([BigInt(id)]), () => (add(wallet, me, -models[id].licence), licensed.add(`${id}:${me}`), split(id, models[id].licence))] :
+          op === 3 ? [prepaid.get(me)! >= amount, () => who.market.write.withdrawPrepaid([amount]), () => (add(prepaid, me, -amount), add(wallet, me, amount))] :
+          [earnings.get(me)! > 0n, () => who.market.write.withdrawEarnings(), () => (add(wallet, me, earnings.get(me)!), earnings.set(me, 0n))];
+        const ok = await call().then(() => true, () => false);
+        assert.equal(ok, expected, `step ${step}: operation ${op} by ${me} ${expected ? 'should succeed' : 'should be refused'}`);
+        if (ok) {
+          (apply as () => void)();
+          succeeded[op]++;
+        }
+        let owed = 0n;
+        for (const a of accounts) {
+          assert.equal(await joy.read.balanceOf([a]), wallet.get(a), `step ${step}: wallet of ${a}`);
+          assert.equal(await market.read.prepaidOf([a]), prepaid.get(a), `step ${step}: prepaid of ${a}`);
+          assert.equal(await market.read.earningsOf([a]), earnings.get(a), `step ${step}: earnings of ${a}`);
+          owed += prepaid.get(a)! + earnings.get(a)!;
+        }
+        assert.equal(await joy.read.balanceOf([market.address]), owed, `step ${step}: the contract holds what it owes`);
+      }
+      assert.ok(succeeded.slice(0, 4).every((n) => n > 0), `successes per operation: ${succeeded}`);
+      let total = await joy.read.balanceOf([market.address]);
+      for (const a of [...accounts, admin.account.address]) total += await joy.read.balanceOf([a]);
+      assert.equal(total, parseEther('1000000'));
+    });
+  }
 });

@@ -25,7 +25,7 @@ test('the manifest declares a standalone app with a theme colour and 192, 512 an
 
 test('the service worker precaches the app and its runtime, but not WalletConnect (fetched when chosen)', async ({ request, stack }) => {
   const sw = await (await request.get(new URL('/sw.js', stack.appUrl).toString())).text();
-  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  const urls = [...sw.matchAll(/"?url"?:\s*"([^"]+)"/g)].map((m) => m[1]);
   expect(urls).toEqual(expect.arrayContaining(['index.html']));
   expect(urls.some((u) => /ort-wasm-simd-threaded-[\w-]+\.wasm$/.test(u))).toBe(true);
   for (const url of urls.filter((u) => u.endsWith('.js'))) {

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {IModelMarketplace} from "../marketplace/IModelMarketplace.sol";
+import {NodeCoordinator} from "./NodeCoordinator.sol";
+
+/// @title ProofOfInference
+/// @notice Inference tasks settled by majority vote. A requester names a model version, the hash
+/// of its input (the input travels off-chain) and K, and escrows a fee for the providers plus the
+/// model's per-use price. K nodes are selected by NodeCoordinator from a seed no node chooses;
+/// each commits to the hash of its canonical output, then reveals it. When a majority agrees the
+/// task settles: the majority shares the fee (and the stake slashed from the others), the model's
+/// price goes through the marketplace (royalties and all), reputations move. A node that revealed
+/// a minority answer, or never revealed, is slashed. Without a majority by the deadline the
+/// requester is refunded and only the silent nodes are slashed.
+contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
+    uint8 public constant MAX_K = 9;
+
+    enum Status {
+        None,
+        Open,
+        Settled,
+        Refunded
+    }
+
+    struct Task {
+        address requester;
+        Status status;
+        uint8 k;
+        uint8 commits;
+        uint8 reveals;
+        uint32 version;
+        uint64 commitDeadline;
+        uint64 revealDeadline;
+        uint256 modelId;
+        uint256 fee;
+        uint256 price;
+        bytes32 inputHash;
+        bytes32 result;
+    }
+
+    struct RateWindow {
+        uint64 start;
+        uint32 count;
+    }
+
+    IERC20 public immutable joy;
+    IModelMarketplace public immutable marketplace;
+    NodeCoordinator public immutable coordinator;
+    uint64 public commitWindow;
+    uint64 public revealWindow;
+    /// @notice What a node loses for a minority answer or for silence.
+    uint256 public slashAmount;
+    uint32 public tasksPerWindow;
+    uint64 public rateLimitWindow;
+
+    Task[] private _tasks;
+    mapping(uint256 taskId => address[]) private _assigned;
+    mapping(uint256 taskId => mapping(address node => bytes32)) private _commitments;
+    mapping(uint256 taskId => mapping(address node => bytes32)) private _revealed;
+    mapping(address requester => RateWindow) private _requests;
+
+    event TaskCreated(uint256 indexed taskId, address indexed requester, uint256 indexed modelId, uint32 version, bytes32 inputHash, uint8 k, uint256 fee, uint256 price, address[] nodes);
+    event Committed(uint256 indexed taskId, address indexed node);
+    event Revealed(uint256 indexed taskId, address indexed node, bytes32 outputHash);
+    event TaskSettled(uint256 indexed taskId, bytes32 result, address[] paid, uint256 payEach);
+    event TaskRefunded(uint256 indexed taskId, uint256 amount);
+    event NodePenalized(uint256 indexed taskId, address indexed node, uint256 slashed, bool revealed);
+    event WindowsChanged(uint64 commitWindow, uint64 revealWindow, uint256 slashAmount);
+    event RateLimitChanged(uint32 tasksPerWindow, uint64 window);
+
+    error BadK(uint8 k, uint8 max);
+    error UnknownTask(uint256 taskId);
+    error NotOpen(uint256 taskId, Status status);
+    error NotAssigned(uint256 taskId, address node);
+    error AlreadyCommitted(uint256 taskId, address node);
+    error NotCommitted(uint256 taskId, address node);
+    error AlreadyRevealed(uint256 taskId, address node);
+    error CommitClosed(uint256 taskId, uint64 deadline);
+    error RevealNotOpen(uint256 taskId);
+    error RevealClosed(uint256 taskId, uint64 deadline);
+    error RevealMismatch(uint256 taskId, address node);
+    error TooEarly(uint256 taskId, uint64 revealDeadline);
+    error ModelNotListed(uint256 modelId);
+    error MarketplacePaused();
+    error RateLimited(address requester, uint64 retryAt);
+
+    constructor(
+        IERC20 joy_,
+        IModelMarketplace marketplace_,
+        NodeCoordinator coordinator_,
+        address admin,
+        uint64 commitWindow_,
+        uint64 revealWindow_,
+        uint256 slashAmount_,
+        uint32 tasksPerWindow_,
+        uint64 rateLimitWindow_
+    ) {
+        joy = joy_;
+        marketplace = marketplace_;
+        coordinator = coordinator_;
+        commitWindow = commitWindow_;
+        revealWindow = revealWindow_;
+        slashAmount = slashAmount_;
+        tasksPerWindow = tasksPerWindow_;
+        rateLimitWindow = rateLimitWindow_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(GUARDIAN_ROLE, admin);
+    }
+
+    // ---- requesters ------------------------------------------------------------------------
+
+    /// @notice Opens a task for `k` nodes; escrows `fee` plus the model's per-use price (needs an
+    /// allowance). `region` (a geohash prefix, may be empty) favours nearby nodes.
+    function createTask(uint256 modelId, uint32 version, bytes32 inputHash, uint8 k, uint256 fee, string calldata region)
+        external
+        nonReentrant
+        whenNotPaused
+        returns (uint256 taskId)
+    {
+        if (k == 0 || k > MAX_K) revert BadK(k, MAX_K);
+        IModelMarketplace.Model memory model = marketplace.getModel(modelId);
+        if (!model.listed) revert ModelNotListed(modelId);
+        if (Pausable(address(marketplace)).paused()) revert MarketplacePaused();
+        marketplace.getVersion(modelId, version); // reverts UnknownVersion
+        _countRequest(msg.sender);
+
+        taskId = _tasks.length;
+        // Neither the requester's timing nor any node picks the seed alone: the block's randomness
+        // mixes with the task's own data.
+        bytes32 seed = keccak256(abi.encode(block.prevrandao, taskId, inputHash, msg.sender));
+        address[] memory chosen = coordinator.select(modelId, k, seed, region);
+        uint64 commitDeadline = uint64(block.timestamp) + commitWindow;
+        _tasks.push(
+            Task({
+                requester: msg.sender,
+                status: Status.Open,
+                k: k,
+                commits: 0,
+                reveals: 0,
+                version: version,
+                commitDeadline: commitDeadline,
+                revealDeadline: commitDeadline + revealWindow,
+                modelId: modelId,
+                fee: fee,
+                price: model.pricePerUse,
+                inputHash: inputHash,
+                result: bytes32(0)
+            })
+        );
+        _assigned[taskId] = chosen;
+        emit TaskCreated(taskId, msg.sender, modelId, version, inputHash, k, fee, model.pricePerUse, chosen);
+
+        coordinator.noteAssigned(chosen);
+        if (fee + model.pricePerUse > 0) joy.safeTransferFrom(msg.sender, address(this), fee + model.pricePerUse);
+    }
+
+    // ---- nodes -----------------------------------------------------------------------------
+
+    /// @notice The commitment a node sends: binds its output to itself and the task, so it cannot
+    /// be copied from another node's commitment.
+    function commitmentOf(uint256 taskId, address node, bytes32 outputHash, bytes32 salt) public pure returns (bytes32) {
+        return keccak256(abi.encode(taskId, node, outputHash, salt));
+    }
+
+    function commit(uint256 taskId, bytes32 commitment) external whenNotPaused {
+        Task storage t = _open(taskId);
+        _onlyAssigned(taskId, msg.sender);
+        if (block.timestamp > t.commitDeadline) revert CommitClosed(taskId, t.commitDeadline);
+        if (_commitments[taskId][msg.sender] != bytes32(0)) revert AlreadyCommitted(taskId, msg.sender);
+        _commitments[taskId][msg.sender] = commitment;
+        t.commits += 1;
+        emit Committed(taskId, msg.sender);
+    }
+
+    /// @notice Reveals a committed output, once every node has committed or the commit window closed.
+    function reveal(uint256 taskId, bytes32 outputHash, bytes32 salt) external whenNotPaused {
+        Task storage t = _open(taskId);
+        bytes32 commitment = _commitments[taskId][msg.sender];
+        if (commitment == bytes32(0)) revert NotCommitted(taskId, msg.sender);
+        if (t.commits < t.k && block.timestamp <= t.commitDeadline) revert RevealNotOpen(taskId);
+        if (block.timestamp > t.revealDeadline) revert RevealClosed(taskId, t.revealDeadline);
+        if (_revealed[taskId][msg.sender] != bytes32(0)) revert AlreadyRevealed(taskId, msg.sender);
+        if (commitmentOf(taskId, msg.sender, outputHash, salt) != commitment || outputHash == bytes32(0)) revert RevealMismatch(taskId, msg.sender);
+        _revealed[taskId][msg.sender] = outputHash;
+        t.reveals += 1;
+        emit Revealed(taskId, msg.sender, outputHash);
+    }
+
+    // ---- settlement ------------------------------------------------------------------------
+
+    /// @notice Settles a task once every node revealed or the reveal window closed; anyone may call.
+    function settle(uint256 taskId) external nonReentrant {
+        Task storage t = _open(taskId);
+        if (t.reveals < t.k && block.timestamp <= t.revealDeadline) revert TooEarly(taskId, t.revealDeadline);
+        address[] storage nodes = _assigned[taskId];
+        (bytes32 result, uint256 votes) = _majority(taskId, nodes);
+
+        if (votes * 2 <= t.k) {
+            _refund(taskId, t, nodes);
+            return;
+        }
+        t.status = Status.Settled;
+        t.result = result;
+        address[] memory paid = new address[](votes);
+        uint256 paidCount;
+        uint256 pool = t.fee;
+        for (uint256 i = 0; i < nodes.length; i++) {
+            bytes32 answer = _revealed[taskId][nodes[i]];
+            if (answer == result) {
+                paid[paidCount++] = nodes[i];
+                coordinator.recordOutcome(nodes[i], true);
+            } else {
+                // A minority answer or silence: slashed into the honest nodes' pool.
+                uint256 taken = coordinator.slash(nodes[i], slashAmount, address(this));
+                pool += taken;
+                coordinator.recordOutcome(nodes[i], false);
+                emit NodePenalized(taskId, nodes[i], taken, answer != bytes32(0));
+            }
+        }
+        uint256 payEach = pool / votes;
+        emit TaskSettled(taskId, result, paid, payEach);
+
+        // The model's price goes through the marketplace (its royalties and fee), unless the
+        // model changed its terms, was delisted or the marketplace is paused since the task
+        // opened: then the requester gets it back rather than the settlement being blocked.
+        if (t.price > 0 && !_payModel(t)) joy.safeTransfer(t.requester, t.price);
+        for (uint256 i = 0; i < votes; i++) {
+            // The first honest node also takes the rounding remainder.
+            uint256 amount = i == 0 ? pool - payEach * (votes - 1) : payEach;
+            if (amount > 0) joy.safeTransfer(paid[i], amount);
+        }
+    }
+
+    // ---- admin and views -------------------------------------------------------------------
+
+    function setWindows(uint64 commitWindow_, uint64 revealWindow_, uint256 slashAmount_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        commitWindow = commitWindow_;
+        revealWindow = revealWindow_;
+        slashAmount = slashAmount_;
+        emit WindowsChanged(commitWindow_, revealWindow_, slashAmount_);
+    }
+
+    function setRateLimit(uint32 perWindow, uint64 window) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        tasksPerWindow = perWindow;
+        rateLimitWindow = window;
+        emit RateLimitChanged(perWindow, window);
+    }
+
+    function pause() external onlyRole(GUARDIAN_ROLE) {
+        _pause();
+    }
+
+    function unpause() external onlyRole(GUARDIAN_ROLE) {
+        _unpause();
+    }
+
+    function taskCount() external view returns (uint256) {
+        return _tasks.length;
+    }
+
+    function getTask(uint256 taskId) external view returns (Task memory) {
+        if (taskId >= _tasks.length) revert UnknownTask(taskId);
+        return _tasks[taskId];
+    }
+
+    function assignedNodes(uint256 taskId) external view returns (address[] memory) {
+        return _assigned[taskId];
+    }
+
+    function revealedOutput(uint256 taskId, address node) external view returns (bytes32) {
+        return _revealed[taskId][node];
+    }
+
+    function hasCommitted(uint256 taskId, address node) external view returns (bool) {
+        return _commitments[taskId][node] != bytes32(0);
+    }
+
+    // ---- internals -------------------------------------------------------------------------
+
+    function _payModel(Task storage t) private returns (bool) {
+        IModelMarketplace.Model memory model = marketplace.getModel(t.modelId);
+        if (!model.listed || model.pricePerUse != t.price || Pausable(address(marketplace)).paused()) return false;
+        joy.forceApprove(address(marketplace), t.price);
+        marketplace.deposit(t.price);
+        marketplace.useModel(t.modelId);
+        return true;
+    }
+
+    function _refund(uint256 taskId, Task storage t, address[] storage nodes) private {
+        t.status = Status.Refunded;
+        uint256 amount = t.fee + t.price;
+        for (uint256 i = 0; i < nodes.length; i++) {
+            if (_revealed[taskId][nodes[i]] == bytes32(0)) {
+                // Silence is a fault even without a majority: the requester is compensated.
+                uint256 taken = coordinator.slash(nodes[i], slashAmount, t.requester);
+                coordinator.recordOutcome(nodes[i], false);
+                emit NodePenalized(taskId, nodes[i], taken, false);
+            } else {
+                coordinator.release(nodes[i]);
+            }
+        }
+        emit TaskRefunded(taskId, amount);
+        if (amount > 0) joy.safeTransfer(t.requester, amount);
+    }
+
+    /// @dev The most revealed output and its count (ties go to the first seen; a tie is never a majority).
+    function _majority(uint256 taskId, address[] storage nodes) private view returns (bytes32 best, uint256 bestVotes) {
+        for (uint256 i = 0; i < nodes.length; i++) {
+            bytes32 answer = _revealed[taskId][nodes[i]];
+            if (answer == bytes32(0) || answer == best) continue;
+            uint256 votes;
+            for (uint256 j = 0; j < nodes.length; j++) if (_revealed[taskId][nodes[j]] == answer) votes++;
+            if (votes > bestVotes) (best, bestVotes) = (answer, votes);
+        }
+    }
+
+    function _open(uint256 taskId) private view returns (Task storage t) {
+        if (taskId >= _tasks.length) revert UnknownTask(taskId);
+        t = _tasks[taskId];
+        if (t.status != Status.Open) revert NotOpen(taskId, t.status);
+    }
+
+    function _onlyAssigned(uint256 taskId, address node) private view {
+        address[] storage nodes = _assigned[taskId];
+        for (uint256 i = 0; i < nodes.length; i++) if (nodes[i] == node) return;
+        revert NotAssigned(taskId, node);
+    }
+
+    function _countRequest(address requester) private {
+        RateWindow storage w = _requests[requester];
+        if (block.timestamp >= uint256(w.start) + rateLimitWindow) {
+            w.start = uint64(block.timestamp);
+            w.count = 0;
+        }
+        if (w.count >= tasksPerWindow) revert RateLimited(requester, w.start + rateLimitWindow);
+        w.count += 1;
+    }
+}
