@@ -50,6 +50,9 @@ async function startOnce(ports: Record<string, number>) {
   return { child, url, output: () => output };
 }
 
+// Each test starts the whole stack (chain, four contracts, relay, app) twice: minutes on a busy 2-core machine.
+const STACK_TWICE_MS = 180_000;
+
 describe('npm start', () => {
   it('starts everything, prints the URL last, stops everything on Ctrl-C, and starts again', async () => {
     const ports = { chain: await freePort(), relay: await freePort(), relayHttp: await freePort(), app: await freePort() };
@@ -70,7 +73,7 @@ describe('npm start', () => {
       expect(await exited, `round ${round}`).toBe(0);
       for (const port of Object.values(ports)) expect(await portIsFree(port), `port ${port} after round ${round}`).toBe(true);
     }
-  });
+  }, STACK_TWICE_MS);
 
   it('cleans up after a run that was killed outright, and names a port that another program holds', async () => {
     const ports = { chain: await freePort(), relay: await freePort(), relayHttp: await freePort(), app: await freePort() };
@@ -96,5 +99,5 @@ describe('npm start', () => {
     } finally {
       squatter.close();
     }
-  });
+  }, STACK_TWICE_MS);
 });

@@ -1,6 +1,6 @@
 // Wires the relay's services from one validated config: identity, libp2p, Helia with its pins,
-// the pin service (when a chain is configured), the provider records of browser tabs, and the
-// loopback HTTP server. `stop()` closes them in reverse order.
+// the pin and inference services (when a chain is configured), the provider records of browser
+// tabs, and the loopback HTTP server. `stop()` closes them in reverse order.
 import type { AddressInfo } from 'node:net';
 import type { RelayConfig } from './config/relay-config.ts';
 import type { Logger } from './log.ts';
@@ -12,6 +12,8 @@ import { startHttpServer } from './http/http-server.ts';
 import { marketplaceReader } from './chain/marketplace-reader.ts';
 import { startPinService } from './pinning/pin-service.ts';
 import { startProviderRecords } from './routing/provider-records.ts';
+import { startInferenceService } from './inference/inference-service.ts';
+import { onnxRuntimeBackend } from './inference/execution-backend.ts';
 import { deleteDag } from '../../src/storage/delete-dag.ts';
 import type { CID } from 'multiformats/cid';
 
@@ -23,6 +25,8 @@ export interface RelayStatus {
   connections: number;
   /** Peers (browser tabs) that announced the models they hold. */
   providerPeers: number;
+  /** The inference service: its backend, requests served and refused, ready sessions. */
+  inference: { backend: string; served: number; refused: number; sessions: string[] } | null;
 }
 
 export async function createRelay(config: RelayConfig, log: Logger) {
@@ -39,9 +43,14 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     log.info('pin.added', { name: pinned.name, cid: pinned.cid.toString(), bytes: pinned.bytes });
   }
 
+  let inference: Awaited<ReturnType<typeof startInferenceService>> | null = null;
   if (config.deployments !== null) {
     const chain = await marketplaceReader(config.deployments);
     await startPinService({ helia, blockstore, libp2p, chain, ...config.pinService, log });
+    if (config.inference.enabled) {
+      const backend = onnxRuntimeBackend((message) => log.warn('inference.backend', { message }));
+      inference = await startInferenceService({ libp2p, privateKey, helia, blockstore, chain, backend, ...config.inference, log });
+    }
   } else {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
@@ -67,6 +76,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     pins: pins.map((p) => ({ name: p.name, cid: p.cid.toString(), bytes: p.bytes })),
     connections: libp2p.getConnections().length,
     providerPeers: providers.size,
+    inference: inference?.stats() ?? null,
   });
   const server = await startHttpServer(helia, { status, drop }, config.http.host, config.http.port, log);
   const address = server.address() as AddressInfo;

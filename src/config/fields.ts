@@ -65,6 +65,15 @@ export class FieldReader {
     return value;
   }
 
+  boolean(value: unknown, path: string, fallback: boolean): boolean {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'boolean') {
+      this.fail(path, `must be true or false, got ${describe(value)}`);
+      return fallback;
+    }
+    return value;
+  }
+
   stringArray(value: unknown, path: string, fallback: string[] = []): string[] {
     if (value === undefined) return fallback;
     if (!Array.isArray(value)) {

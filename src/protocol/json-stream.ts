@@ -28,7 +28,8 @@ export function jsonStream(stream: Stream, maxBytes = MAX_MESSAGE_BYTES) {
       try {
         data = await lp.read(options);
       } catch (error) {
-        if ((error as Error).name === 'InvalidDataLengthError') throw new MessageTooLargeError(`a message over ${maxBytes} bytes was refused`);
+        // Over the limit, or so far over that even its length prefix is too long.
+        if (['InvalidDataLengthError', 'InvalidDataLengthLengthError'].includes((error as Error).name)) throw new MessageTooLargeError(`a message over ${maxBytes} bytes was refused`);
         throw error;
       }
       try {

@@ -1,15 +1,25 @@
-// What the relay asks the chain: whether a registration names a CID, and whether an account
-// publishes models. Read from the deployments file the deploy step wrote.
+// What the relay asks the chain: whether a registration names a CID, whether an account
+// publishes models, and which listed model a weights CID is (its spec, for inference). Read from
+// the deployments file the deploy step wrote.
 import { readFile } from 'node:fs/promises';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { modelMarketplaceAbi } from '../../../src/chain/abi/generated.ts';
 import { parseDeployments } from '../../../src/chain/deployments.ts';
 import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
+import { listModels } from '../../../src/chain/actions/marketplace/list-models.ts';
+import type { ModelRecord } from '../../../src/chain/actions/marketplace/model-record.ts';
 
 export interface MarketplaceReader {
   isRegisteredCid(cid: string): Promise<boolean>;
   isPublisher(account: Address): Promise<boolean>;
+  /** The listed model whose latest version has these weights, or null. */
+  modelByWeights(cid: string): Promise<ModelRecord | null>;
+  /** The `count` listed models with the most uses on-chain. */
+  mostUsed(count: number): Promise<ModelRecord[]>;
 }
+
+/** How often the listing is read again when a CID is not in the last copy. */
+const LISTING_REFRESH_MS = 2000;
 
 export async function marketplaceReader(deploymentsFile: string): Promise<MarketplaceReader> {
   let text: string;
@@ -21,7 +31,19 @@ export async function marketplaceReader(deploymentsFile: string): Promise<Market
   const deployments = parseDeployments(new FieldReader(deploymentsFile).json(text), deploymentsFile);
   const client = createPublicClient({ transport: http(deployments.rpcUrl, { timeout: 10_000 }) }) as PublicClient;
   const address = deployments.contracts.ModelMarketplace.address;
+  let listing: { at: number; byWeights: Map<string, ModelRecord> } | null = null;
+  const read = async () => {
+    const models = await listModels(client, address);
+    listing = { at: Date.now(), byWeights: new Map(models.filter((m) => m.listed).map((m) => [m.weightsCid, m])) };
+    return listing;
+  };
+  const modelByWeights = async (cid: string) => {
+    const current = listing && (listing.byWeights.has(cid) || Date.now() - listing.at <= LISTING_REFRESH_MS) ? listing : await read();
+    return current.byWeights.get(cid) ?? null;
+  };
   return {
+    modelByWeights,
+    mostUsed: async (count) => [...(await read()).byWeights.values()].sort((a, b) => b.uses - a.uses).slice(0, count),
     isRegisteredCid: (cid) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isRegisteredCid', args: [cid] }),
     isPublisher: (account) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isPublisher', args: [account] }),
   };

@@ -17,14 +17,25 @@ describe('parseRelayConfig', () => {
   it('gives one message per bad field', () => {
     try {
       parseRelayConfig(
-        { listen: ['/ip4/127.0.0.1/tcp/4003', 'not a multiaddr'], http: { port: 'eighty' }, relay: { max_reservations: 0 }, log_level: 'chatty', colour: 'blue' },
+        {
+          listen: ['/ip4/127.0.0.1/tcp/4003', 'not a multiaddr'],
+          http: { port: 'eighty' },
+          relay: { max_reservations: 0 },
+          inference: { enabled: 'yes', max_batch: 0, batch_wait_ms: -1, gpu: true },
+          log_level: 'chatty',
+          colour: 'blue',
+        },
         '/',
       );
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const issues = (error as ConfigError).issues;
-      expect(issues).toContain('colour: unknown field (known: data_dir, listen, announce, http, relay, pin, chain, log_level)');
+      expect(issues).toContain('colour: unknown field (known: data_dir, listen, announce, http, relay, pin, inference, chain, log_level)');
+      expect(issues).toContain('inference.enabled: must be true or false, got "yes"');
+      expect(issues).toContain('inference.max_batch: must be an integer from 1 to 1024, got 0');
+      expect(issues).toContain('inference.batch_wait_ms: must be an integer from 0 to 1000, got -1');
+      expect(issues.some((i) => i.startsWith('inference.gpu: unknown field'))).toBe(true);
       expect(issues).toContain('http.port: must be an integer from 0 to 65535, got "eighty"');
       expect(issues).toContain('relay.max_reservations: must be an integer from 1 to 100000, got 0');
       expect(issues).toContain('log_level: must be one of debug, info, warn, error, got "chatty"');

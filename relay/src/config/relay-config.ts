@@ -5,6 +5,7 @@ import { resolve, dirname } from 'node:path';
 import { multiaddr } from '@multiformats/multiaddr';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
+import type { InferenceSettings } from '../inference/inference-service.ts';
 
 export interface RelayConfig {
   /** Where the peer key, blockstore and datastore live. */
@@ -20,6 +21,8 @@ export interface RelayConfig {
   pinFiles: string[];
   /** The pinning service: the largest content it pins, and how long it waits for the blocks. */
   pinService: { maxBytes: number; timeoutMs: number };
+  /** The inference service (needs the chain, for each model's spec). */
+  inference: InferenceSettings & { enabled: boolean };
   /** The deployments file of the chain whose registrations authorize pins; none: no pin service. */
   deployments: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -35,6 +38,18 @@ export const DEFAULT_CONFIG: RelayConfig = {
   relay: { maxReservations: 128 },
   pinFiles: [],
   pinService: { maxBytes: 64 * 1024 * 1024, timeoutMs: 120_000 },
+  inference: {
+    enabled: true,
+    maxSessions: 4,
+    maxBatch: 32,
+    batchWaitMs: 2,
+    requestsPerSecond: 50,
+    burst: 100,
+    maxMessageBytes: 1024 * 1024,
+    maxModelBytes: 64 * 1024 * 1024,
+    fetchTimeoutMs: 60_000,
+    preload: 2,
+  },
   deployments: null,
   logLevel: 'info',
 };
@@ -43,13 +58,17 @@ export const DEFAULT_CONFIG: RelayConfig = {
 export function parseRelayConfig(document: unknown, baseDir: string, source = 'p2p_config.yaml'): RelayConfig {
   const read = new FieldReader(source);
   const top = read.object(document, '(top level)');
-  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'chain', 'log_level']);
+  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'inference', 'chain', 'log_level']);
   const http = read.object(top.http, 'http');
   read.noExtraKeys(http, 'http', ['host', 'port']);
   const relay = read.object(top.relay, 'relay');
   read.noExtraKeys(relay, 'relay', ['max_reservations']);
   const pin = read.object(top.pin, 'pin');
   read.noExtraKeys(pin, 'pin', ['files', 'max_bytes', 'timeout_ms']);
+  const inference = read.object(top.inference, 'inference');
+  read.noExtraKeys(inference, 'inference', ['enabled', 'max_sessions', 'max_batch', 'batch_wait_ms', 'requests_per_second', 'burst', 'max_message_bytes', 'max_model_bytes', 'fetch_timeout_ms', 'preload']);
+  const inferenceInt = (key: string, field: keyof InferenceSettings, min: number, max: number) =>
+    read.integer(inference[key], `inference.${key}`, { min, max }, DEFAULT_CONFIG.inference[field]);
   const chain = read.object(top.chain, 'chain');
   read.noExtraKeys(chain, 'chain', ['deployments']);
 
@@ -68,6 +87,18 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
     pinService: {
       maxBytes: read.integer(pin.max_bytes, 'pin.max_bytes', { min: 1, max: 2 ** 40 }, DEFAULT_CONFIG.pinService.maxBytes),
       timeoutMs: read.integer(pin.timeout_ms, 'pin.timeout_ms', { min: 1000, max: 3_600_000 }, DEFAULT_CONFIG.pinService.timeoutMs),
+    },
+    inference: {
+      enabled: read.boolean(inference.enabled, 'inference.enabled', DEFAULT_CONFIG.inference.enabled),
+      maxSessions: inferenceInt('max_sessions', 'maxSessions', 1, 64),
+      maxBatch: inferenceInt('max_batch', 'maxBatch', 1, 1024),
+      batchWaitMs: inferenceInt('batch_wait_ms', 'batchWaitMs', 0, 1000),
+      requestsPerSecond: inferenceInt('requests_per_second', 'requestsPerSecond', 1, 100_000),
+      burst: inferenceInt('burst', 'burst', 1, 1_000_000),
+      maxMessageBytes: inferenceInt('max_message_bytes', 'maxMessageBytes', 1024, 64 * 1024 * 1024),
+      maxModelBytes: inferenceInt('max_model_bytes', 'maxModelBytes', 1, 2 ** 40),
+      fetchTimeoutMs: inferenceInt('fetch_timeout_ms', 'fetchTimeoutMs', 1000, 3_600_000),
+      preload: inferenceInt('preload', 'preload', 0, 64),
     },
     deployments: chain.deployments === undefined ? null : resolve(baseDir, read.string(chain.deployments, 'chain.deployments')),
     logLevel: read.oneOf(top.log_level, 'log_level', LOG_LEVELS, DEFAULT_CONFIG.logLevel),

@@ -9,16 +9,9 @@ import { multiaddr } from '@multiformats/multiaddr';
 import { MemoryBlockstore } from 'blockstore-core/memory';
 import { MemoryDatastore } from 'datastore-core/memory';
 import { createHeliaLight } from 'helia';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployContracts } from '../../../contracts/deploy.ts';
-import { freePort } from '../../../scripts/lib/free-port.ts';
-import { startChild, type Child } from '../../../scripts/lib/processes.ts';
-import { chainReady, relayReady } from '../../../scripts/lib/ready-lines.ts';
+import { startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { registerModel } from '../../../src/chain/actions/marketplace/register-model.ts';
 import { devAccount } from '../../../src/chain/dev-accounts.ts';
 import { browserLibp2pOptions } from '../../../src/p2p/browser-libp2p.ts';
@@ -28,10 +21,8 @@ import { parsePinResponse, PIN_PROTOCOL, pinAuthorizationText, type PinRequest }
 import { modelImportOptions } from '../../../src/storage/import-options.ts';
 import type { RelayStatus } from '../relay.ts';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'pin-service-'));
 const MAX_BYTES = 300_000;
-const children: Child[] = [];
+let network: ChainAndRelay;
 let relay: RelayStatus;
 let peer: Awaited<ReturnType<typeof startPeer>>;
 let rpcUrl: string;
@@ -69,19 +60,11 @@ async function signed(cid: string, signer = devAccount(2), expires = Math.floor(
 }
 
 beforeAll(async () => {
-  const chainPort = await freePort();
-  const chain = startChild('chain', join(root, 'node_modules', '.bin', 'hardhat'), ['node', '--hostname', '127.0.0.1', '--port', String(chainPort)], { cwd: root });
-  children.push(chain);
-  await chain.waitForLine(chainReady);
-  rpcUrl = `http://127.0.0.1:${chainPort}`;
-  const deployments = await deployContracts(rpcUrl);
-  marketplace = deployments.contracts.ModelMarketplace.address;
-  writeFileSync(join(dir, 'deployments.json'), JSON.stringify(deployments));
   // The pin service is configured from the YAML file, as an operator would.
-  writeFileSync(join(dir, 'p2p_config.yaml'), `data_dir: data\nlisten: [/ip4/127.0.0.1/tcp/0/ws]\nhttp: { port: 0 }\npin: { max_bytes: ${MAX_BYTES}, timeout_ms: 10000 }\nchain: { deployments: deployments.json }\n`);
-  const child = startChild('relay', process.execPath, [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')], { cwd: dir });
-  children.push(child);
-  relay = await child.waitForLine(relayReady);
+  network = await startChainAndRelay({ yaml: `pin: { max_bytes: ${MAX_BYTES}, timeout_ms: 10000 }\ninference: { enabled: false }\n` });
+  relay = network.relay;
+  rpcUrl = network.deployments.rpcUrl;
+  marketplace = network.deployments.contracts.ModelMarketplace.address;
   peer = await startPeer(relay.multiaddrs);
   // devAccount(2) publishes a model, so its signed requests count.
   await register(`publisher-${Date.now()}`, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', 1);
@@ -89,7 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await peer?.stop();
-  await Promise.all(children.map((c) => c.stop()));
+  await network?.stop();
 });
 
 describe('the pin service', () => {

@@ -1,0 +1,51 @@
+// For the relay's service tests: a dev chain with the contracts deployed, and a relay process
+// configured from a p2p_config.yaml as an operator would write it (pin and inference services on).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deployContracts } from '../../contracts/deploy.ts';
+import type { Deployments } from '../../src/chain/deployments.ts';
+import type { RelayStatus } from '../../relay/src/relay.ts';
+import { freePort } from './free-port.ts';
+import { startChild, type Child } from './processes.ts';
+import { chainReady, relayReady } from './ready-lines.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface ChainAndRelay {
+  dir: string;
+  deployments: Deployments;
+  relay: RelayStatus;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the chain, deploys, runs `beforeRelay` (to register models the relay should know at
+ * start), then the relay with `yaml` added to its config and `pins` pinned.
+ */
+export async function startChainAndRelay(options: { yaml?: string; pins?: string[]; beforeRelay?: (deployments: Deployments, dir: string) => Promise<void> } = {}): Promise<ChainAndRelay> {
+  const dir = mkdtempSync(join(tmpdir(), 'chain-and-relay-'));
+  const children: Child[] = [];
+  const stop = () => Promise.all(children.map((c) => c.stop())).then(() => {});
+  try {
+    const chainPort = await freePort();
+    const chain = startChild('chain', join(root, 'node_modules', '.bin', 'hardhat'), ['node', '--hostname', '127.0.0.1', '--port', String(chainPort)], { cwd: root });
+    children.push(chain);
+    await chain.waitForLine(chainReady);
+    const deployments = await deployContracts(`http://127.0.0.1:${chainPort}`);
+    writeFileSync(join(dir, 'deployments.json'), JSON.stringify(deployments));
+    await options.beforeRelay?.(deployments, dir);
+    const pins = (options.pins ?? []).map((file) => `    - ${file}`).join('\n');
+    writeFileSync(
+      join(dir, 'p2p_config.yaml'),
+      `data_dir: data\nlisten: [/ip4/127.0.0.1/tcp/0/ws]\nhttp: { port: 0 }\nchain: { deployments: deployments.json }\n${pins ? `pin:\n  files:\n${pins}\n` : ''}${options.yaml ?? ''}`,
+    );
+    const relay = startChild('relay', process.execPath, [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')], { cwd: dir });
+    children.push(relay);
+    return { dir, deployments, relay: await relay.waitForLine(relayReady), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
