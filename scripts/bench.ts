@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
+import { withoutPrefetch } from '../tests/e2e/without-prefetch.ts';
 import { cidOfBytes } from '../src/storage/cid-of-bytes.ts';
 import { build } from './lib/build.ts';
 import { runInLoopbackNamespace } from './lib/loopback-only.ts';
@@ -54,10 +55,17 @@ async function sampleHeap(page: Page) {
   await cdp.detach();
 }
 
+/** Waits for the model page to be ready; a page that failed says why. */
+async function modelReady(page: Page) {
+  const settled = page.locator('[data-testid=model-page][data-phase=ready], [data-testid=model-page][data-phase=failed]');
+  await settled.waitFor({ timeout: 120_000 });
+  if ((await settled.getAttribute('data-phase')) === 'failed') throw new Error(`the model page failed: ${await page.getByTestId('model-error').innerText()}`);
+}
+
 async function openModel(page: Page, stack: Stack, name: string) {
   await page.goto(stack.appUrl);
   await page.getByRole('link', { name }).click();
-  await page.locator('[data-testid=model-page][data-phase=ready]').waitFor({ timeout: 120_000 });
+  await modelReady(page);
 }
 
 async function useWasm(page: Page) {
@@ -94,13 +102,13 @@ async function fetchThroughput(browser: Browser, stack: Stack) {
   const http: number[] = [];
   const cid = (await cidOfBytes(readFileSync(speech.file))).toString();
   for (let i = 0; i < FETCH_RUNS; i++) {
-    const context = await browser.newContext();
+    const context = await withoutPrefetch(await browser.newContext());
     const page = await context.newPage();
     // Measure the transfer, not the dial: wait until the relay is connected.
     await page.goto(stack.appUrl);
     await page.locator('[data-testid=peer-status][data-connected="1"]').waitFor();
     await page.getByRole('link', { name: speech.name }).click();
-    await page.locator('[data-testid=model-page][data-phase=ready]').waitFor({ timeout: 120_000 });
+    await modelReady(page);
     helia.push(bytes / (Number(await page.getByTestId('fetch-source').getAttribute('data-ms')) / 1000));
     const url = `${stack.config.relayHttp}/ipfs/${cid}`;
     const ms = await page.evaluate(async (u) => {
@@ -133,7 +141,7 @@ function firstPaintJs() {
 
 async function firstInference(page: Page): Promise<void> {
   await page.getByRole('link', { name: digits.name }).click();
-  await page.locator('[data-testid=model-page][data-phase=ready]').waitFor({ timeout: 120_000 });
+  await modelReady(page);
   await page.getByTestId('sample-digit').click();
   await page.locator('[data-testid=probabilities]').waitFor();
 }
@@ -163,19 +171,20 @@ async function warmSessionFirstInference(page: Page): Promise<number> {
 async function webrtcThroughput(browser: Browser, stack: Stack): Promise<number> {
   const bytes = readFileSync(speech.file).length;
   const cid = (await cidOfBytes(readFileSync(speech.file))).toString();
-  const holder = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+  const holder = await (await withoutPrefetch(await browser.newContext({ permissions: ['camera', 'microphone'] }))).newPage();
   await openModel(holder, stack, speech.name);
-  const status = async () => (await (await fetch(`${stack.config.relayHttp}/status`)).json()) as { providerPeers: number };
-  while ((await status()).providerPeers < 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  // The relay drops its copy once the holder's announcement of it has arrived.
+  const holders = async () => (await (await fetch(`${stack.config.relayHttp}/providers/${cid}`)).json()) as unknown[];
+  while ((await holders()).length < 1) await new Promise((resolve) => setTimeout(resolve, 100));
   if ((await fetch(`${stack.config.relayHttp}/ipfs/${cid}`, { method: 'DELETE' })).status !== 200) throw new Error('the relay did not drop its copy');
   const rates: number[] = [];
   for (let i = 0; i < FETCH_RUNS; i++) {
-    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+    const context = await withoutPrefetch(await browser.newContext({ permissions: ['camera', 'microphone'] }));
     const page = await context.newPage();
     await page.goto(stack.appUrl);
     await page.locator('[data-testid=peer-status][data-connected="1"]').waitFor();
     await page.getByRole('link', { name: speech.name }).click();
-    await page.locator('[data-testid=model-page][data-phase=ready]').waitFor({ timeout: 120_000 });
+    await modelReady(page);
     const kinds = await page.locator('[data-testid=served-by] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
     if (kinds.join() !== 'tab') throw new Error(`expected the bytes from one tab, got ${kinds.join() || 'none'}`);
     rates.push(bytes / (Number(await page.getByTestId('fetch-source').getAttribute('data-ms')) / 1000));
@@ -202,7 +211,7 @@ try {
   const nodeDigits = await nodeDigitsLatency();
   const nodeSpeech = await nodeSpeechFrameLatency();
 
-  const context = await browser.newContext();
+  const context = await withoutPrefetch(await browser.newContext());
   const page = await context.newPage();
   await openModel(page, stack, digits.name);
   await useWasm(page);

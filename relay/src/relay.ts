@@ -15,7 +15,10 @@ import { startProviderRecords } from './routing/provider-records.ts';
 import { startInferenceService } from './inference/inference-service.ts';
 import { onnxRuntimeBackend } from './inference/execution-backend.ts';
 import { deleteDag } from '../../src/storage/delete-dag.ts';
-import type { CID } from 'multiformats/cid';
+import { CID } from 'multiformats/cid';
+import { readFile } from 'node:fs/promises';
+import { privateKeyToAccount } from 'viem/accounts';
+import { startTaskRunner, type TaskRunner } from './compute/task-runner.ts';
 
 export interface RelayStatus {
   peerId: string;
@@ -44,12 +47,29 @@ export async function createRelay(config: RelayConfig, log: Logger) {
   }
 
   let inference: Awaited<ReturnType<typeof startInferenceService>> | null = null;
+  let tasks: TaskRunner | null = null;
   if (config.deployments !== null) {
     const chain = await marketplaceReader(config.deployments);
     await startPinService({ helia, blockstore, libp2p, chain, ...config.pinService, log });
     if (config.inference.enabled) {
       const backend = onnxRuntimeBackend((message) => log.warn('inference.backend', { message }));
-      inference = await startInferenceService({ libp2p, privateKey, helia, blockstore, chain, backend, ...config.inference, log });
+      if (config.compute.enabled) {
+        tasks = await startTaskRunner({
+          ...config.compute,
+          deployments: chain.deployments,
+          account: privateKeyToAccount((await readFile(config.compute.accountKeyFile!, 'utf8')).trim() as `0x${string}`),
+          peerId: libp2p.peerId.toString(),
+          backend: backend.name,
+          // The listed models whose weights this relay holds.
+          heldModels: async () => {
+            const held = [];
+            for (const model of await chain.mostUsed(Number.MAX_SAFE_INTEGER)) if (await blockstore.has(CID.parse(model.weightsCid))) held.push(model.id);
+            return held;
+          },
+          log,
+        });
+      }
+      inference = await startInferenceService({ libp2p, privateKey, helia, blockstore, chain, backend, ...config.inference, tasks: tasks ?? undefined, log });
     }
   } else {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
@@ -78,7 +98,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     providerPeers: providers.size,
     inference: inference?.stats() ?? null,
   });
-  const server = await startHttpServer(helia, { status, drop }, config.http.host, config.http.port, log);
+  const server = await startHttpServer(helia, { status, drop, providers: (cid) => providers.find(cid.toString(), '') }, config.http.host, config.http.port, log);
   const address = server.address() as AddressInfo;
   httpUrl = `http://${config.http.host}:${address.port}`;
 
@@ -86,6 +106,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     helia,
     status,
     async stop() {
+      tasks?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await helia.stop();

@@ -30,13 +30,14 @@ export interface NetworkInference extends InferenceResult {
   roundTripMs: number;
 }
 
-export async function requestInference(libp2p: Libp2p, provider: PeerId | Multiaddr, cid: string, spec: ModelSpec, inputs: Feeds, options: { signal?: AbortSignal } = {}): Promise<NetworkInference> {
+/** `task`: the ProofOfInference task that selected this provider; it commits its answer on-chain. */
+export async function requestInference(libp2p: Libp2p, provider: PeerId | Multiaddr, cid: string, spec: ModelSpec, inputs: Feeds, options: { signal?: AbortSignal; task?: bigint } = {}): Promise<NetworkInference> {
   const started = performance.now();
   const stream = await libp2p.dialProtocol(provider, INFERENCE_PROTOCOL, options);
   let answer;
   try {
     const messages = jsonStream(stream, MAX_INFERENCE_MESSAGE_BYTES);
-    await messages.write({ type: 'infer', cid, inputs: encodeFeeds(inputs) }, options);
+    await messages.write({ type: 'infer', cid, inputs: encodeFeeds(inputs), ...(options.task === undefined ? {} : { task: options.task.toString() }) }, options);
     answer = parseInferenceResponse(await messages.read(options));
   } finally {
     await stream.close().catch(() => stream.abort(new Error('closing the inference stream failed')));

@@ -24,9 +24,11 @@ export interface InferenceRequest {
   /** The CID of the model's weights (a registered version). */
   cid: string;
   inputs: Feeds;
+  /** A ProofOfInference task this provider was selected for: it commits to its answer on-chain. */
+  task?: bigint;
 }
 
-export const INFERENCE_ERROR_CODES = ['malformed', 'unknown-model', 'bad-input', 'rate-limited', 'too-large', 'internal'] as const;
+export const INFERENCE_ERROR_CODES = ['malformed', 'unknown-model', 'bad-input', 'not-assigned', 'rate-limited', 'too-large', 'internal'] as const;
 export type InferenceErrorCode = (typeof INFERENCE_ERROR_CODES)[number];
 
 export interface InferenceResult {
@@ -40,6 +42,8 @@ export interface InferenceResult {
   /** The provider's libp2p peer id and its signature over inferenceSignedText(...). */
   peer: string;
   signature: string;
+  /** For a task: the transaction that committed to the output hash. */
+  commitTx?: string;
 }
 
 export type InferenceResponse = ({ ok: true } & InferenceResult) | { ok: false; code: InferenceErrorCode; message: string };
@@ -91,7 +95,12 @@ export function parseInferenceRequest(value: unknown): InferenceRequest {
   } catch {
     throw new MalformedMessageError(`cid is not a CID: ${message.cid.slice(0, 100)}`);
   }
-  return { type: 'infer', cid: message.cid, inputs: decodeFeeds(message.inputs, 'inputs') };
+  const request: InferenceRequest = { type: 'infer', cid: message.cid, inputs: decodeFeeds(message.inputs, 'inputs') };
+  if (message.task !== undefined) {
+    if (typeof message.task !== 'string' || !/^\d{1,30}$/.test(message.task)) throw new MalformedMessageError('task must be a task id in decimal');
+    request.task = BigInt(message.task);
+  }
+  return request;
 }
 
 export function parseInferenceResponse(value: unknown): InferenceResponse {
@@ -100,6 +109,8 @@ export function parseInferenceResponse(value: unknown): InferenceResponse {
   if (m.ok !== true) throw new MalformedMessageError('not an inference response');
   for (const field of ['outputHash', 'peer', 'signature'] as const) if (typeof m[field] !== 'string') throw new MalformedMessageError(`${field} must be a string`);
   if (typeof m.computeMs !== 'number' || !Number.isSafeInteger(m.batchSize)) throw new MalformedMessageError('computeMs and batchSize must be numbers');
-  return { ok: true, outputs: decodeFeeds(m.outputs, 'outputs'), computeMs: m.computeMs, batchSize: m.batchSize as number, outputHash: m.outputHash as string, peer: m.peer as string, signature: m.signature as string };
+  const result: InferenceResponse = { ok: true, outputs: decodeFeeds(m.outputs, 'outputs'), computeMs: m.computeMs, batchSize: m.batchSize as number, outputHash: m.outputHash as string, peer: m.peer as string, signature: m.signature as string };
+  if (typeof m.commitTx === 'string') result.commitTx = m.commitTx;
+  return result;
 }
 

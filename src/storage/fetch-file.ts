@@ -60,7 +60,8 @@ export async function fetchFile(store: FileStore, cidText: string, options: Fetc
         received += bytes;
         options.onProgress?.(received, Math.max(options.totalBytes, received));
       },
-      onNetworkBlock: (peer, bytes) => served.set(peer, (served.get(peer) ?? 0) + bytes),
+      // A block with no sender came through another fetch of the same DAG in this page.
+      onNetworkBlock: (peer, bytes) => peer !== 'unknown' && served.set(peer, (served.get(peer) ?? 0) + bytes),
     });
     const servedBy = [...served].map(([peer, bytes]) => ({ peer, bytes })).sort((a, b) => b.bytes - a.bytes);
     return { bytes: result.bytes, source: result.fromNetwork === 0 ? 'local' : 'network', servedBy, ms: performance.now() - started };

@@ -16,9 +16,9 @@ test("a model the relay no longer has is fetched from the publisher's tab over W
   const publisherPeer = await publisher.getByTestId('peer-status').getAttribute('data-peer-id');
   expect(publisherPeer).toMatch(/^12D3/);
 
-  // The publisher's tab has announced what it holds; then the relay drops its own copy.
-  const status = async () => (await fetch(`${stack.relay.http}/status`)).json() as Promise<{ providerPeers: number }>;
-  await expect.poll(async () => (await status()).providerPeers).toBeGreaterThanOrEqual(1);
+  // The publisher's tab has announced the model; then the relay drops its own copy.
+  const holders = async () => ((await (await fetch(`${stack.relay.http}/providers/${weightsCid}`)).json()) as { peer: string }[]).map((p) => p.peer);
+  await expect.poll(holders).toEqual([publisherPeer]);
   const dropped = await fetch(`${stack.relay.http}/ipfs/${weightsCid}`, { method: 'DELETE' });
   expect(dropped.status).toBe(200);
   expect((await dropped.json()).blocks).toBeGreaterThan(0);

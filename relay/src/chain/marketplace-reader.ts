@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
 import { modelMarketplaceAbi } from '../../../src/chain/abi/generated.ts';
-import { parseDeployments } from '../../../src/chain/deployments.ts';
+import { parseDeployments, type Deployments } from '../../../src/chain/deployments.ts';
 import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
 import { listModels } from '../../../src/chain/actions/marketplace/list-models.ts';
 import type { ModelRecord } from '../../../src/chain/actions/marketplace/model-record.ts';
@@ -21,7 +21,7 @@ export interface MarketplaceReader {
 /** How often the listing is read again when a CID is not in the last copy. */
 const LISTING_REFRESH_MS = 2000;
 
-export async function marketplaceReader(deploymentsFile: string): Promise<MarketplaceReader> {
+export async function marketplaceReader(deploymentsFile: string): Promise<MarketplaceReader & { deployments: Deployments }> {
   let text: string;
   try {
     text = await readFile(deploymentsFile, 'utf8');
@@ -42,6 +42,7 @@ export async function marketplaceReader(deploymentsFile: string): Promise<Market
     return current.byWeights.get(cid) ?? null;
   };
   return {
+    deployments,
     modelByWeights,
     mostUsed: async (count) => [...(await read()).byWeights.values()].sort((a, b) => b.uses - a.uses).slice(0, count),
     isRegisteredCid: (cid) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isRegisteredCid', args: [cid] }),

@@ -6,6 +6,7 @@ import { multiaddr } from '@multiformats/multiaddr';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
 import type { InferenceSettings } from '../inference/inference-service.ts';
+import type { ComputeSettings } from '../compute/task-runner.ts';
 
 export interface RelayConfig {
   /** Where the peer key, blockstore and datastore live. */
@@ -23,6 +24,8 @@ export interface RelayConfig {
   pinService: { maxBytes: number; timeoutMs: number };
   /** The inference service (needs the chain, for each model's spec). */
   inference: InferenceSettings & { enabled: boolean };
+  /** The relay as a compute node: its chain account and what it registers with. */
+  compute: ComputeSettings & { enabled: boolean; accountKeyFile: string | null };
   /** The deployments file of the chain whose registrations authorize pins; none: no pin service. */
   deployments: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -50,6 +53,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
     fetchTimeoutMs: 60_000,
     preload: 2,
   },
+  compute: { enabled: false, accountKeyFile: null, stake: 100n * 10n ** 18n, region: 'u', capacityRps: 50, heartbeatMs: 30_000 },
   deployments: null,
   logLevel: 'info',
 };
@@ -58,7 +62,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
 export function parseRelayConfig(document: unknown, baseDir: string, source = 'p2p_config.yaml'): RelayConfig {
   const read = new FieldReader(source);
   const top = read.object(document, '(top level)');
-  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'inference', 'chain', 'log_level']);
+  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'inference', 'compute', 'chain', 'log_level']);
   const http = read.object(top.http, 'http');
   read.noExtraKeys(http, 'http', ['host', 'port']);
   const relay = read.object(top.relay, 'relay');
@@ -69,6 +73,8 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
   read.noExtraKeys(inference, 'inference', ['enabled', 'max_sessions', 'max_batch', 'batch_wait_ms', 'requests_per_second', 'burst', 'max_message_bytes', 'max_model_bytes', 'fetch_timeout_ms', 'preload']);
   const inferenceInt = (key: string, field: keyof InferenceSettings, min: number, max: number) =>
     read.integer(inference[key], `inference.${key}`, { min, max }, DEFAULT_CONFIG.inference[field]);
+  const compute = read.object(top.compute, 'compute');
+  read.noExtraKeys(compute, 'compute', ['enabled', 'account_key_file', 'stake_joy', 'region', 'capacity_rps', 'heartbeat_s']);
   const chain = read.object(top.chain, 'chain');
   read.noExtraKeys(chain, 'chain', ['deployments']);
 
@@ -100,12 +106,22 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
       fetchTimeoutMs: inferenceInt('fetch_timeout_ms', 'fetchTimeoutMs', 1000, 3_600_000),
       preload: inferenceInt('preload', 'preload', 0, 64),
     },
+    compute: {
+      enabled: read.boolean(compute.enabled, 'compute.enabled', DEFAULT_CONFIG.compute.enabled),
+      accountKeyFile: compute.account_key_file === undefined ? null : resolve(baseDir, read.string(compute.account_key_file, 'compute.account_key_file')),
+      stake: BigInt(read.integer(compute.stake_joy, 'compute.stake_joy', { min: 1, max: 1_000_000_000 }, Number(DEFAULT_CONFIG.compute.stake / 10n ** 18n))) * 10n ** 18n,
+      region: read.string(compute.region, 'compute.region', DEFAULT_CONFIG.compute.region),
+      capacityRps: read.integer(compute.capacity_rps, 'compute.capacity_rps', { min: 1, max: 1_000_000 }, DEFAULT_CONFIG.compute.capacityRps),
+      heartbeatMs: read.integer(compute.heartbeat_s, 'compute.heartbeat_s', { min: 1, max: 86_400 }, DEFAULT_CONFIG.compute.heartbeatMs / 1000) * 1000,
+    },
     deployments: chain.deployments === undefined ? null : resolve(baseDir, read.string(chain.deployments, 'chain.deployments')),
     logLevel: read.oneOf(top.log_level, 'log_level', LOG_LEVELS, DEFAULT_CONFIG.logLevel),
   };
   checkMultiaddrs(read, config.listen, 'listen');
   checkMultiaddrs(read, config.announce, 'announce');
   if (config.listen.length === 0) read.fail('listen', 'needs at least one address');
+  if (!/^[0-9b-hjkmnp-z]{1,8}$/.test(config.compute.region)) read.fail('compute.region', 'must be a geohash prefix of 1 to 8 characters');
+  if (config.compute.enabled && config.compute.accountKeyFile === null) read.fail('compute.account_key_file', 'is needed when compute.enabled is true (a file holding the node account\'s private key, 0x…)');
   read.done();
   return config;
 }

@@ -1,6 +1,7 @@
 // The relay's loopback HTTP server: health, status, and the same UnixFS bytes that bitswap
 // serves, over plain HTTP (the reference that the fetch benchmark compares Helia against). The
-// operator (loopback only) can drop a copy with DELETE /ipfs/<cid>.
+// operator (loopback only) can drop a copy with DELETE /ipfs/<cid>, and see which tabs announced a
+// CID with GET /providers/<cid>.
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { unixfs } from '@helia/unixfs';
 import { CID } from 'multiformats/cid';
@@ -11,6 +12,8 @@ export interface RelayControl {
   status(): object;
   /** Unpins `cid` and deletes its blocks; returns how many blocks went. */
   drop(cid: CID): Promise<number>;
+  /** The browser tabs that announced `cid`. */
+  providers(cid: CID): { peer: string; addrs: string[] }[];
 }
 
 const CORS = {
@@ -30,14 +33,15 @@ export async function startHttpServer(helia: Helia, control: RelayControl, host:
     if (req.method !== 'GET' && req.method !== 'DELETE') return json(res, 405, { error: 'only GET and DELETE are served' });
     if (req.method === 'GET' && url.pathname === '/health') return json(res, 200, { ok: true });
     if (req.method === 'GET' && url.pathname === '/status') return json(res, 200, control.status());
-    const match = /^\/ipfs\/([^/]+)$/.exec(url.pathname);
+    const match = /^\/(ipfs|providers)\/([^/]+)$/.exec(url.pathname);
     if (match === null) return json(res, 404, { error: 'not found' });
     let cid: CID;
     try {
-      cid = CID.parse(match[1]);
+      cid = CID.parse(match[2]);
     } catch {
-      return json(res, 400, { error: `not a CID: ${match[1].slice(0, 100)}` });
+      return json(res, 400, { error: `not a CID: ${match[2].slice(0, 100)}` });
     }
+    if (match[1] === 'providers') return req.method === 'GET' ? json(res, 200, control.providers(cid)) : json(res, 405, { error: 'providers are read with GET' });
     if (req.method === 'DELETE') {
       try {
         const blocks = await control.drop(cid);

@@ -20,6 +20,7 @@ import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
 import { Batcher } from './batcher.ts';
 import type { ExecutionBackend, LoadedModel } from './execution-backend.ts';
+import { TaskRefusedError, type TaskRunner } from '../compute/task-runner.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
 export interface InferenceSettings {
@@ -43,6 +44,8 @@ export interface InferenceServiceOptions extends InferenceSettings {
   blockstore: LocalBlocks;
   chain: MarketplaceReader & { mostUsed(count: number): Promise<{ weightsCid: string; spec: ModelSpec | null }[]> };
   backend: ExecutionBackend;
+  /** Takes part in ProofOfInference tasks when the relay runs as a compute node. */
+  tasks?: Pick<TaskRunner, 'check' | 'commit'>;
   log: Logger;
 }
 
@@ -116,11 +119,18 @@ export async function startInferenceService(options: InferenceServiceOptions) {
       if (error instanceof InputShapeError) throw new Refusal('bad-input', error.message);
       throw error;
     }
+    if (parsed.task !== undefined) {
+      if (!options.tasks) throw new Refusal('not-assigned', 'this provider takes no tasks');
+      await options.tasks.check(parsed.task, parsed.cid, parsed.inputs).catch((error) => {
+        throw error instanceof TaskRefusedError ? new Refusal('not-assigned', error.message) : error;
+      });
+    }
     const { client } = await session(parsed.cid, model.spec);
     const result = await client.batcher!.submit(parsed.inputs);
     const outputHash = canonicalHash(result.outputs, model.spec);
     const signature = await options.privateKey.sign(new TextEncoder().encode(inferenceSignedText(parsed.cid, inputHash(parsed.inputs), outputHash)));
-    return { ok: true as const, outputs: encodeFeeds(result.outputs as Feeds), computeMs: result.computeMs, batchSize: result.batchSize, outputHash, peer: libp2p.peerId.toString(), signature: bytesToBase64(signature, 'base64') };
+    const commitTx = parsed.task === undefined ? undefined : await options.tasks!.commit(parsed.task, outputHash);
+    return { ok: true as const, outputs: encodeFeeds(result.outputs as Feeds), computeMs: result.computeMs, batchSize: result.batchSize, outputHash, peer: libp2p.peerId.toString(), signature: bytesToBase64(signature, 'base64'), commitTx };
   };
 
   await libp2p.handle(INFERENCE_PROTOCOL, async (stream: Stream, connection) => {
