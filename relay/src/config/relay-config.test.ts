@@ -22,6 +22,7 @@ describe('parseRelayConfig', () => {
           http: { port: 'eighty' },
           relay: { max_reservations: 0 },
           inference: { enabled: 'yes', max_batch: 0, batch_wait_ms: -1, gpu: true },
+          compute: { enabled: true, region: 'Paris' },
           log_level: 'chatty',
           colour: 'blue',
         },
@@ -31,11 +32,13 @@ describe('parseRelayConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const issues = (error as ConfigError).issues;
-      expect(issues).toContain('colour: unknown field (known: data_dir, listen, announce, http, relay, pin, inference, chain, log_level)');
+      expect(issues).toContain('colour: unknown field (known: data_dir, listen, announce, http, relay, pin, inference, compute, chain, log_level)');
       expect(issues).toContain('inference.enabled: must be true or false, got "yes"');
       expect(issues).toContain('inference.max_batch: must be an integer from 1 to 1024, got 0');
       expect(issues).toContain('inference.batch_wait_ms: must be an integer from 0 to 1000, got -1');
       expect(issues.some((i) => i.startsWith('inference.gpu: unknown field'))).toBe(true);
+      expect(issues).toContain('compute.region: must be a geohash prefix of 1 to 8 characters');
+      expect(issues.some((i) => i.startsWith('compute.account_key_file: is needed when compute.enabled is true'))).toBe(true);
       expect(issues).toContain('http.port: must be an integer from 0 to 65535, got "eighty"');
       expect(issues).toContain('relay.max_reservations: must be an integer from 1 to 100000, got 0');
       expect(issues).toContain('log_level: must be one of debug, info, warn, error, got "chatty"');
