@@ -17,8 +17,18 @@ const HELP = `Usage: permanet-relay [options]
   --pin <file>          add and pin a local file at start (repeatable)
   --deployments <file>  the chain's deployments file: enables the pin service, which pins
                         what on-chain registrations (or registered publishers) name
+  --no-inference        do not serve inference (it is on when a chain is configured)
+  --max-batch <rows>    the most rows one batched inference run holds
+  --batch-wait-ms <ms>  how long a request waits for others to share its run
+  --preload <n>         how many of the most used models to load at start
+  --requests-per-second <n>  inference requests per peer per second, on average
+  --compute-key <file>  run as a compute node with the chain account whose key this file holds
+  --stake <joy>         JOY a compute node locks when it registers
+  --region <geohash>    the compute node's region, a geohash prefix
   --log-level <level>   debug, info, warn or error
   --help                print this text
+
+Every option has a p2p_config.yaml field (see the file); flags override the file.
 `;
 
 async function main() {
@@ -32,6 +42,14 @@ async function main() {
       pin: { type: 'string', multiple: true },
       deployments: { type: 'string' },
       'log-level': { type: 'string' },
+      'no-inference': { type: 'boolean' },
+      'max-batch': { type: 'string' },
+      'batch-wait-ms': { type: 'string' },
+      preload: { type: 'string' },
+      'requests-per-second': { type: 'string' },
+      'compute-key': { type: 'string' },
+      stake: { type: 'string' },
+      region: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -50,6 +68,17 @@ async function main() {
   if (values.pin !== undefined) document.pin = { ...document.pin, files: [...(document.pin?.files ?? []), ...values.pin.map((p) => resolve(p))] };
   if (values['log-level'] !== undefined) document.log_level = values['log-level'];
   if (values.deployments !== undefined) document.chain = { ...document.chain, deployments: resolve(values.deployments) };
+  const inference: Record<string, unknown> = { ...document.inference };
+  if (values['no-inference']) inference.enabled = false;
+  for (const [flag, field] of [['max-batch', 'max_batch'], ['batch-wait-ms', 'batch_wait_ms'], ['preload', 'preload'], ['requests-per-second', 'requests_per_second']] as const) {
+    if (values[flag] !== undefined) inference[field] = Number(values[flag]);
+  }
+  document.inference = inference;
+  const compute: Record<string, unknown> = { ...document.compute };
+  if (values['compute-key'] !== undefined) Object.assign(compute, { enabled: true, account_key_file: resolve(values['compute-key']) });
+  if (values.stake !== undefined) compute.stake_joy = Number(values.stake);
+  if (values.region !== undefined) compute.region = values.region;
+  document.compute = compute;
 
   const baseDir = configPath !== undefined ? dirname(resolve(configPath)) : process.cwd();
   const config = parseRelayConfig(document, baseDir, configPath ?? 'command-line flags');

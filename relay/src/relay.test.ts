@@ -84,6 +84,17 @@ describe('permanet-relay', () => {
     expect((await fetch(`${status.http}/ipfs/${cid}`, { method: 'POST' })).status).toBe(405);
   });
 
+  it('exposes its counters to Prometheus on the loopback port', async () => {
+    const response = await fetch(`${status.http}/metrics`);
+    expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const text = await response.text();
+    expect(text).toContain('# TYPE permanet_relay_pins gauge\npermanet_relay_pins 1\n');
+    expect(text).toMatch(/^permanet_relay_connections \d+$/m);
+    expect(Number(/^permanet_relay_resident_memory_bytes (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(10 * 1024 * 1024);
+    // Without a chain the relay serves no inference, and says nothing about it.
+    expect(text).not.toContain('permanet_inference_');
+  });
+
   it('drops a copy on the operator\'s request: unpinned, its blocks deleted, no longer served', async () => {
     const extra = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 31) % 256);
     const path = join(dir, 'extra.bin');
@@ -109,8 +120,11 @@ describe('permanet-relay', () => {
   });
 
   it('refuses a bad config at start with one message per field and exit code 2', () => {
-    const result = spawnSync(process.execPath, [bin, '--data-dir', join(dir, 'bad'), '--http-port', '99999', '--listen', '/ip4/127.0.0.1/tcp/1', '--log-level', 'loud'], { encoding: 'utf8' });
+    const flags = ['--data-dir', join(dir, 'bad'), '--http-port', '99999', '--listen', '/ip4/127.0.0.1/tcp/1', '--log-level', 'loud', '--max-batch', 'lots', '--region', 'Paris'];
+    const result = spawnSync(process.execPath, [bin, ...flags], { encoding: 'utf8' });
     expect(result.status).toBe(2);
+    expect(result.stderr).toContain('inference.max_batch: must be an integer from 1 to 1024, got NaN');
+    expect(result.stderr).toContain('compute.region: must be a geohash prefix of 1 to 8 characters');
     expect(result.stderr).toContain('http.port: must be an integer from 0 to 65535, got 99999');
     expect(result.stderr).toContain('listen[0]: must be a websocket address');
     expect(result.stderr).toContain('log_level: must be one of debug, info, warn, error, got "loud"');

@@ -1,5 +1,6 @@
 // The relay's loopback HTTP server: health, status, and the same UnixFS bytes that bitswap
-// serves, over plain HTTP (the reference that the fetch benchmark compares Helia against). The
+// serves, over plain HTTP (the reference that the fetch benchmark compares Helia against), and
+// Prometheus metrics at /metrics. The
 // operator (loopback only) can drop a copy with DELETE /ipfs/<cid>, and see which tabs announced a
 // CID with GET /providers/<cid>.
 import { createServer, type Server, type ServerResponse } from 'node:http';
@@ -7,9 +8,11 @@ import { unixfs } from '@helia/unixfs';
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
 import type { Logger } from '../log.ts';
+import type { RelayStatus } from '../relay.ts';
+import { metricsText } from './metrics.ts';
 
 export interface RelayControl {
-  status(): object;
+  status(): RelayStatus;
   /** Unpins `cid` and deletes its blocks; returns how many blocks went. */
   drop(cid: CID): Promise<number>;
   /** The browser tabs that announced `cid`. */
@@ -33,6 +36,10 @@ export async function startHttpServer(helia: Helia, control: RelayControl, host:
     if (req.method !== 'GET' && req.method !== 'DELETE') return json(res, 405, { error: 'only GET and DELETE are served' });
     if (req.method === 'GET' && url.pathname === '/health') return json(res, 200, { ok: true });
     if (req.method === 'GET' && url.pathname === '/status') return json(res, 200, control.status());
+    if (req.method === 'GET' && url.pathname === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      return res.end(metricsText(control.status(), process.memoryUsage().rss));
+    }
     const match = /^\/(ipfs|providers)\/([^/]+)$/.exec(url.pathname);
     if (match === null) return json(res, 404, { error: 'not found' });
     let cid: CID;

@@ -104,5 +104,10 @@ describe('the inference service', () => {
     const flood = await Promise.all(Array.from({ length: 50 }, () => infer(cid, pixels(0))));
     expect(flood.filter((a) => !a.ok && a.code === 'rate-limited').length).toBeGreaterThan(0);
     expect(flood.filter((a) => a.ok).length).toBeGreaterThan(0);
+    // The counters a scraper reads on the loopback port.
+    const metrics = await (await fetch(`${network.relay.http}/metrics`)).text();
+    expect(Number(/^permanet_inference_served_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThan(10);
+    expect(Number(/^permanet_inference_refused_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(6);
+    expect(metrics).toMatch(/^permanet_inference_sessions 1$/m);
   });
 });
