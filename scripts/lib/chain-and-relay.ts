@@ -4,7 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { multiaddr } from '@multiformats/multiaddr';
+import { createLibp2p, type Libp2p } from 'libp2p';
 import { deployContracts } from '../../contracts/deploy.ts';
+import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
 import type { Deployments } from '../../src/chain/deployments.ts';
 import type { RelayStatus } from '../../relay/src/relay.ts';
 import { freePort } from './free-port.ts';
@@ -48,4 +51,11 @@ export async function startChainAndRelay(options: { yaml?: string; pins?: string
     await stop();
     throw error;
   }
+}
+
+/** A libp2p peer built with the browser's options (no listener), connected to `relay`. */
+export async function peerOf(relay: RelayStatus): Promise<Libp2p> {
+  const peer = await createLibp2p({ ...browserLibp2pOptions(relay.multiaddrs), addresses: { listen: [] } });
+  await peer.dial(multiaddr(relay.multiaddrs[0]));
+  return peer;
 }

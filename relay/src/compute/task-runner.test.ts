@@ -2,13 +2,13 @@
 // the models it holds, takes the input of a task that selected it, runs the model, commits,
 // reveals and settles; it refuses an input the task did not commit to, and a task that is not there.
 import { multiaddr } from '@multiformats/multiaddr';
-import { createLibp2p, type Libp2p } from 'libp2p';
+import type { Libp2p } from 'libp2p';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, createWalletClient, http, maxUint256, parseEther, toHex, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
+import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
 import { digitSamples, digitsModel } from '../../../scripts/lib/reference.ts';
 import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi, proofOfInferenceAbi } from '../../../src/chain/abi/generated.ts';
@@ -16,7 +16,6 @@ import { writeAndWait } from '../../../src/chain/actions/write-and-wait.ts';
 import { devAccount } from '../../../src/chain/dev-accounts.ts';
 import { inputHash } from '../../../src/inference/input-hash.ts';
 import type { Feeds } from '../../../src/inference/tensors.ts';
-import { browserLibp2pOptions } from '../../../src/p2p/browser-libp2p.ts';
 import { InferenceRefusedError, requestInference } from '../../../src/p2p/request-inference.ts';
 import { cidOfBytes } from '../../../src/storage/cid-of-bytes.ts';
 
@@ -54,8 +53,7 @@ beforeAll(async () => {
     },
   });
   client = createPublicClient({ transport: http(network.deployments.rpcUrl) }) as PublicClient;
-  peer = await createLibp2p({ ...browserLibp2pOptions(network.relay.multiaddrs), addresses: { listen: [] } });
-  await peer.dial(multiaddr(network.relay.multiaddrs[0]));
+  peer = await peerOf(network.relay);
 }, 180_000);
 
 afterAll(async () => {

@@ -6,19 +6,18 @@ import { lpStream } from '@libp2p/utils';
 import * as varint from 'uint8-varint';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { multiaddr } from '@multiformats/multiaddr';
-import { createLibp2p, type Libp2p } from 'libp2p';
+import type { Libp2p } from 'libp2p';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromString as base64ToBytes } from 'uint8arrays';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
+import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
 import { digitSamples, digitsModel, referenceDigits } from '../../../scripts/lib/reference.ts';
 import { canonicalHash } from '../../../src/inference/canonical-output.ts';
 import { inputHash } from '../../../src/inference/input-hash.ts';
 import type { Feeds } from '../../../src/inference/tensors.ts';
-import { browserLibp2pOptions } from '../../../src/p2p/browser-libp2p.ts';
 import { requestInference } from '../../../src/p2p/request-inference.ts';
 import { encodeFeeds, INFERENCE_PROTOCOL, inferenceSignedText, parseInferenceResponse, type InferenceResponse } from '../../../src/protocol/inference.ts';
 import { cidOfBytes } from '../../../src/storage/cid-of-bytes.ts';
@@ -51,8 +50,7 @@ beforeAll(async () => {
     beforeRelay: async (deployments) => void (await publishDemoModels(deployments, cardsDir)),
     pins: demoFilesToPin(cardsDir),
   });
-  peer = await createLibp2p({ ...browserLibp2pOptions(network.relay.multiaddrs), addresses: { listen: [] } });
-  await peer.dial(multiaddr(network.relay.multiaddrs[0]));
+  peer = await peerOf(network.relay);
 }, 180_000);
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { createEffect, createResource, createSignal, Show, type JSX } from 'solid-js';
+import { ActionMessage } from './ActionMessage.tsx';
 import { isAddressEqual } from 'viem';
 import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import { readMarketAccount } from '../../chain/actions/marketplace/read-market-account.ts';
@@ -100,13 +101,7 @@ export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boo
           )}
         </Show>
       </Show>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().ok ? 'status' : 'error'} role={m().ok ? 'status' : 'alert'} data-testid="access-message">
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <ActionMessage message={message()} testId="access-message" />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { A } from '@solidjs/router';
+import { ActionMessage } from '../components/ActionMessage.tsx';
 import { createResource, For, Show, type JSX } from 'solid-js';
 import { isAddressEqual } from 'viem';
 import { readMarketAccount } from '../../chain/actions/marketplace/read-market-account.ts';
@@ -71,13 +72,7 @@ export default function AccountRoute(): JSX.Element {
           );
         }}
       </Show>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().ok ? 'status' : 'error'} role={m().ok ? 'status' : 'alert'} data-testid="account-message">
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <ActionMessage message={message()} testId="account-message" />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { createResource, createSignal, Show, type JSX } from 'solid-js';
+import { ActionMessage } from '../components/ActionMessage.tsx';
 import { formatEther, isAddress, type Address } from 'viem';
 import { readStake } from '../../chain/actions/joy/read-stake.ts';
 import { writeJoy, type JoyCall } from '../../chain/actions/joy/write-joy.ts';
@@ -87,13 +88,7 @@ export default function StakeRoute(): JSX.Element {
           );
         }}
       </Show>
-      <Show when={message()}>
-        {(m) => (
-          <p class={m().ok ? 'status' : 'error'} role={m().ok ? 'status' : 'alert'} data-testid="stake-message">
-            {m().text}
-          </p>
-        )}
-      </Show>
+      <ActionMessage message={message()} testId="stake-message" />
     </section>
   );
 }
