@@ -6,6 +6,7 @@ import { defineChain } from '@reown/appkit/networks';
 import { WagmiAdapter } from '@reown/appkit-adapter-wagmi';
 import { getWalletClient, watchAccount } from '@wagmi/core';
 import type { Deployments } from '../deployments.ts';
+import { chainOf } from '../public-client.ts';
 import type { ConnectedWallet } from './dev-wallet.ts';
 
 export class WalletConnectClosedError extends Error {
@@ -15,14 +16,7 @@ export class WalletConnectClosedError extends Error {
 let appKit: { kit: ReturnType<typeof createAppKit>; adapter: WagmiAdapter } | null = null;
 
 function setUp(deployments: Deployments, projectId: string) {
-  const network = defineChain({
-    id: deployments.chainId,
-    caipNetworkId: `eip155:${deployments.chainId}`,
-    chainNamespace: 'eip155',
-    name: `PermaNet chain ${deployments.chainId}`,
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [deployments.rpcUrl] } },
-  });
+  const network = defineChain({ ...chainOf(deployments), caipNetworkId: `eip155:${deployments.chainId}`, chainNamespace: 'eip155' });
   const adapter = new WagmiAdapter({ networks: [network], projectId });
   const kit = createAppKit({
     adapters: [adapter],

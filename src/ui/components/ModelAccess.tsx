@@ -5,7 +5,6 @@ import type { ModelRecord } from '../../chain/actions/marketplace/model-record.t
 import { readMarketAccount } from '../../chain/actions/marketplace/read-market-account.ts';
 import { writeMarketplace, type MarketplaceCall } from '../../chain/actions/marketplace/write-marketplace.ts';
 import { ensureAllowance } from '../../chain/actions/joy/ensure-allowance.ts';
-import { createChainClient } from '../../chain/public-client.ts';
 import { formatJoy, parseJoy } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
@@ -19,11 +18,8 @@ import { WalletPicker } from './WalletPicker.tsx';
 export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boolean) => void }): JSX.Element {
   const app = useAppState();
   const wallets = useWallet();
-  const contracts = () => {
-    const c = app.config()!.deployments.contracts;
-    return { joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address };
-  };
-  const client = () => createChainClient(app.config()!.deployments);
+  const contracts = () => app.chain()!;
+  const client = () => app.chain()!.client;
   const account = () => wallets.wallet()?.account.address ?? null;
   const [view, { refetch }] = createResource(account, (address) => readMarketAccount(client(), contracts(), address, props.model.id));
   const { busy, message, setMessage, run } = createChainAction(() => refetch());

@@ -1,7 +1,6 @@
 import { createResource, For, Show, type JSX } from 'solid-js';
 import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import { listVersions } from '../../chain/actions/marketplace/list-versions.ts';
-import { createChainClient } from '../../chain/public-client.ts';
 import { formatBytes, shortCid } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 
@@ -10,7 +9,7 @@ export function ModelVersions(props: { model: ModelRecord }): JSX.Element {
   const app = useAppState();
   const [versions] = createResource(
     () => props.model,
-    (m) => listVersions(createChainClient(app.config()!.deployments), app.config()!.deployments.contracts.ModelMarketplace.address, m.id, m.versionCount),
+    (m) => listVersions(app.chain()!.client, app.chain()!.marketplace, m.id, m.versionCount),
   );
   return (
     <details class="versions" data-testid="versions">

@@ -5,8 +5,7 @@ import { isAddressEqual } from 'viem';
 import { readMarketAccount } from '../../chain/actions/marketplace/read-market-account.ts';
 import { writeMarketplace, type MarketplaceCall } from '../../chain/actions/marketplace/write-marketplace.ts';
 import { describeError } from '../../chain/describe-error.ts';
-import { createChainClient } from '../../chain/public-client.ts';
-import { WalletPicker } from '../components/WalletPicker.tsx';
+import { AccountView } from '../components/AccountView.tsx';
 import { formatJoy, formatTerms } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
@@ -16,11 +15,8 @@ import { useWallet } from '../state/wallet.tsx';
 export default function AccountRoute(): JSX.Element {
   const app = useAppState();
   const wallets = useWallet();
-  const client = () => createChainClient(app.config()!.deployments);
-  const contracts = () => {
-    const c = app.config()!.deployments.contracts;
-    return { joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address };
-  };
+  const client = () => app.chain()!.client;
+  const contracts = () => app.chain()!;
   const account = () => (app.config() ? (wallets.wallet()?.account.address ?? null) : null);
   const [view, { refetch }] = createResource(account, (address) => readMarketAccount(client(), contracts(), address));
   const { busy, message, run } = createChainAction(() => Promise.all([refetch(), app.refreshModels()]));
@@ -31,14 +27,8 @@ export default function AccountRoute(): JSX.Element {
     <section class="account">
       <h1>Account</h1>
       <p class="lead">Your JOY, what you prepaid for uses, and the royalties your models earned.</p>
-      <WalletPicker />
-      <Show when={view.error}>
-        <p class="error" role="alert">{describeError(view.error)}</p>
-      </Show>
-      <Show when={wallets.wallet() && view()}>
-        {(_) => {
-          const v = () => view()!;
-          return (
+      <AccountView view={view}>
+        {(v) => (
             <>
               <dl class="facts" data-testid="account-view">
                 <dt>Free JOY</dt>
@@ -69,9 +59,8 @@ export default function AccountRoute(): JSX.Element {
                 </ul>
               </Show>
             </>
-          );
-        }}
-      </Show>
+        )}
+      </AccountView>
       <ActionMessage message={message()} testId="account-message" />
     </section>
   );

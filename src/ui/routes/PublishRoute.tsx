@@ -4,7 +4,6 @@ import { createStore } from 'solid-js/store';
 import { isAddressEqual } from 'viem';
 import { modelIdByName } from '../../chain/actions/marketplace/model-id-by-name.ts';
 import { describeError } from '../../chain/describe-error.ts';
-import { createChainClient } from '../../chain/public-client.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
 import type { InspectResult, ValueInfo } from '../../inference/worker-protocol.ts';
 import { MAX_MODEL_BYTES } from '../../marketplace/publish-limits.ts';
@@ -83,9 +82,9 @@ export default function PublishRoute(): JSX.Element {
     const config = app.config()!;
     const node = await app.browserNode();
     return {
-      client: createChainClient(config.deployments),
+      client: app.chain()!.client,
       wallet: wallets.wallet()!,
-      marketplace: config.deployments.contracts.ModelMarketplace.address,
+      marketplace: app.chain()!.marketplace,
       blockstore: node.blockstore,
       libp2p: node.helia.libp2p,
       relays: config.relays,

@@ -4,8 +4,7 @@ import { formatEther, isAddress, type Address } from 'viem';
 import { readStake } from '../../chain/actions/joy/read-stake.ts';
 import { writeJoy, type JoyCall } from '../../chain/actions/joy/write-joy.ts';
 import { describeError } from '../../chain/describe-error.ts';
-import { createChainClient } from '../../chain/public-client.ts';
-import { WalletPicker } from '../components/WalletPicker.tsx';
+import { AccountView } from '../components/AccountView.tsx';
 import { parseJoy } from '../format.ts';
 import { createChainAction } from '../state/chain-action.ts';
 import { useAppState } from '../state/app-state.tsx';
@@ -17,8 +16,8 @@ const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
 export default function StakeRoute(): JSX.Element {
   const app = useAppState();
   const wallets = useWallet();
-  const client = () => createChainClient(app.config()!.deployments);
-  const token = () => app.config()!.deployments.contracts.JoyToken.address;
+  const client = () => app.chain()!.client;
+  const token = () => app.chain()!.joy;
   const [view, { refetch }] = createResource(
     () => (app.config() && wallets.wallet() ? wallets.wallet()!.account.address : null),
     (account) => readStake(client(), token(), account),
@@ -37,14 +36,8 @@ export default function StakeRoute(): JSX.Element {
     <section class="stake">
       <h1>Stake JOY</h1>
       <p class="lead">Staked JOY stays in your balance and keeps its votes; it cannot move until you ask for it back and the cooldown passes.</p>
-      <WalletPicker />
-      <Show when={view.error}>
-        <p class="error" role="alert">{describeError(view.error)}</p>
-      </Show>
-      <Show when={wallets.wallet() && view()}>
-        {(_) => {
-          const v = () => view()!;
-          return (
+      <AccountView view={view}>
+        {(v) => (
             <>
               <dl class="facts" data-testid="stake-view">
                 <dt>Balance</dt>
@@ -85,9 +78,8 @@ export default function StakeRoute(): JSX.Element {
                 </button>
               </div>
             </>
-          );
-        }}
-      </Show>
+        )}
+      </AccountView>
       <ActionMessage message={message()} testId="stake-message" />
     </section>
   );

@@ -1,7 +1,6 @@
 // The app's shared state: runtime config, the chain's model list (with the last good copy when
 // the chain is out of reach), and the page's IPFS node, started after the first paint.
-import { createContext, createResource, createSignal, onCleanup, useContext, type ParentProps } from 'solid-js';
-import type { AppConfig } from '../../config/app-config.ts';
+import { createContext, createMemo, createResource, createSignal, onCleanup, useContext, type ParentProps } from 'solid-js';
 import { loadAppConfig } from '../../config/load-app-config.ts';
 import { listModels } from '../../chain/actions/marketplace/list-models.ts';
 import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
@@ -24,15 +23,22 @@ const SESSION_LIMIT_KEY = 'permanet:sessions:limit';
 
 function createAppState() {
   const [config] = createResource(async () => (await loadAppConfig()).config);
+  /** One read client and the contracts' addresses for the configured chain, made once per config. */
+  const chain = createMemo(() => {
+    const cfg = config();
+    if (!cfg) return null;
+    const c = cfg.deployments.contracts;
+    return { client: createChainClient(cfg.deployments), joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address };
+  });
   const [relays, setRelays] = createSignal<RelayStatus[]>([]);
   const [nodeError, setNodeError] = createSignal<string | null>(null);
   /** This tab's libp2p peer id, once its node runs (other tabs see it as a provider). */
   const [peerId, setPeerId] = createSignal<string | null>(null);
 
-  const [models, { refetch: refreshModels }] = createResource(config, async (cfg: AppConfig): Promise<ModelList> => {
-    const marketplace = cfg.deployments.contracts.ModelMarketplace.address;
+  const [models, { refetch: refreshModels }] = createResource(chain, async ({ client, marketplace }): Promise<ModelList> => {
+    const cfg = config()!;
     try {
-      const fresh = await listModels(createChainClient(cfg.deployments), marketplace);
+      const fresh = await listModels(client, marketplace);
       saveModels(marketplace, fresh);
       return { models: fresh, staleBecause: null };
     } catch (error) {
@@ -90,7 +96,7 @@ function createAppState() {
     await prefetch.run(list.models, await browserNode(), cfg.fetchTimeoutMs);
   };
 
-  return { config, models, refreshModels, relays, nodeError, peerId, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit, prefetch, prefetchLikely };
+  return { config, chain, models, refreshModels, relays, nodeError, peerId, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit, prefetch, prefetchLikely };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
