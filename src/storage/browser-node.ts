@@ -50,6 +50,7 @@ export async function createBrowserNode({ relays, iceServers, onRelays }: Browse
   const stopKeeping = keepRelaysConnected(libp2p, relays, onRelays);
   return {
     helia,
+    libp2p,
     /** The local store itself, for removing blocks without Helia's (DHT) re-provide bookkeeping. */
     blockstore,
     /** The relays, asked first for any block (no routing lookup needed). */

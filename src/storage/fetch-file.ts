@@ -1,9 +1,11 @@
 // Fetches a file (model weights, a model card) by CID: blocks already in IndexedDB are re-hashed against their CIDs,
 // missing ones come from peers over bitswap (Helia verifies each on arrival), with progress in
 // bytes and a timeout. A local copy that fails verification is discarded.
+import type { Libp2p } from '@libp2p/interface';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
+import { dialUntilConnected } from '../p2p/dial-until-connected.ts';
 import { BlockHashMismatch } from './blocks.ts';
 import { deleteDag, type Blockstore } from './delete-dag.ts';
 import { FetchTimeoutError, IntegrityError, InvalidCidError } from './errors.ts';
@@ -20,6 +22,8 @@ export interface FetchFileOptions {
 /** A Helia node, the local blockstore under it, the peers to ask first, and how to find more. */
 export interface FileStore {
   helia: Helia;
+  /** Dials the holders found by `findProviders` until they connect. */
+  libp2p: Pick<Libp2p, 'dial'>;
   blockstore: Blockstore;
   providers: Multiaddr[];
   /** Other peers known to hold a CID (tabs that announced it), asked alongside `providers`. */
@@ -51,9 +55,13 @@ export async function fetchFile(store: FileStore, cidText: string, options: Fetc
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let received = 0;
   const served = new Map<string, number>();
+  const dialing = new AbortController();
   try {
     // Tabs holding the file are asked only when it is not all here: a local read needs nobody.
     const others = (await blockstore.has(cid)) || !store.findProviders ? [] : await store.findProviders(cid.toString()).catch(() => []);
+    // Bitswap dials each holder once; a tab whose first dial fails is dialed again until the fetch ends.
+    const dialSignal = AbortSignal.any([signal, dialing.signal]);
+    others.forEach((addr) => void dialUntilConnected(store.libp2p, addr, dialSignal));
     const result = await readVerifiedFile({ local: blockstore, network: helia.blockstore, providers: [...store.providers, ...others] }, cid, {
       signal,
       onLeafBytes: (bytes) => {
@@ -72,5 +80,7 @@ export async function fetchFile(store: FileStore, cidText: string, options: Fetc
     }
     if (timeout.aborted && !options.signal?.aborted) throw new FetchTimeoutError(cid.toString(), options.timeoutMs / 1000, received);
     throw error;
+  } finally {
+    dialing.abort();
   }
 }
