@@ -16,8 +16,6 @@ import { startInferenceService } from './inference/inference-service.ts';
 import { onnxRuntimeBackend } from './inference/execution-backend.ts';
 import { deleteDag } from '../../src/storage/delete-dag.ts';
 import { CID } from 'multiformats/cid';
-import { readFile } from 'node:fs/promises';
-import { privateKeyToAccount } from 'viem/accounts';
 import { startTaskRunner, type TaskRunner } from './compute/task-runner.ts';
 
 export interface RelayStatus {
@@ -57,7 +55,8 @@ export async function createRelay(config: RelayConfig, log: Logger) {
         tasks = await startTaskRunner({
           ...config.compute,
           deployments: chain.deployments,
-          account: privateKeyToAccount((await readFile(config.compute.accountKeyFile!, 'utf8')).trim() as `0x${string}`),
+          accountKeyFile: config.compute.accountKeyFile!,
+          dataDir: config.dataDir,
           peerId: libp2p.peerId.toString(),
           backend: backend.name,
           // The listed models whose weights this relay holds.
@@ -68,6 +67,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
           },
           log,
         });
+        log.info('compute.ready', { account: tasks.account });
       }
       inference = await startInferenceService({ libp2p, privateKey, helia, blockstore, chain, backend, ...config.inference, tasks: tasks ?? undefined, log });
     }

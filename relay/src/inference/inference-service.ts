@@ -3,25 +3,20 @@
 // LRU of ready sessions; concurrent requests for one model are batched into one run; each peer is
 // rate-limited; every failure is an answer with a code. The answer carries the outputs, the
 // compute time, the canonical output hash and the relay's signature over model, input and output.
-import type { Libp2p, PrivateKey, Stream } from '@libp2p/interface';
+import type { Libp2p, PrivateKey } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
-import { toString as bytesToBase64 } from 'uint8arrays';
-import { canonicalHash } from '../../../src/inference/canonical-output.ts';
-import { inputHash } from '../../../src/inference/input-hash.ts';
+import { handleInference, Refusal } from '../../../src/compute/inference-handler.ts';
+import type { TaskParticipant } from '../../../src/compute/task-participant.ts';
 import type { ModelSpec } from '../../../src/inference/model-spec.ts';
 import { SessionPool, type SessionClient } from '../../../src/inference/session-pool.ts';
-import { checkFeeds, InputShapeError, type Feeds } from '../../../src/inference/tensors.ts';
+import type { Feeds } from '../../../src/inference/tensors.ts';
 import type { LoadResult } from '../../../src/inference/worker-protocol.ts';
-import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../../../src/protocol/json-stream.ts';
-import { encodeFeeds, INFERENCE_PROTOCOL, inferenceSignedText, parseInferenceRequest, type InferenceErrorCode } from '../../../src/protocol/inference.ts';
 import { readVerifiedFile, type LocalBlocks } from '../../../src/storage/read-verified-file.ts';
 import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
 import { Batcher } from './batcher.ts';
 import type { ExecutionBackend, LoadedModel } from './execution-backend.ts';
-import { TaskRefusedError, type TaskRunner } from '../compute/task-runner.ts';
-import { RateLimiter } from './rate-limiter.ts';
 
 export interface InferenceSettings {
   maxSessions: number;
@@ -45,20 +40,12 @@ export interface InferenceServiceOptions extends InferenceSettings {
   chain: MarketplaceReader & { mostUsed(count: number): Promise<{ weightsCid: string; spec: ModelSpec | null }[]> };
   backend: ExecutionBackend;
   /** Takes part in ProofOfInference tasks when the relay runs as a compute node. */
-  tasks?: Pick<TaskRunner, 'check' | 'commit'>;
+  tasks?: Pick<TaskParticipant, 'check' | 'commit'>;
   log: Logger;
 }
 
 /** Streams open at once on one connection: past the rate limit's burst, so a flood meets the rate limit's answer. */
 const MAX_CONCURRENT_STREAMS = 256;
-
-class Refusal extends Error {
-  readonly code: InferenceErrorCode;
-  constructor(code: InferenceErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
 
 /** A loaded model as the session pool holds it, with the batcher that feeds it. */
 class ProviderSession implements SessionClient {
@@ -86,7 +73,6 @@ class ProviderSession implements SessionClient {
 export async function startInferenceService(options: InferenceServiceOptions) {
   const { libp2p, log } = options;
   const sessions = new SessionPool(() => new ProviderSession(options.backend, options), options.maxSessions);
-  const limiter = new RateLimiter(options.requestsPerSecond, options.burst);
   let served = 0;
   let refused = 0;
 
@@ -101,64 +87,22 @@ export async function startInferenceService(options: InferenceServiceOptions) {
 
   const session = (cid: string, spec: ModelSpec) => sessions.acquire(cid, spec, 'auto', () => weights(cid));
 
-  const serve = async (request: unknown, peer: string) => {
-    const parsed = (() => {
-      try {
-        return parseInferenceRequest(request);
-      } catch (error) {
-        throw new Refusal('malformed', (error as Error).message);
-      }
-    })();
-    if (!limiter.take(peer)) throw new Refusal('rate-limited', `over ${options.requestsPerSecond} requests per second; try again shortly`);
-    const model = await options.chain.modelByWeights(parsed.cid);
-    if (!model) throw new Refusal('unknown-model', `no listed model has the weights ${parsed.cid}`);
-    if (!model.spec) throw new Refusal('unknown-model', `the listing of ${model.name} has a malformed spec: ${model.specError}`);
-    try {
-      checkFeeds(model.spec, parsed.inputs);
-    } catch (error) {
-      if (error instanceof InputShapeError) throw new Refusal('bad-input', error.message);
-      throw error;
-    }
-    if (parsed.task !== undefined) {
-      if (!options.tasks) throw new Refusal('not-assigned', 'this provider takes no tasks');
-      await options.tasks.check(parsed.task, parsed.cid, parsed.inputs).catch((error) => {
-        throw error instanceof TaskRefusedError ? new Refusal('not-assigned', error.message) : error;
-      });
-    }
-    const { client } = await session(parsed.cid, model.spec);
-    const result = await client.batcher!.submit(parsed.inputs);
-    const outputHash = canonicalHash(result.outputs, model.spec);
-    const signature = await options.privateKey.sign(new TextEncoder().encode(inferenceSignedText(parsed.cid, inputHash(parsed.inputs), outputHash)));
-    const commitTx = parsed.task === undefined ? undefined : await options.tasks!.commit(parsed.task, outputHash);
-    return { ok: true as const, outputs: encodeFeeds(result.outputs as Feeds), computeMs: result.computeMs, batchSize: result.batchSize, outputHash, peer: libp2p.peerId.toString(), signature: bytesToBase64(signature, 'base64'), commitTx };
-  };
-
-  await libp2p.handle(INFERENCE_PROTOCOL, async (stream: Stream, connection) => {
-    const peer = connection.remotePeer.toString();
-    const messages = jsonStream(stream, options.maxMessageBytes);
-    let response: object;
-    try {
-      response = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
-      served++;
-    } catch (error) {
-      refused++;
-      if (error instanceof Refusal) response = { ok: false, code: error.code, message: error.message };
-      else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError) response = { ok: false, code: 'malformed', message: error.message };
-      else {
-        log.warn('inference.failed', { peer, error: error as Error });
-        response = { ok: false, code: 'internal', message: 'the provider could not run the model' };
-      }
-    }
-    try {
-      await messages.write(response);
-      await stream.close();
-    } catch (error) {
-      // An answer over the message limit is refused as such rather than dropped.
-      if (error instanceof MessageTooLargeError) await messages.write({ ok: false, code: 'too-large', message: error.message }).catch(() => {});
-      log.debug('inference.reply_failed', { peer, error: error as Error });
-      stream.abort(error as Error);
-    }
-  }, { maxInboundStreams: MAX_CONCURRENT_STREAMS });
+  await handleInference(libp2p, {
+    ...options,
+    modelByWeights: (cid) => options.chain.modelByWeights(cid),
+    run: async (cid, spec, inputs) => {
+      const { client } = await session(cid, spec);
+      const result = await client.batcher!.submit(inputs);
+      return { ...result, outputs: result.outputs as Feeds };
+    },
+    sign: (bytes) => options.privateKey.sign(bytes),
+    maxInboundStreams: MAX_CONCURRENT_STREAMS,
+    onAnswer: (peer, answer, error) => {
+      if (answer.ok) served++;
+      else refused++;
+      if (error) log.warn('inference.failed', { peer, error });
+    },
+  });
 
   // The models the chain shows most used are loaded before anyone asks.
   const preloaded: string[] = [];
