@@ -7,6 +7,7 @@ import { withLibp2pLight } from '@helia/libp2p';
 import { IDBBlockstore } from 'blockstore-idb';
 import { IDBDatastore } from 'datastore-idb';
 import { createHeliaLight } from 'helia';
+import { generateKeyPair } from '@libp2p/crypto/keys';
 import { multiaddr } from '@multiformats/multiaddr';
 import { browserLibp2pOptions } from '../p2p/browser-libp2p.ts';
 import { announceProviders, findProviders } from '../p2p/providers-client.ts';
@@ -26,7 +27,9 @@ export async function createBrowserNode({ relays, iceServers, onRelays }: Browse
   const datastore = new IDBDatastore(DATASTORE_NAME);
   await blockstore.open();
   await datastore.open();
-  const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), browserLibp2pOptions(relays, iceServers.map((urls) => ({ urls })))));
+  // The node's key is kept at hand: a tab that contributes signs its inference answers with it.
+  const privateKey = await generateKeyPair('Ed25519');
+  const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), { ...browserLibp2pOptions(relays, iceServers.map((urls) => ({ urls }))), privateKey }));
   await helia.start();
   const { libp2p } = helia;
   const relayAddrs = relays.map((address) => multiaddr(address));
@@ -56,6 +59,8 @@ export async function createBrowserNode({ relays, iceServers, onRelays }: Browse
     /** The relays, asked first for any block (no routing lookup needed). */
     providers: relayAddrs,
     peerId: libp2p.peerId.toString(),
+    /** Signs as this node's peer id (inference answers). */
+    sign: (bytes: Uint8Array) => privateKey.sign(bytes),
     isRelay: (peer: string) => relayPeers.has(peer),
     /** The tabs the relays know to hold `cid` (WebRTC addresses through their circuit); dials a relay not yet connected. */
     findProviders: (cid: string) => findProviders(libp2p, relayAddrs, cid),

@@ -11,6 +11,7 @@ const ModelRoute = lazy(() => import('./routes/ModelRoute.tsx'));
 const StakeRoute = lazy(() => import('./routes/StakeRoute.tsx'));
 const PublishRoute = lazy(() => import('./routes/PublishRoute.tsx'));
 const AccountRoute = lazy(() => import('./routes/AccountRoute.tsx'));
+const NetworkRoute = lazy(() => import('./routes/NetworkRoute.tsx'));
 
 function Layout(props: RouteSectionProps): JSX.Element {
   const state = useAppState();
@@ -35,6 +36,7 @@ function Layout(props: RouteSectionProps): JSX.Element {
         <nav>
           <A href="/" end>Models</A>
           <A href="/publish">Publish</A>
+          <A href="/network">Network</A>
           <A href="/stake">Stake</A>
           <A href="/account">Account</A>
         </nav>
@@ -55,6 +57,7 @@ export function App(): JSX.Element {
         <Route path="/model/:id" component={ModelRoute} />
         <Route path="/publish" component={PublishRoute} />
         <Route path="/stake" component={StakeRoute} />
+        <Route path="/network" component={NetworkRoute} />
         <Route path="/account" component={AccountRoute} />
         <Route path="*" component={() => <p class="notice">No such page. <A href="/">See the models</A>.</p>} />
         </Router>

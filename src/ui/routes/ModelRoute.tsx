@@ -9,6 +9,7 @@ import { rememberModel } from '../../storage/cache-model.ts';
 import { ModelAccess } from '../components/ModelAccess.tsx';
 import { ModelCardView } from '../components/ModelCardView.tsx';
 import { ModelVersions } from '../components/ModelVersions.tsx';
+import { NetworkRun } from '../components/NetworkRun.tsx';
 import { DigitPad } from '../components/DigitPad.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RawTensorInput } from '../components/RawTensorInput.tsx';
@@ -36,6 +37,8 @@ export default function ModelRoute(): JSX.Element {
   const [backend, setBackend] = createSignal<BackendChoice>('auto');
   const [loaded, setLoaded] = createSignal<LoadResult | null>(null);
   const [lastRun, setLastRun] = createSignal<RunResult | null>(null);
+  /** The input last run here: what "Run on the network" sends. */
+  const [lastInput, setLastInput] = createSignal<Feeds | null>(null);
   const [access, setAccess] = createSignal(false);
   const ready = () => phase() === 'ready' && access();
   // The worker belongs to the session pool: it stays loaded when the page is left.
@@ -98,6 +101,7 @@ export default function ModelRoute(): JSX.Element {
     if (!client) throw new Error('the model is not loaded');
     const result = await client.run(feeds);
     setLastRun(result);
+    setLastInput(feeds);
     return result;
   };
 
@@ -225,6 +229,7 @@ export default function ModelRoute(): JSX.Element {
                     </Match>
                   </Switch>
                   <RawTensorInput spec={m().spec!} run={run} ready={ready()} />
+                  <NetworkRun model={m()} lastInput={lastInput()} />
                 </>
               )}
             </Show>

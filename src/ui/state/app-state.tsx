@@ -12,6 +12,8 @@ import { ModelCacheIndex } from '../../storage/model-cache.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
 import { DEFAULT_SESSION_CAPACITY, SessionPool } from '../../inference/session-pool.ts';
 import { createPrefetch } from './prefetch.ts';
+import { createContribution } from './contribution.ts';
+import { createLatencyLog } from './latency-log.ts';
 
 export interface ModelList {
   models: ModelRecord[];
@@ -28,7 +30,7 @@ function createAppState() {
     const cfg = config();
     if (!cfg) return null;
     const c = cfg.deployments.contracts;
-    return { client: createChainClient(cfg.deployments), joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address };
+    return { client: createChainClient(cfg.deployments), joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address, coordinator: c.NodeCoordinator.address, proofOfInference: c.ProofOfInference.address };
   });
   const [relays, setRelays] = createSignal<RelayStatus[]>([]);
   const [nodeError, setNodeError] = createSignal<string | null>(null);
@@ -96,10 +98,15 @@ function createAppState() {
     await prefetch.run(list.models, await browserNode(), cfg.fetchTimeoutMs);
   };
 
-  return { config, chain, models, refreshModels, relays, nodeError, peerId, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit, prefetch, prefetchLikely };
+  const state = { config, chain, models, refreshModels, relays, nodeError, peerId, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit, prefetch, prefetchLikely, latency: createLatencyLog() };
+  const contribution = createContribution(state);
+  onCleanup(() => void contribution.stop());
+  return { ...state, contribution };
 }
 
 export type AppState = ReturnType<typeof createAppState>;
+/** The state a contribution needs (it is part of the state itself). */
+export type CoreAppState = Omit<AppState, 'contribution'>;
 const AppStateContext = createContext<AppState>();
 
 export function AppStateProvider(props: ParentProps) {

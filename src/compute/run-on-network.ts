@@ -1,0 +1,100 @@
+// "Run on the network", the requester's side: open a task for K nodes (escrowing the fee and the
+// model's price), send the input to every node the contract selected, check each answer (its
+// hash and its signature), then follow the chain until the task settles or is refunded. When the
+// reveal window closes with nodes silent, the requester settles it itself (anyone may), so the
+// majority is paid, the silent are slashed, or the escrow comes back.
+import type { Libp2p } from '@libp2p/interface';
+import type { Multiaddr } from '@multiformats/multiaddr';
+import type { Address, PublicClient } from 'viem';
+import { nodeCoordinatorAbi } from '../chain/abi/generated.ts';
+import { createTask, type ComputeAddresses, type CreatedTask } from '../chain/actions/compute/create-task.ts';
+import { readTask, type TaskState } from '../chain/actions/compute/read-task.ts';
+import { settleTask } from '../chain/actions/compute/settle-task.ts';
+import type { ConnectedWallet } from '../chain/wallet/dev-wallet.ts';
+import { inputHash } from '../inference/input-hash.ts';
+import type { ModelSpec } from '../inference/model-spec.ts';
+import type { Feeds } from '../inference/tensors.ts';
+import { locatePeer } from '../p2p/locate-peer.ts';
+import { requestInference, type NetworkInference } from '../p2p/request-inference.ts';
+
+export interface NodeProgress {
+  address: Address;
+  peerId: string;
+  status: 'asking' | 'answered' | 'refused';
+  answer?: NetworkInference;
+  error?: string;
+}
+
+export interface NetworkRunState {
+  step: 'approving' | 'creating' | 'asking' | 'waiting' | 'settling' | 'done';
+  task?: CreatedTask;
+  nodes: NodeProgress[];
+  chain?: TaskState;
+}
+
+export interface NetworkRunOptions {
+  client: PublicClient;
+  wallet: ConnectedWallet;
+  addresses: ComputeAddresses & { coordinator: Address };
+  libp2p: Libp2p;
+  /** The tabs the relays know to hold a CID (for reaching contributing tabs). */
+  findProviders: (cid: string) => Promise<Multiaddr[]>;
+  model: { id: bigint; version: number; weightsCid: string; spec: ModelSpec };
+  inputs: Feeds;
+  k: number;
+  fee: bigint;
+  region: string;
+  onUpdate: (state: NetworkRunState) => void;
+  /** How long a node has to answer, and how often the chain is read while the task is open. */
+  answerTimeoutMs?: number;
+  pollMs?: number;
+  signal?: AbortSignal;
+}
+
+export async function runOnNetwork(options: NetworkRunOptions): Promise<NetworkRunState> {
+  const { client, wallet, addresses, model } = options;
+  const state: NetworkRunState = { step: 'approving', nodes: [] };
+  const update = (change: Partial<NetworkRunState>) => {
+    Object.assign(state, change);
+    options.onUpdate({ ...state, nodes: state.nodes.map((n) => ({ ...n })) });
+  };
+  update({});
+
+  const task = await createTask(client, wallet, addresses, { modelId: model.id, version: model.version, inputHash: inputHash(options.inputs), k: options.k, fee: options.fee, region: options.region }, (step) => update({ step }));
+  const peerIds = await Promise.all(task.nodes.map((node) => client.readContract({ address: addresses.coordinator, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [node] }).then((n) => n.peerId)));
+  update({ step: 'asking', task, nodes: task.nodes.map((address, i) => ({ address, peerId: peerIds[i], status: 'asking' })) });
+
+  // Every selected node gets the input at once; a node that cannot be reached or refuses is
+  // shown as such: the chain decides what its silence costs it.
+  const ask = async (node: NodeProgress) => {
+    try {
+      const target = await locatePeer(options.libp2p, node.peerId, () => options.findProviders(model.weightsCid));
+      const signal = AbortSignal.any([AbortSignal.timeout(options.answerTimeoutMs ?? 60_000), ...(options.signal ? [options.signal] : [])]);
+      node.answer = await requestInference(options.libp2p, target, model.weightsCid, model.spec, options.inputs, { task: task.taskId, signal });
+      node.status = 'answered';
+    } catch (error) {
+      node.status = 'refused';
+      node.error = (error as Error).message;
+    }
+    update({});
+  };
+  await Promise.all(state.nodes.map(ask));
+
+  update({ step: 'waiting' });
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const chain = await readTask(client, addresses.proofOfInference, task.taskId, task.block);
+    update({ chain });
+    if (chain.status !== 'open') break;
+    const block = await client.getBlock();
+    if (block.timestamp > chain.revealDeadline) {
+      update({ step: 'settling' });
+      // A node's own settlement may land first; the loop then sees the task closed.
+      await settleTask(client, wallet, addresses.proofOfInference, task.taskId).catch(() => {});
+      continue;
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+  }
+  update({ step: 'done' });
+  return state;
+}

@@ -1,0 +1,23 @@
+// Where to reach a compute node known only by its peer id (NodeCoordinator records no address):
+// a peer this tab is connected to (the relays it keeps) is dialed by id; a tab that contributes
+// is found the way model holders are, by asking the relays who holds the model's weights.
+import { peerIdFromString } from '@libp2p/peer-id';
+import type { Libp2p, PeerId } from '@libp2p/interface';
+import type { Multiaddr } from '@multiformats/multiaddr';
+
+export class PeerNotFoundError extends Error {
+  override name = 'PeerNotFoundError';
+}
+
+export async function locatePeer(libp2p: Pick<Libp2p, 'getConnections'>, peerId: string, findProviders: () => Promise<Multiaddr[]>): Promise<PeerId | Multiaddr> {
+  let id: PeerId;
+  try {
+    id = peerIdFromString(peerId);
+  } catch {
+    throw new PeerNotFoundError(`the node's peer id ${peerId.slice(0, 80)} is not a libp2p peer id`);
+  }
+  if (libp2p.getConnections(id).length > 0) return id;
+  const addr = (await findProviders().catch(() => [])).find((a) => a.getComponents().findLast((c) => c.name === 'p2p')?.value === peerId);
+  if (!addr) throw new PeerNotFoundError(`no relay knows how to reach ${peerId}`);
+  return addr;
+}

@@ -1,0 +1,170 @@
+import { createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { listNodes, type NodeRecord } from '../../chain/actions/compute/list-nodes.ts';
+import { describeError } from '../../chain/describe-error.ts';
+import { locatePeer } from '../../p2p/locate-peer.ts';
+import { LatencyChart } from '../components/LatencyChart.tsx';
+import { WalletPicker } from '../components/WalletPicker.tsx';
+import { formatAgo, formatJoy, formatMs, parseJoy } from '../format.ts';
+import { useAppState } from '../state/app-state.tsx';
+import { useWallet } from '../state/wallet.tsx';
+
+const PING_EVERY_MS = 5000;
+const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : null);
+
+/** The compute network: its nodes (stake, reputation, latency from here) and this tab's contribution. */
+export default function NetworkRoute(): JSX.Element {
+  const app = useAppState();
+  const [nodes, { refetch }] = createResource(() => app.chain(), (chain) => listNodes(chain.client, chain.coordinator));
+
+  // While the page is open: the node list is read again and every node is pinged from this tab.
+  const tick = async () => {
+    refetch();
+    const list = nodes();
+    if (!list) return;
+    const node = await app.browserNode();
+    const ping = (node.libp2p.services as { ping?: { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> } }).ping;
+    await Promise.all(
+      list.filter((n) => n.active).map(async (n) => {
+        try {
+          const target = await locatePeer(node.libp2p, n.peerId, async () => {
+            const held = app.models()?.models.map((m) => m.weightsCid) ?? [];
+            return (await Promise.all(held.map((cid) => node.findProviders(cid)))).flat();
+          });
+          const ms = await ping!.ping(target, { signal: AbortSignal.timeout(4000) });
+          app.latency.add({ peer: n.peerId, at: Date.now(), ms, kind: 'ping' });
+        } catch {
+          // An unreachable node shows no new sample; its heartbeat age tells the rest.
+        }
+      }),
+    );
+  };
+  const timer = setInterval(() => void tick(), PING_EVERY_MS);
+  onCleanup(() => clearInterval(timer));
+
+  const latencyOf = (peer: string, kind: 'ping' | 'inference') => median(app.latency.samples().filter((s) => s.peer === peer && s.kind === kind).map((s) => s.ms));
+  const nameOf = (peer: string) => {
+    const n = nodes()?.find((x) => x.peerId === peer);
+    return n ? `${n.address.slice(0, 8)}… (${n.backend})` : `…${peer.slice(-8)}`;
+  };
+
+  return (
+    <section class="network">
+      <h1>Compute network</h1>
+      <p class="lead">Nodes stake JOY to run models for others. Tasks pick K of them by stake, reputation and capacity; the majority answer is paid, the rest slashed.</p>
+      <Show when={nodes.error}>
+        <p class="error" role="alert">{describeError(nodes.error)}</p>
+      </Show>
+      <table class="nodes" data-testid="node-table">
+        <thead>
+          <tr><th>Node</th><th>Backend</th><th>Stake</th><th>Reputation</th><th>Capacity</th><th>Region</th><th>Heartbeat</th><th>Ping</th><th>Run round trip</th></tr>
+        </thead>
+        <tbody>
+          <For each={nodes() ?? []}>
+            {(n: NodeRecord) => (
+              <tr data-testid="node-row" data-node={n.address} data-peer={n.peerId} data-reputation={n.reputation} data-active={n.active} data-stale={n.stale}>
+                <td class="cid" title={n.peerId}>{n.address.slice(0, 10)}…{n.peerId === app.peerId() ? ' (this tab)' : ''}</td>
+                <td>{n.backend}</td>
+                <td>{formatJoy(n.stake)}</td>
+                <td data-testid="node-reputation">{n.reputation} / 1000</td>
+                <td>{n.capacityRps} req/s</td>
+                <td>{n.region}</td>
+                <td>{!n.active ? 'left' : n.stale ? `stale (${formatAgo(Date.now() - n.lastHeartbeat * 1000)})` : formatAgo(Date.now() - n.lastHeartbeat * 1000)}</td>
+                <td>{(() => { const ms = latencyOf(n.peerId, 'ping'); return ms === null ? '—' : formatMs(ms); })()}</td>
+                <td>{(() => { const ms = latencyOf(n.peerId, 'inference'); return ms === null ? '—' : formatMs(ms); })()}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={nodes()?.length === 0}>
+        <p class="notice">No node has registered yet.</p>
+      </Show>
+      <h2>Request latency</h2>
+      <LatencyChart samples={app.latency.samples()} names={nameOf} />
+      <Contribute onChange={() => refetch()} />
+    </section>
+  );
+}
+
+/** Register this tab as a light node and serve inference from its worker while it is open. */
+function Contribute(props: { onChange: () => void }): JSX.Element {
+  const app = useAppState();
+  const wallets = useWallet();
+  const contribution = app.contribution;
+  const [backend, setBackend] = createSignal<'wasm' | 'webgpu'>('wasm');
+  const [stake, setStake] = createSignal('100');
+  const [region, setRegion] = createSignal('u');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const start = async () => {
+    setError(null);
+    const amount = parseJoy(stake());
+    if (amount === null) return setError('The stake must be an amount of JOY, such as 100');
+    if (!/^[0-9b-hjkmnp-z]{1,8}$/.test(region())) return setError('The region must be a geohash prefix of 1 to 8 characters (0-9, b-z without i, l, o)');
+    setBusy(true);
+    try {
+      await contribution.start(wallets.wallet()!, { backend: backend(), stake: amount, region: region(), capacityRps: 5 });
+      props.onChange();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="contribute" data-testid="contribute" data-active={contribution.active() !== null}>
+      <h2>Contribute</h2>
+      <Show
+        when={contribution.active()}
+        fallback={
+          <>
+            <p class="hint">This tab registers as a light node for the models it holds, runs requests in its worker and takes part in tasks while it stays open. Commits and reveals are transactions from the account you choose.</p>
+            <WalletPicker />
+            <div class="row">
+              <label>
+                Backend{' '}
+                <select value={backend()} onChange={(e) => setBackend(e.currentTarget.value as 'wasm' | 'webgpu')} data-testid="contribute-backend">
+                  <option value="wasm">WASM</option>
+                  <option value="webgpu">WebGPU</option>
+                </select>
+              </label>
+              <label>
+                Stake (JOY) <input value={stake()} onInput={(e) => setStake(e.currentTarget.value)} size={6} data-testid="contribute-stake" />
+              </label>
+              <label>
+                Region <input value={region()} onInput={(e) => setRegion(e.currentTarget.value)} size={8} data-testid="contribute-region" />
+              </label>
+              <button disabled={busy() || !wallets.wallet()} onClick={() => void start()} data-testid="contribute-start">
+                {busy() ? 'Registering…' : 'Contribute'}
+              </button>
+            </div>
+          </>
+        }
+      >
+        {(a) => (
+          <div class="row">
+            <p class="status" data-testid="contribute-status">
+              Contributing as {a().account} on {a().backend === 'webgpu' ? 'WebGPU' : 'WASM'}.
+            </p>
+            <button onClick={() => void contribution.stop()} data-testid="contribute-stop">Stop</button>
+          </div>
+        )}
+      </Show>
+      <Show when={error()}>
+        <p class="error" role="alert" data-testid="contribute-error">{error()}</p>
+      </Show>
+      <ol class="task-events" data-testid="contribute-events">
+        <For each={contribution.events().slice().reverse()}>
+          {({ at, event }) => (
+            <li data-type={event.type}>
+              {new Date(at).toLocaleTimeString()}{' '}
+              {event.type === 'answered' ? `${event.ok ? 'answered' : 'refused'} …${event.peer.slice(-8)}: ${event.detail}` : event.type === 'failed' ? `${event.what} failed: ${event.error.message}` : event.type === 'registered' ? `registered with ${event.models} model(s)` : `${event.type} task #${event.task}`}
+            </li>
+          )}
+        </For>
+      </ol>
+    </section>
+  );
+}
