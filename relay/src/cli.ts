@@ -22,6 +22,8 @@ const HELP = `Usage: permanet-relay [options]
   --batch-wait-ms <ms>  how long a request waits for others to share its run
   --preload <n>         how many of the most used models to load at start
   --requests-per-second <n>  inference requests per peer per second, on average
+  --substitute <cid>=<file>  for testing the network only: run this ONNX file in place of the
+                        listed weights <cid> (a dishonest node, which the network slashes)
   --compute-key <file>  run as a compute node with the chain account whose key this file holds
   --stake <joy>         JOY a compute node locks when it registers
   --region <geohash>    the compute node's region, a geohash prefix
@@ -47,6 +49,7 @@ async function main() {
       'batch-wait-ms': { type: 'string' },
       preload: { type: 'string' },
       'requests-per-second': { type: 'string' },
+      substitute: { type: 'string', multiple: true },
       'compute-key': { type: 'string' },
       stake: { type: 'string' },
       region: { type: 'string' },
@@ -73,6 +76,7 @@ async function main() {
   for (const [flag, field] of [['max-batch', 'max_batch'], ['batch-wait-ms', 'batch_wait_ms'], ['preload', 'preload'], ['requests-per-second', 'requests_per_second']] as const) {
     if (values[flag] !== undefined) inference[field] = Number(values[flag]);
   }
+  if (values.substitute !== undefined) inference.substitute = values.substitute.map((entry) => entry.replace(/=(.*)$/, (_, file: string) => `=${resolve(file)}`));
   document.inference = inference;
   const compute: Record<string, unknown> = { ...document.compute };
   if (values['compute-key'] !== undefined) Object.assign(compute, { enabled: true, account_key_file: resolve(values['compute-key']) });

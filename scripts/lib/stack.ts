@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { deployContracts } from '../../contracts/deploy.ts';
 import { DEFAULT_FETCH_TIMEOUT_MS, type AppConfig } from '../../src/config/app-config.ts';
 import type { RelayStatus } from '../../relay/src/relay.ts';
+import { fundComputeAccount } from './compute-account.ts';
 import { freePort } from './free-port.ts';
 import { assertPortsFree } from './ports.ts';
 import { endStaleProcesses, forgetProcesses, recordProcesses } from './stale-processes.ts';
@@ -25,15 +26,34 @@ export interface StackOptions {
   appPort: number;
   /** How long the app waits for peers when it fetches a model. */
   fetchTimeoutMs?: number;
+  /**
+   * More relays, each a compute node with its own dev account, listed in the app's config after
+   * the first. `substitute` makes one dishonest (a different ONNX file in place of a CID's weights).
+   */
+  extraRelays?: ExtraRelay[];
   /** Print the children's output prefixed with their names. */
   echo?: boolean;
   onStep?: (step: string) => void;
 }
 
+export interface ExtraRelay {
+  /** The dev account index the relay's compute node acts as. */
+  account: number;
+  substitute?: { cid: string; file: string };
+}
+
+/** The JOY each relay's compute node stakes. */
+export const RELAY_STAKE_JOY = 200;
+
+/** The dev account the first relay's compute node acts as. */
+export const RELAY_COMPUTE_ACCOUNT = 7;
+
 export interface Stack {
   appUrl: string;
   config: AppConfig;
   relay: RelayStatus;
+  /** The extra relays, in order: their status, and a way to stop one (a provider that goes away). */
+  extraRelays: { status: RelayStatus; stop(): Promise<void> }[];
   /** Stops the relay (the page must cope), and starts it again on the same address. */
   stopRelay(): Promise<void>;
   /** The relay's process id, for reading its memory. */
@@ -59,16 +79,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const record = () => recordProcesses(stateDir, [...children, ...(relayChild ? [relayChild] : [])].map((c) => c.process.pid!));
 
+  const relayArgs = (name: string, port: number, httpPort: number, keyFile: string) => [
+    join(root, 'relay', 'bin', 'permanet-relay.js'),
+    '--config', join(root, 'p2p_config.yaml'),
+    '--data-dir', join(stateDir, name),
+    '--listen', `/ip4/${HOST}/tcp/${port}/ws`,
+    '--http-port', String(httpPort),
+    ...demoFilesToPin(stateDir).flatMap((file) => ['--pin', file]),
+    '--deployments', join(stateDir, 'deployments.json'),
+    '--compute-key', keyFile,
+    // Twice the minimum, so one slash leaves a node selectable.
+    '--stake', String(RELAY_STAKE_JOY),
+  ];
+  let relayKey = '';
   const startRelay = async (): Promise<RelayStatus> => {
-    relayChild = startChild('relay', bin('node'), [
-      join(root, 'relay', 'bin', 'permanet-relay.js'),
-      '--config', join(root, 'p2p_config.yaml'),
-      '--data-dir', join(stateDir, 'relay'),
-      '--listen', `/ip4/${HOST}/tcp/${options.relayPort}/ws`,
-      '--http-port', String(options.relayHttpPort),
-      ...demoFilesToPin(stateDir).flatMap((file) => ['--pin', file]),
-      '--deployments', join(stateDir, 'deployments.json'),
-    ], { cwd: root, echo: options.echo });
+    relayChild = startChild('relay', bin('node'), relayArgs('relay', options.relayPort, options.relayHttpPort, relayKey), { cwd: root, echo: options.echo });
     record();
     return relayChild.waitForLine(relayReady, 120_000);
   };
@@ -94,18 +119,32 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const deployments = await deployContracts(rpcUrl);
     await writeFile(join(stateDir, 'deployments.json'), `${JSON.stringify(deployments, null, 2)}\n`);
 
-    step('starting the relay and pinning the demo models');
-    const relay = await startRelay();
-
+    // Registered before the relay starts, so its compute node declares them when it registers.
     step('registering the demo models on-chain');
+    demoFilesToPin(stateDir);
     const published = await publishDemoModels(deployments, stateDir);
+
+    step('starting the relay (a compute node too) and pinning the demo models');
+    relayKey = await fundComputeAccount(deployments, RELAY_COMPUTE_ACCOUNT, stateDir);
+    const relay = await startRelay();
     for (const model of published) {
       for (const cid of [model.cid, model.cardCid]) {
         if (!relay.pins.some((pin) => pin.cid === cid)) throw new Error(`the relay pinned no block for ${model.name} (${cid})`);
       }
     }
 
-    const config: AppConfig = { deployments, relays: relay.multiaddrs, relayHttp: relay.http, fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, iceServers: [] };
+    const extraRelays: Stack['extraRelays'] = [];
+    for (const [i, extra] of (options.extraRelays ?? []).entries()) {
+      step(`starting relay ${i + 2} (compute node of dev account ${extra.account})`);
+      const key = await fundComputeAccount(deployments, extra.account, stateDir);
+      const args = [...relayArgs(`relay-${i + 2}`, 0, 0, key), ...(extra.substitute ? ['--substitute', `${extra.substitute.cid}=${extra.substitute.file}`] : [])];
+      const child = startChild(`relay-${i + 2}`, bin('node'), args, { cwd: root, echo: options.echo });
+      children.push(child);
+      record();
+      extraRelays.push({ status: await child.waitForLine(relayReady, 120_000), stop: () => child.stop() });
+    }
+
+    const config: AppConfig = { deployments, relays: [...relay.multiaddrs, ...extraRelays.flatMap((r) => r.status.multiaddrs)], relayHttp: relay.http, fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, iceServers: [] };
     step('serving the app');
     const served = await serveApp(join(root, 'dist'), config, HOST, options.appPort);
     server = served.server;
@@ -113,6 +152,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       appUrl: served.url,
       config,
       relay,
+      extraRelays,
       stopRelay: async () => relayChild?.stop(),
       relayPid: () => relayChild?.process.pid,
       startRelay,
@@ -125,6 +165,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 /** A stack on free loopback ports, for tests and benchmarks that must not collide with `npm start`. */
-export async function startStackOnFreePorts(options: Pick<StackOptions, 'root' | 'stateDir' | 'fetchTimeoutMs'>): Promise<Stack> {
+export async function startStackOnFreePorts(options: Pick<StackOptions, 'root' | 'stateDir' | 'fetchTimeoutMs' | 'extraRelays'>): Promise<Stack> {
   return startStack({ ...options, chainPort: await freePort(), relayPort: await freePort(), relayHttpPort: await freePort(), appPort: 0 });
 }

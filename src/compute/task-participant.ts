@@ -35,6 +35,7 @@ export class TaskRefusedError extends Error {
 /** What a node reports as it works: registration, commits, reveals, failures. */
 export type TaskEvent =
   | { type: 'registered'; account: Address; models: number }
+  | { type: 'models'; added: number; removed: number }
   | { type: 'committed'; task: bigint; hash: Hash }
   | { type: 'revealed'; task: bigint; hash: Hash }
   | { type: 'settled'; task: bigint; hash: Hash }
@@ -73,21 +74,41 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
   let stopped = false;
 
   // Registration, once: stake what is missing, then register with the models held now.
-  const node = await client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [account] });
+  const coordinator = { address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi } as const;
+  const node = await client.readContract({ ...coordinator, functionName: 'getNode', args: [account] });
+  let declared = new Set<bigint>();
   if (node.registeredAt === 0n) {
     const stake = await client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'stakeOf', args: [account] });
     const unlocked = stake.staked - stake.locked;
     if (unlocked < options.stake) await send(c.JoyToken.address, joyTokenAbi, 'stake', [options.stake - unlocked]);
     const models = await options.heldModels();
-    await send(c.NodeCoordinator.address, nodeCoordinatorAbi, 'register', [nodeBackendOf(options.backend), options.capacityRps, options.region, options.peerId, options.stake, models]);
+    await send(coordinator.address, nodeCoordinatorAbi, 'register', [nodeBackendOf(options.backend), options.capacityRps, options.region, options.peerId, options.stake, models]);
+    declared = new Set(models);
     emit({ type: 'registered', account, models: models.length });
-  } else if (node.peerId !== options.peerId) {
-    // The same account on a new key (a tab's identity is per browser): requesters must find this one.
-    await send(c.NodeCoordinator.address, nodeCoordinatorAbi, 'update', [options.capacityRps, options.region, options.peerId]);
+  } else {
+    if (node.peerId !== options.peerId) {
+      // The same account on a new key (a tab's identity is per browser): requesters must find this one.
+      await send(coordinator.address, nodeCoordinatorAbi, 'update', [options.capacityRps, options.region, options.peerId]);
+    }
+    for (const id of await options.heldModels()) if (await client.readContract({ ...coordinator, functionName: 'holds', args: [account, id] })) declared.add(id);
   }
-  const heartbeat = setInterval(() => {
-    send(c.NodeCoordinator.address, nodeCoordinatorAbi, 'heartbeat', []).catch((error) => emit({ type: 'failed', what: 'heartbeat', error: error as Error }));
-  }, options.heartbeatMs);
+
+  /** Declares models fetched or dropped since the last look, so selection matches what the node can run. */
+  const syncModels = async () => {
+    const held = new Set(await options.heldModels());
+    const added = [...held].filter((id) => !declared.has(id));
+    const removed = [...declared].filter((id) => !held.has(id));
+    if (added.length === 0 && removed.length === 0) return;
+    await send(coordinator.address, nodeCoordinatorAbi, 'setModels', [added, removed]);
+    declared = held;
+    emit({ type: 'models', added: added.length, removed: removed.length });
+  };
+  const beat = async () => {
+    await send(coordinator.address, nodeCoordinatorAbi, 'heartbeat', []);
+    await syncModels();
+  };
+  await syncModels();
+  const heartbeat = setInterval(() => void beat().catch((error) => emit({ type: 'failed', what: 'heartbeat', error: error as Error })), options.heartbeatMs);
 
   const taskOf = (taskId: bigint) => client.readContract({ ...poi, functionName: 'getTask', args: [taskId] });
 
@@ -154,6 +175,8 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
     account,
     check,
     commit,
+    /** Sends a heartbeat (and declares model changes) now, rather than at the next interval. */
+    beat,
     stop() {
       stopped = true;
       clearInterval(heartbeat);

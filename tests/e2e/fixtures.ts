@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStackOnFreePorts, type Stack } from '../../scripts/lib/stack.ts';
+import { startStackOnFreePorts, type ExtraRelay, type Stack } from '../../scripts/lib/stack.ts';
 import { withoutPrefetch } from './without-prefetch.ts';
 
 export { withoutPrefetch };
@@ -14,12 +14,14 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Short, so the "no peer has it" path is tested in seconds, not the default 30. */
 export const FETCH_TIMEOUT_MS = 6_000;
 
-export const test = base.extend<{}, { stack: Stack }>({
+export const test = base.extend<{}, { stack: Stack; extraRelays: ExtraRelay[] }>({
   context: async ({ context }, use) => use(await withoutPrefetch(context)),
+  // A spec that needs more relays (the compute network's) sets this; it then gets its own stack.
+  extraRelays: [[], { scope: 'worker', option: true }],
   stack: [
-    async ({}, use) => {
+    async ({ extraRelays }, use) => {
       const stateDir = mkdtempSync(join(tmpdir(), 'permanet-e2e-'));
-      const stack = await startStackOnFreePorts({ root, stateDir, fetchTimeoutMs: FETCH_TIMEOUT_MS });
+      const stack = await startStackOnFreePorts({ root, stateDir, fetchTimeoutMs: FETCH_TIMEOUT_MS, extraRelays });
       await use(stack);
       await stack.stop();
       rmSync(stateDir, { recursive: true, force: true });

@@ -3,12 +3,13 @@
 // reveals and settles; it refuses an input the task did not commit to, and a task that is not there.
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from 'libp2p';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPublicClient, createWalletClient, http, maxUint256, parseEther, toHex, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, http, maxUint256, parseEther, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
+import { fundComputeAccount } from '../../../scripts/lib/compute-account.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
 import { digitSamples, digitsModel } from '../../../scripts/lib/reference.ts';
 import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi, proofOfInferenceAbi } from '../../../src/chain/abi/generated.ts';
@@ -19,7 +20,8 @@ import type { Feeds } from '../../../src/inference/tensors.ts';
 import { InferenceRefusedError, requestInference } from '../../../src/p2p/request-inference.ts';
 import { cidOfBytes } from '../../../src/storage/cid-of-bytes.ts';
 
-const NODE = devAccount(6);
+const NODE_INDEX = 6;
+const NODE = devAccount(NODE_INDEX);
 const REQUESTER = devAccount(2);
 const FEE = parseEther('3');
 const cardsDir = mkdtempSync(join(tmpdir(), 'task-runner-cards-'));
@@ -43,11 +45,9 @@ beforeAll(async () => {
     beforeRelay: async (deployments, dir) => {
       await publishDemoModels(deployments, cardsDir);
       // The node's chain account: JOY to stake, its key in a file as an operator would keep it.
+      copyFileSync(await fundComputeAccount(deployments, NODE_INDEX, dir), join(dir, 'node.key'));
       const transport = http(deployments.rpcUrl);
-      const admin = createWalletClient({ account: devAccount(0), transport, chain: undefined });
       const publicClient = createPublicClient({ transport }) as PublicClient;
-      await writeAndWait(publicClient, admin, { address: deployments.contracts.JoyToken.address, abi: joyTokenAbi, functionName: 'transfer', args: [NODE.address, parseEther('1000')] });
-      writeFileSync(join(dir, 'node.key'), toHex(NODE.getHdKey().privateKey!));
       const requester = createWalletClient({ account: REQUESTER, transport, chain: undefined });
       await writeAndWait(publicClient, requester, { address: deployments.contracts.JoyToken.address, abi: joyTokenAbi, functionName: 'approve', args: [deployments.contracts.ProofOfInference.address, maxUint256] });
     },

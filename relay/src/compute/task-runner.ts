@@ -41,6 +41,7 @@ function fileCommitSecrets(path: string) {
 function logEvent(log: Logger, event: TaskEvent) {
   if (event.type === 'failed') log.warn(`compute.${event.what}_failed`, { task: event.task?.toString(), error: event.error });
   else if (event.type === 'registered') log.info('compute.registered', { account: event.account, models: event.models });
+  else if (event.type === 'models') log.info('compute.models_changed', { added: event.added, removed: event.removed });
   else log.info(`compute.${event.type}`, { task: event.task.toString(), tx: event.hash });
 }
 

@@ -5,8 +5,18 @@ import { resolve, dirname } from 'node:path';
 import { multiaddr } from '@multiformats/multiaddr';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
+import { CID } from 'multiformats/cid';
 import type { InferenceSettings } from '../inference/inference-service.ts';
 import type { ComputeSettings } from '../compute/task-runner.ts';
+
+const isCid = (text: string) => {
+  try {
+    CID.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export interface RelayConfig {
   /** Where the peer key, blockstore and datastore live. */
@@ -52,6 +62,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
     maxModelBytes: 64 * 1024 * 1024,
     fetchTimeoutMs: 60_000,
     preload: 2,
+    substitutes: {},
   },
   compute: { enabled: false, accountKeyFile: null, stake: 100n * 10n ** 18n, region: 'u', capacityRps: 50, heartbeatMs: 30_000 },
   deployments: null,
@@ -70,8 +81,8 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
   const pin = read.object(top.pin, 'pin');
   read.noExtraKeys(pin, 'pin', ['files', 'max_bytes', 'timeout_ms']);
   const inference = read.object(top.inference, 'inference');
-  read.noExtraKeys(inference, 'inference', ['enabled', 'max_sessions', 'max_batch', 'batch_wait_ms', 'requests_per_second', 'burst', 'max_message_bytes', 'max_model_bytes', 'fetch_timeout_ms', 'preload']);
-  const inferenceInt = (key: string, field: keyof InferenceSettings, min: number, max: number) =>
+  read.noExtraKeys(inference, 'inference', ['enabled', 'max_sessions', 'max_batch', 'batch_wait_ms', 'requests_per_second', 'burst', 'max_message_bytes', 'max_model_bytes', 'fetch_timeout_ms', 'preload', 'substitute']);
+  const inferenceInt = (key: string, field: Exclude<keyof InferenceSettings, 'substitutes'>, min: number, max: number) =>
     read.integer(inference[key], `inference.${key}`, { min, max }, DEFAULT_CONFIG.inference[field]);
   const compute = read.object(top.compute, 'compute');
   read.noExtraKeys(compute, 'compute', ['enabled', 'account_key_file', 'stake_joy', 'region', 'capacity_rps', 'heartbeat_s']);
@@ -105,6 +116,16 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
       maxModelBytes: inferenceInt('max_model_bytes', 'maxModelBytes', 1, 2 ** 40),
       fetchTimeoutMs: inferenceInt('fetch_timeout_ms', 'fetchTimeoutMs', 1000, 3_600_000),
       preload: inferenceInt('preload', 'preload', 0, 64),
+      substitutes: Object.fromEntries(
+        read.stringArray(inference.substitute, 'inference.substitute').flatMap((entry, i) => {
+          const [cid, file] = entry.split('=', 2);
+          if (!file || !isCid(cid)) {
+            read.fail(`inference.substitute[${i}]`, 'must be <weights CID>=<file>');
+            return [];
+          }
+          return [[cid, resolve(baseDir, file)]];
+        }),
+      ),
     },
     compute: {
       enabled: read.boolean(compute.enabled, 'compute.enabled', DEFAULT_CONFIG.compute.enabled),

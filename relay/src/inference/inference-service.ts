@@ -6,6 +6,7 @@
 import type { Libp2p, PrivateKey } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
+import { readFile } from 'node:fs/promises';
 import { handleInference, Refusal } from '../../../src/compute/inference-handler.ts';
 import type { TaskParticipant } from '../../../src/compute/task-participant.ts';
 import type { ModelSpec } from '../../../src/inference/model-spec.ts';
@@ -30,6 +31,11 @@ export interface InferenceSettings {
   fetchTimeoutMs: number;
   /** How many of the most used models to load at start. */
   preload: number;
+  /**
+   * For testing the network's verification only: weights CID → a different ONNX file run in its
+   * place. A node with any is dishonest by construction, and the network slashes it.
+   */
+  substitutes: Record<string, string>;
 }
 
 export interface InferenceServiceOptions extends InferenceSettings {
@@ -77,6 +83,7 @@ export async function startInferenceService(options: InferenceServiceOptions) {
   let refused = 0;
 
   const weights = async (cid: string) => {
+    if (options.substitutes[cid]) return new Uint8Array(await readFile(options.substitutes[cid]));
     try {
       const { bytes } = await readVerifiedFile({ local: options.blockstore, network: options.helia.blockstore }, CID.parse(cid), { signal: AbortSignal.timeout(options.fetchTimeoutMs), maxBytes: options.maxModelBytes });
       return bytes;

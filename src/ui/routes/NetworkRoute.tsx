@@ -6,9 +6,25 @@ import { LatencyChart } from '../components/LatencyChart.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
 import { formatAgo, formatJoy, formatMs, parseJoy } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
+import type { ContributionEvent } from '../state/contribution.ts';
 import { useWallet } from '../state/wallet.tsx';
 
 const PING_EVERY_MS = 5000;
+
+function describeContributionEvent(event: ContributionEvent): string {
+  switch (event.type) {
+    case 'answered':
+      return `${event.ok ? 'answered' : 'refused'} …${event.peer.slice(-8)}: ${event.detail}`;
+    case 'failed':
+      return `${event.what} failed: ${event.error.message}`;
+    case 'registered':
+      return `registered with ${event.models} model(s)`;
+    case 'models':
+      return `declared ${event.added} model(s) more, ${event.removed} fewer`;
+    default:
+      return `${event.type} task #${event.task}`;
+  }
+}
 const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : null);
 
 /** The compute network: its nodes (stake, reputation, latency from here) and this tab's contribution. */
@@ -160,7 +176,7 @@ function Contribute(props: { onChange: () => void }): JSX.Element {
           {({ at, event }) => (
             <li data-type={event.type}>
               {new Date(at).toLocaleTimeString()}{' '}
-              {event.type === 'answered' ? `${event.ok ? 'answered' : 'refused'} …${event.peer.slice(-8)}: ${event.detail}` : event.type === 'failed' ? `${event.what} failed: ${event.error.message}` : event.type === 'registered' ? `registered with ${event.models} model(s)` : `${event.type} task #${event.task}`}
+              {describeContributionEvent(event)}
             </li>
           )}
         </For>

@@ -1,0 +1,131 @@
+// The compute network end to end, on the real stack: three providers (the stack's relay, a second
+// relay started with a deliberately wrong digits model, and a browser tab contributing on WebGPU)
+// and a requester's tab. A K = 3 task settles with the honest majority (onnxruntime-node and the
+// tab's WebGPU agree on the canonical hash), the wrong node is slashed and reputations move; then
+// the wrong node's relay is killed after the next task selected it: it is slashed for its silence
+// and the task still settles for the two that answered.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { createPublicClient, http, parseEther, type Address, type PublicClient } from 'viem';
+import { denseGraphToOnnx } from '../../models/onnx-graph.ts';
+import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi } from '../../src/chain/abi/generated.ts';
+import { devAccount } from '../../src/chain/dev-accounts.ts';
+import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
+import { digitSamples, digitsModel } from '../../scripts/lib/reference.ts';
+import { RELAY_COMPUTE_ACCOUNT, RELAY_STAKE_JOY } from '../../scripts/lib/stack.ts';
+import { expect, test } from './fixtures.ts';
+import { newPage } from './marketplace-pages.ts';
+
+const WRONG_ACCOUNT = 8;
+const CONTRIBUTOR = 3;
+const REQUESTER = 1;
+
+// The wrong model: digits-shaped, but it calls every image a 7.
+const wrongModel = join(mkdtempSync(join(tmpdir(), 'wrong-model-')), 'always-seven.onnx');
+writeFileSync(
+  wrongModel,
+  denseGraphToOnnx({
+    name: 'always-seven',
+    inputName: 'pixels',
+    outputName: 'probabilities',
+    layers: [{ weights: new Float32Array(7840), bias: Float32Array.from({ length: 10 }, (_, i) => (i === 7 ? 10 : 0)), inputs: 784, outputs: 10, activation: 'softmax' }],
+  }),
+);
+const digitsCid = (await cidOfBytes(readFileSync(digitsModel.file))).toString();
+const sample = digitSamples.find((s) => s.label !== 7)!;
+
+test.use({ extraRelays: [{ account: WRONG_ACCOUNT, substitute: { cid: digitsCid, file: wrongModel } }] });
+test.describe.configure({ mode: 'serial' });
+
+async function chooseDevAccount(page: Page, index: number, scope = page.locator('body')) {
+  const picker = scope.getByTestId('wallet-picker');
+  await expect(picker.getByTestId('account').or(picker.getByTestId('dev-account'))).toBeVisible();
+  if (await picker.getByTestId('dev-account').isVisible()) await picker.getByTestId('dev-account').selectOption(String(index));
+  await expect(picker.getByTestId('account')).toHaveText(devAccount(index).address);
+}
+
+test('three providers: the honest majority is paid, a wrong node and a killed node are slashed', async ({ browser, stack }) => {
+  test.setTimeout(300_000);
+  const client = createPublicClient({ transport: http(stack.config.deployments.rpcUrl) }) as PublicClient;
+  const c = stack.config.deployments.contracts;
+  const node = (address: Address) => client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [address] });
+  const joy = (address: Address) => client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'balanceOf', args: [address] });
+  const digitsId = await client.readContract({ address: c.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
+  const [honest, wrong, tab] = [RELAY_COMPUTE_ACCOUNT, WRONG_ACCOUNT, CONTRIBUTOR].map((i) => devAccount(i).address);
+
+  // The contributor's tab holds the digits model, then registers as a WebGPU light node.
+  const contributor = await newPage(browser, stack.appUrl);
+  await contributor.goto(`/model/${digitsId}`);
+  await expect(contributor.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  await contributor.getByRole('link', { name: 'Network' }).click();
+  const contribute = contributor.getByTestId('contribute');
+  await chooseDevAccount(contributor, CONTRIBUTOR, contribute);
+  await contribute.getByTestId('contribute-backend').selectOption('webgpu');
+  await contribute.getByTestId('contribute-stake').fill(String(RELAY_STAKE_JOY));
+  await contribute.getByTestId('contribute-start').click();
+  await expect(contribute.getByTestId('contribute-status')).toContainText(tab, { timeout: 60_000 });
+  // All three are registered, hold the model, and show on the network page.
+  for (const address of [honest, wrong, tab]) {
+    await expect.poll(() => client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'holds', args: [address, digitsId] }), { timeout: 60_000 }).toBe(true);
+  }
+  await expect(contributor.getByTestId('node-row')).toHaveCount(3, { timeout: 20_000 });
+
+  // The requester runs a digit here, then asks the network (K = 3, fee 3 JOY).
+  const requester = await newPage(browser, stack.appUrl);
+  await requester.goto(`/model/${digitsId}`);
+  await expect(requester.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  await requester.locator('summary', { hasText: 'Run on a tensor of your own' }).click();
+  await requester.getByTestId('raw-input').fill(JSON.stringify(sample.pixels.map((v) => v / 255)));
+  await requester.getByTestId('raw-run').click();
+  await expect(requester.getByTestId('raw-output')).toBeVisible();
+  const run = requester.getByTestId('network-run');
+  await run.locator('summary').click();
+  await chooseDevAccount(requester, REQUESTER, run);
+  await run.getByTestId('network-k').selectOption('3');
+  await run.getByTestId('network-fee').fill('3');
+  const before = { honest: await joy(honest), tab: await joy(tab) };
+  await run.getByTestId('network-start').click();
+
+  const progress = run.getByTestId('network-progress');
+  await expect(progress).toHaveAttribute('data-status', 'settled', { timeout: 90_000 });
+  const rows = run.getByTestId('network-node');
+  await expect(rows).toHaveCount(3);
+  const outputs = Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-node')!.toLowerCase(), tr.getAttribute('data-output')])));
+  // onnxruntime-node (relay) and WebGPU (tab) agree on the canonical output; the wrong model does not.
+  expect(outputs[honest.toLowerCase()]).toMatch(/^0x[0-9a-f]{64}$/);
+  expect(outputs[tab.toLowerCase()]).toBe(outputs[honest.toLowerCase()]);
+  expect(outputs[wrong.toLowerCase()]).not.toBe(outputs[honest.toLowerCase()]);
+  await expect(run.getByTestId('task-events').locator('li[data-type=penalized]')).toHaveCount(1);
+  await expect(run.getByTestId('task-events').locator('li[data-type=settled]')).toContainText('paid');
+
+  // Reputation: +10 for the majority, −100 for the wrong node, whose stake lost the slash.
+  expect((await node(honest)).reputation).toBe(510);
+  expect((await node(tab)).reputation).toBe(510);
+  expect((await node(wrong)).reputation).toBe(400);
+  expect((await node(wrong)).stake).toBe(parseEther(String(RELAY_STAKE_JOY - 50)));
+  // The fee and the slash are shared by the two honest nodes (the first also takes any remainder).
+  expect((await joy(honest)) - before.honest + ((await joy(tab)) - before.tab)).toBe(parseEther('53'));
+
+  // Next task: all three are selected again, but the wrong node's relay is gone before it answers.
+  await stack.extraRelays[0].stop();
+  await run.getByTestId('network-start').click();
+  await expect(progress).toHaveAttribute('data-step', 'waiting', { timeout: 60_000 });
+  await expect(rows.and(requester.locator(`[data-node="${wrong}"]`))).toHaveAttribute('data-status', 'refused');
+  // The two that answered committed; the commit window, then the reveal window, run out (time moves on the dev chain).
+  await expect.poll(async () => (await progress.getAttribute('data-status')) === 'open' && (await run.getByTestId('task-events').locator('li[data-type=committed]').count()), { timeout: 30_000 }).toBe(2);
+  const travel = async (seconds: number) => {
+    for (const [method, params] of [['evm_increaseTime', [seconds]], ['evm_mine', []]] as const) {
+      await fetch(stack.config.deployments.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+    }
+  };
+  await travel(61);
+  await expect(run.getByTestId('task-events').locator('li[data-type=revealed]')).toHaveCount(2, { timeout: 30_000 });
+  await travel(61);
+  await expect(progress).toHaveAttribute('data-status', 'settled', { timeout: 30_000 });
+  await expect(run.getByTestId('task-events').locator('li[data-type=penalized]')).toContainText('no reveal');
+  expect((await node(wrong)).reputation).toBe(300);
+  expect((await node(honest)).reputation).toBe(520);
+  expect((await node(tab)).reputation).toBe(520);
+});
