@@ -12,6 +12,7 @@ import { createPublicClient, http, parseEther, type Address, type PublicClient }
 import { denseGraphToOnnx } from '../../models/onnx-graph.ts';
 import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi } from '../../src/chain/abi/generated.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
+import { NODE_BACKENDS } from '../../src/compute/node-backends.ts';
 import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
 import { digitSamples, digitsModel } from '../../scripts/lib/reference.ts';
 import { RELAY_COMPUTE_ACCOUNT, RELAY_STAKE_JOY } from '../../scripts/lib/stack.ts';
@@ -71,6 +72,8 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
     await expect.poll(() => client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'holds', args: [address, digitsId] }), { timeout: 60_000 }).toBe(true);
   }
   await expect(contributor.getByTestId('node-row')).toHaveCount(3, { timeout: 20_000 });
+  expect(NODE_BACKENDS[(await node(tab)).backend]).toBe('WebGPU');
+  expect(NODE_BACKENDS[(await node(honest)).backend]).toBe('CPU');
 
   // The requester runs a digit here, then asks the network (K = 3, fee 3 JOY).
   const requester = await newPage(browser, stack.appUrl);
@@ -92,6 +95,7 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   await expect(progress).toHaveAttribute('data-status', 'settled', { timeout: 90_000 });
   const rows = run.getByTestId('network-node');
   await expect(rows).toHaveCount(3);
+  await expect(rows.and(requester.locator('[data-status=answered]'))).toHaveCount(3);
   const outputs = Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-node')!.toLowerCase(), tr.getAttribute('data-output')])));
   // onnxruntime-node (relay) and WebGPU (tab) agree on the canonical output; the wrong model does not.
   expect(outputs[honest.toLowerCase()]).toMatch(/^0x[0-9a-f]{64}$/);

@@ -21,7 +21,7 @@ describe('parseRelayConfig', () => {
           listen: ['/ip4/127.0.0.1/tcp/4003', 'not a multiaddr'],
           http: { port: 'eighty' },
           relay: { max_reservations: 0 },
-          inference: { enabled: 'yes', max_batch: 0, batch_wait_ms: -1, gpu: true },
+          inference: { enabled: 'yes', max_batch: 0, batch_wait_ms: -1, gpu: true, substitute: ['not-a-cid=model.onnx', 'bafkreifyit2zg7xqde4hhuwhcjou2e2mxe2jmb7gjqifjdqjjogl3pl4bi'] },
           compute: { enabled: true, region: 'Paris' },
           log_level: 'chatty',
           colour: 'blue',
@@ -37,6 +37,8 @@ describe('parseRelayConfig', () => {
       expect(issues).toContain('inference.max_batch: must be an integer from 1 to 1024, got 0');
       expect(issues).toContain('inference.batch_wait_ms: must be an integer from 0 to 1000, got -1');
       expect(issues.some((i) => i.startsWith('inference.gpu: unknown field'))).toBe(true);
+      expect(issues).toContain('inference.substitute[0]: must be <weights CID>=<file>');
+      expect(issues).toContain('inference.substitute[1]: must be <weights CID>=<file>');
       expect(issues).toContain('compute.region: must be a geohash prefix of 1 to 8 characters');
       expect(issues.some((i) => i.startsWith('compute.account_key_file: is needed when compute.enabled is true'))).toBe(true);
       expect(issues).toContain('http.port: must be an integer from 0 to 65535, got "eighty"');
