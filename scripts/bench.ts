@@ -6,6 +6,8 @@
 //   - cold first-paint JS (gzip); time to first inference on a repeat visit (IndexedDB hit) and
 //     on reopening a model in the same tab (ready-session hit)
 //   - gas of the marketplace's and the token's everyday transactions
+//   - the compute network: inference round trip minus compute (p50, p99), throughput with and
+//     without batching at 1, 8 and 32 clients, gas of a K = 3 task, request → settlement time
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { withoutPrefetch } from '../tests/e2e/without-prefetch.ts';
 import { cidOfBytes } from '../src/storage/cid-of-bytes.ts';
 import { build } from './lib/build.ts';
 import { runInLoopbackNamespace } from './lib/loopback-only.ts';
+import { digitsTarget, roundTripOverhead, taskGasAndSettlement, throughput } from './lib/compute-bench.ts';
 import { measureMarketplaceGas } from './lib/marketplace-gas.ts';
 import { digitSamples as samples, digitsModel as digits, referenceDigits, referenceSpeech, speechModel as speech } from './lib/reference.ts';
 import { startStackOnFreePorts, type Stack } from './lib/stack.ts';
@@ -24,6 +27,8 @@ import { startStackOnFreePorts, type Stack } from './lib/stack.ts';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = 50;
 const FETCH_RUNS = 3;
+const ROUND_TRIPS = 300;
+const THROUGHPUT_MS = 5000;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -213,7 +218,10 @@ function peakRss(pid: number | undefined): number {
 runInLoopbackNamespace();
 build(root);
 const stateDir = mkdtempSync(join(tmpdir(), 'permanet-bench-'));
-const stack = await startStackOnFreePorts({ root, stateDir });
+// Two more relays for the compute rows: one batching (the default), one not (max batch 1); both
+// without the per-peer rate limit, which would otherwise cap one client.
+const unlimited = ['--requests-per-second', '100000'];
+const stack = await startStackOnFreePorts({ root, stateDir, extraRelays: [{ account: 9, args: unlimited }, { account: 10, args: [...unlimited, '--max-batch', '1'] }] });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const nodeDigits = await nodeDigitsLatency();
@@ -240,6 +248,14 @@ try {
   const relayRss = peakRss(stack.relayPid());
   const gas = await measureMarketplaceGas(stack.config.deployments);
 
+  const [batched, unbatched] = stack.extraRelays.map((r) => r.status);
+  const target = await digitsTarget(stack.config.deployments);
+  const overhead = await roundTripOverhead(unbatched, target, ROUND_TRIPS);
+  const overheadBatched = await roundTripOverhead(batched, target, ROUND_TRIPS);
+  const rates: { clients: number; batched: Awaited<ReturnType<typeof throughput>>; unbatched: Awaited<ReturnType<typeof throughput>> }[] = [];
+  for (const clients of [1, 8, 32]) rates.push({ clients, batched: await throughput(batched, target, clients, THROUGHPUT_MS), unbatched: await throughput(unbatched, target, clients, THROUGHPUT_MS) });
+  const task = await taskGasAndSettlement(stack.config.deployments, [stack.relay, batched, unbatched], target);
+
   const rows: [string, string, string, string, string][] = [
     ['digits inference, browser WASM ÷ onnxruntime-node (median)', `${browserDigits.toFixed(3)} ms`, `${nodeDigits.toFixed(3)} ms`, (browserDigits / nodeDigits).toFixed(2), '≤ 1.5'],
     ['silero-vad frame, browser WASM ÷ onnxruntime-node (mean)', `${browserSpeech.toFixed(3)} ms`, `${nodeSpeech.toFixed(3)} ms`, (browserSpeech / nodeSpeech).toFixed(2), '≤ 1.5'],
@@ -258,6 +274,19 @@ try {
     ['peak relay RSS', `${(relayRss / 1024 / 1024).toFixed(1)} MiB`, '', '', ''],
     ['peak page JS heap (main thread)', `${(peakHeap / 1024 / 1024).toFixed(1)} MiB`, '', '', ''],
     ...Object.entries(gas).map(([action, used]): [string, string, string, string, string] => [`gas: ${action}`, used.toLocaleString('en'), '', '', '']),
+    ['network inference round trip − provider compute, p50 (digits, no batching wait)', `${overhead.p50.toFixed(2)} ms`, `${overhead.computeP50.toFixed(3)} ms compute`, '', ''],
+    ['network inference round trip − provider compute, p99 (digits, no batching wait)', `${overhead.p99.toFixed(2)} ms`, '', '', ''],
+    ['network inference round trip − compute, p50 / p99, batching relay (2 ms wait)', `${overheadBatched.p50.toFixed(2)} / ${overheadBatched.p99.toFixed(2)} ms`, '', '', ''],
+    ['network inference round trip, p99 (digits) ÷ the seed\'s 100 ms promise', `${overhead.roundTripP99.toFixed(2)} ms`, '100 ms', (overhead.roundTripP99 / 100).toFixed(2), '≤ 1.0'],
+    ...rates.map(({ clients, batched: b, unbatched: u }): [string, string, string, string, string] => [
+      `inference throughput, ${clients} client${clients > 1 ? 's' : ''}: batching ÷ none (mean batch ${b.meanBatch.toFixed(1)})`,
+      `${b.rps.toFixed(0)} req/s`,
+      `${u.rps.toFixed(0)} req/s`,
+      (b.rps / u.rps).toFixed(2),
+      clients > 1 ? '≥ 1.0' : '',
+    ]),
+    ['gas: one K = 3 task (create + 3 commits + 3 reveals + settle)', task.total.toLocaleString('en'), `create ${task.gas.createTask.toLocaleString('en')}, commits ${task.gas.commits.toLocaleString('en')}, reveals ${task.gas.reveals.toLocaleString('en')}, settle ${task.gas.settle.toLocaleString('en')}`, '', ''],
+    ['time from request to settlement, K = 3 (dev chain, automine)', `${(task.settlementMs / 1000).toFixed(2)} s`, '', '', ''],
   ];
   const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'PermaNet', 'reference', 'ratio', 'target'][c].length));
   const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;

@@ -40,6 +40,8 @@ export interface ExtraRelay {
   /** The dev account index the relay's compute node acts as. */
   account: number;
   substitute?: { cid: string; file: string };
+  /** More relay flags (the benchmark's batching settings). */
+  args?: string[];
 }
 
 /** The JOY each relay's compute node stakes. */
@@ -137,7 +139,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const [i, extra] of (options.extraRelays ?? []).entries()) {
       step(`starting relay ${i + 2} (compute node of dev account ${extra.account})`);
       const key = await fundComputeAccount(deployments, extra.account, stateDir);
-      const args = [...relayArgs(`relay-${i + 2}`, 0, 0, key), ...(extra.substitute ? ['--substitute', `${extra.substitute.cid}=${extra.substitute.file}`] : [])];
+      const args = [...relayArgs(`relay-${i + 2}`, 0, 0, key), ...(extra.substitute ? ['--substitute', `${extra.substitute.cid}=${extra.substitute.file}`] : []), ...(extra.args ?? [])];
       const child = startChild(`relay-${i + 2}`, bin('node'), args, { cwd: root, echo: options.echo });
       children.push(child);
       record();

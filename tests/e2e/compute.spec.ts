@@ -112,6 +112,10 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   // The fee and the slash are shared by the two honest nodes (the first also takes any remainder).
   expect((await joy(honest)) - before.honest + ((await joy(tab)) - before.tab)).toBe(parseEther('53'));
 
+  // The contributor's network page shows the new reputations, and latency from its pings, per node.
+  await expect(contributor.locator(`[data-testid=node-row][data-node="${wrong}"]`)).toHaveAttribute('data-reputation', '400', { timeout: 15_000 });
+  await expect(contributor.getByTestId('latency-chart').locator('g[data-peer]')).toHaveCount(2, { timeout: 15_000 });
+
   // Next task: all three are selected again, but the wrong node's relay is gone before it answers.
   await stack.extraRelays[0].stop();
   await run.getByTestId('network-start').click();

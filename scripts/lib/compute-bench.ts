@@ -1,0 +1,125 @@
+// The compute network's benchmark rows: a client peer built with the browser's libp2p options
+// asks relays to run the digits model over /permanet/inference/1.0.0.
+//   - round trip minus the provider's own compute time (network, codec, queueing), p50 and p99
+//   - throughput at 1, 8 and 32 concurrent clients, against a relay that batches and one that
+//     does not (max batch 1), side by side
+//   - one K = 3 task on the dev chain: gas of every transaction and time from request to settlement
+import { multiaddr } from '@multiformats/multiaddr';
+import type { Libp2p } from '@libp2p/interface';
+import { createLibp2p } from 'libp2p';
+import { createPublicClient, createWalletClient, http, parseEther, type Hash, type PublicClient } from 'viem';
+import type { RelayStatus } from '../../relay/src/relay.ts';
+import { modelMarketplaceAbi } from '../../src/chain/abi/generated.ts';
+import { devAccount } from '../../src/chain/dev-accounts.ts';
+import type { Deployments } from '../../src/chain/deployments.ts';
+import { runOnNetwork } from '../../src/compute/run-on-network.ts';
+import type { ModelSpec } from '../../src/inference/model-spec.ts';
+import type { Feeds } from '../../src/inference/tensors.ts';
+import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
+import { requestInference } from '../../src/p2p/request-inference.ts';
+import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
+import { readFileSync } from 'node:fs';
+import { digitSamples, digitsModel } from './reference.ts';
+
+const pixels = (i: number): Feeds => ({ pixels: { type: 'float32', dims: [1, 784], data: Float32Array.from(digitSamples[i % digitSamples.length].pixels, (v) => v / 255) } });
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+
+async function clientOf(relays: RelayStatus[]): Promise<Libp2p> {
+  const peer = await createLibp2p({ ...browserLibp2pOptions(relays.flatMap((r) => r.multiaddrs)), addresses: { listen: [] } });
+  for (const relay of relays) await peer.dial(multiaddr(relay.multiaddrs[0]));
+  return peer;
+}
+
+export interface DigitsTarget {
+  cid: string;
+  spec: ModelSpec;
+  id: bigint;
+}
+
+export async function digitsTarget(deployments: Deployments): Promise<DigitsTarget> {
+  const client = createPublicClient({ transport: http(deployments.rpcUrl) }) as PublicClient;
+  const id = await client.readContract({ address: deployments.contracts.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
+  return { cid: (await cidOfBytes(readFileSync(digitsModel.file))).toString(), spec: digitsModel.spec, id };
+}
+
+/** `runs` sequential requests: round trip minus the provider's compute time, and the compute time. */
+export async function roundTripOverhead(relay: RelayStatus, target: DigitsTarget, runs: number) {
+  const peer = await clientOf([relay]);
+  try {
+    const overhead: number[] = [];
+    const compute: number[] = [];
+    const roundTrip: number[] = [];
+    for (let i = 0; i < runs + 10; i++) {
+      const answer = await requestInference(peer, multiaddr(relay.multiaddrs[0]), target.cid, target.spec, pixels(i));
+      if (i < 10) continue; // warm-up: session load, connection, JIT
+      overhead.push(answer.roundTripMs - answer.computeMs);
+      compute.push(answer.computeMs);
+      roundTrip.push(answer.roundTripMs);
+    }
+    return { p50: percentile(overhead, 50), p99: percentile(overhead, 99), computeP50: percentile(compute, 50), roundTripP50: percentile(roundTrip, 50), roundTripP99: percentile(roundTrip, 99) };
+  } finally {
+    await peer.stop();
+  }
+}
+
+/** Requests per second that `clients` peers, each asking again as soon as answered, get in `ms`. */
+export async function throughput(relay: RelayStatus, target: DigitsTarget, clients: number, ms: number): Promise<{ rps: number; meanBatch: number }> {
+  const peers = await Promise.all(Array.from({ length: clients }, () => clientOf([relay])));
+  try {
+    const addr = multiaddr(relay.multiaddrs[0]);
+    // Warm-up: every client connected and the model loaded before the clock starts.
+    await Promise.all(peers.map((peer, i) => requestInference(peer, addr, target.cid, target.spec, pixels(i))));
+    let done = 0;
+    let batchSum = 0;
+    const end = performance.now() + ms;
+    await Promise.all(
+      peers.map(async (peer, c) => {
+        for (let i = 0; performance.now() < end; i++) {
+          const answer = await requestInference(peer, addr, target.cid, target.spec, pixels(c * 1000 + i));
+          done++;
+          batchSum += answer.batchSize;
+        }
+      }),
+    );
+    return { rps: done / (ms / 1000), meanBatch: batchSum / done };
+  } finally {
+    await Promise.all(peers.map((p) => p.stop()));
+  }
+}
+
+/** One K = 3 task from a requester (dev account 1): gas of each transaction, and request → settlement time. */
+export async function taskGasAndSettlement(deployments: Deployments, relays: RelayStatus[], target: DigitsTarget) {
+  const transport = http(deployments.rpcUrl);
+  const client = createPublicClient({ transport }) as PublicClient;
+  const wallet = createWalletClient({ account: devAccount(1), transport, chain: undefined });
+  const peer = await clientOf(relays);
+  const c = deployments.contracts;
+  try {
+    const started = performance.now();
+    const state = await runOnNetwork({
+      client,
+      wallet,
+      addresses: { joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address, proofOfInference: c.ProofOfInference.address, coordinator: c.NodeCoordinator.address },
+      libp2p: peer,
+      findProviders: async () => [],
+      model: { id: target.id, version: 0, weightsCid: target.cid, spec: target.spec },
+      inputs: pixels(3),
+      k: 3,
+      fee: parseEther('3'),
+      region: '',
+      pollMs: 100,
+      onUpdate: () => {},
+    });
+    const settlementMs = performance.now() - started;
+    if (state.chain?.status !== 'settled') throw new Error(`the benchmark task ended ${state.chain?.status}`);
+    const gasOf = async (hash: Hash) => (await client.getTransactionReceipt({ hash })).gasUsed;
+    const byType = async (type: string) => {
+      const hashes = [...new Set(state.chain!.events.filter((e) => e.type === type).map((e) => e.tx))];
+      return (await Promise.all(hashes.map(gasOf))).reduce((a, b) => a + b, 0n);
+    };
+    const gas = { createTask: await gasOf(state.task!.hash), commits: await byType('committed'), reveals: await byType('revealed'), settle: await byType('settled') };
+    return { settlementMs, gas, total: gas.createTask + gas.commits + gas.reveals + gas.settle };
+  } finally {
+    await peer.stop();
+  }
+}
