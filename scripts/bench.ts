@@ -111,7 +111,7 @@ async function fetchThroughput(browser: Browser, stack: Stack) {
     const page = await context.newPage();
     // Measure the transfer, not the dial: wait until the relay is connected.
     await page.goto(stack.appUrl);
-    await page.locator('[data-testid=peer-status][data-connected="1"]').waitFor();
+    await page.locator(`[data-testid=peer-status][data-connected="${stack.config.relays.length}"]`).waitFor();
     await page.getByRole('link', { name: speech.name }).click();
     await modelReady(page);
     helia.push(bytes / (Number(await page.getByTestId('fetch-source').getAttribute('data-ms')) / 1000));
@@ -191,7 +191,7 @@ async function webrtcThroughput(browser: Browser, stack: Stack): Promise<{ rate:
     const page = await context.newPage();
     try {
       await page.goto(stack.appUrl);
-      await page.locator('[data-testid=peer-status][data-connected="1"]').waitFor();
+      await page.locator(`[data-testid=peer-status][data-connected="${stack.config.relays.length}"]`).waitFor();
       await page.getByRole('link', { name: speech.name }).click();
       await modelReady(page);
       const kinds = await page.locator('[data-testid=served-by] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
@@ -219,9 +219,10 @@ runInLoopbackNamespace();
 build(root);
 const stateDir = mkdtempSync(join(tmpdir(), 'permanet-bench-'));
 // Two more relays for the compute rows: one batching (the default), one not (max batch 1); both
-// without the per-peer rate limit, which would otherwise cap one client.
-const unlimited = ['--requests-per-second', '100000'];
-const stack = await startStackOnFreePorts({ root, stateDir, extraRelays: [{ account: 9, args: unlimited }, { account: 10, args: [...unlimited, '--max-batch', '1'] }] });
+// without the per-peer rate limit, which would otherwise cap one client. They hold the digits
+// model only and load nothing ahead, so the fetch rows still measure the first relay alone.
+const computeOnly = { pin: [digits.name], args: ['--requests-per-second', '100000', '--preload', '0'] };
+const stack = await startStackOnFreePorts({ root, stateDir, extraRelays: [{ account: 9, ...computeOnly }, { account: 10, ...computeOnly, args: [...computeOnly.args, '--max-batch', '1'] }] });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const nodeDigits = await nodeDigitsLatency();

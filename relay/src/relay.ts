@@ -65,6 +65,8 @@ export async function createRelay(config: RelayConfig, log: Logger) {
             for (const model of await chain.mostUsed(Number.MAX_SAFE_INTEGER)) if (await blockstore.has(CID.parse(model.weightsCid))) held.push(model.id);
             return held;
           },
+          // The inference service starts next; a selection before then has nothing to warm.
+          onSelected: (cid) => inference?.warm(cid),
           log,
         });
         log.info('compute.ready', { account: tasks.account });

@@ -14,10 +14,10 @@ import { demoModelCard, demoModels } from '../../models/demo-models.ts';
 
 const cardPath = (stateDir: string, name: string) => join(stateDir, 'cards', `${name}.json`);
 
-/** Writes each demo model's card; returns every file the relay should pin. */
-export function demoFilesToPin(stateDir: string): string[] {
+/** Writes each demo model's card; returns every file the relay should pin (of the models named in `only`, when given). */
+export function demoFilesToPin(stateDir: string, only?: string[]): string[] {
   mkdirSync(join(stateDir, 'cards'), { recursive: true });
-  return demoModels.flatMap((model) => {
+  return demoModels.filter((model) => !only || only.includes(model.name)).flatMap((model) => {
     const path = cardPath(stateDir, model.name);
     writeFileSync(path, modelCardBytes(demoModelCard(model)));
     return [model.file, path];

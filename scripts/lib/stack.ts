@@ -42,6 +42,8 @@ export interface ExtraRelay {
   substitute?: { cid: string; file: string };
   /** More relay flags (the benchmark's batching settings). */
   args?: string[];
+  /** The demo models it pins, by name (all when not given). */
+  pin?: string[];
 }
 
 /** The JOY each relay's compute node stakes. */
@@ -81,13 +83,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const record = () => recordProcesses(stateDir, [...children, ...(relayChild ? [relayChild] : [])].map((c) => c.process.pid!));
 
-  const relayArgs = (name: string, port: number, httpPort: number, keyFile: string) => [
+  const relayArgs = (name: string, port: number, httpPort: number, keyFile: string, pin?: string[]) => [
     join(root, 'relay', 'bin', 'permanet-relay.js'),
     '--config', join(root, 'p2p_config.yaml'),
     '--data-dir', join(stateDir, name),
     '--listen', `/ip4/${HOST}/tcp/${port}/ws`,
     '--http-port', String(httpPort),
-    ...demoFilesToPin(stateDir).flatMap((file) => ['--pin', file]),
+    ...demoFilesToPin(stateDir, pin).flatMap((file) => ['--pin', file]),
     '--deployments', join(stateDir, 'deployments.json'),
     '--compute-key', keyFile,
     // Twice the minimum, so one slash leaves a node selectable.
@@ -139,7 +141,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const [i, extra] of (options.extraRelays ?? []).entries()) {
       step(`starting relay ${i + 2} (compute node of dev account ${extra.account})`);
       const key = await fundComputeAccount(deployments, extra.account, stateDir);
-      const args = [...relayArgs(`relay-${i + 2}`, 0, 0, key), ...(extra.substitute ? ['--substitute', `${extra.substitute.cid}=${extra.substitute.file}`] : []), ...(extra.args ?? [])];
+      const args = [...relayArgs(`relay-${i + 2}`, 0, 0, key, extra.pin), ...(extra.substitute ? ['--substitute', `${extra.substitute.cid}=${extra.substitute.file}`] : []), ...(extra.args ?? [])];
       const child = startChild(`relay-${i + 2}`, bin('node'), args, { cwd: root, echo: options.echo });
       children.push(child);
       record();

@@ -1,6 +1,6 @@
 // A compute node's part in the network, shared by the relay and a contributing tab: it registers
-// on NodeCoordinator with its stake (once), keeps itself alive with heartbeats, and takes part in
-// the ProofOfInference tasks that select it. A requester sends the task's input over the
+// on NodeCoordinator with its stake (once), keeps itself alive with heartbeats, watches the chain
+// for the ProofOfInference tasks that select it (to load their model early), and takes part in them. A requester sends the task's input over the
 // inference protocol with the task id; the node checks the task names it, this model version and
 // this exact input, and after the model has run commits to the canonical output hash, reveals it
 // once every node has committed (or the commit window closed), and settles the task when the
@@ -36,6 +36,7 @@ export class TaskRefusedError extends Error {
 export type TaskEvent =
   | { type: 'registered'; account: Address; models: number }
   | { type: 'models'; added: number; removed: number }
+  | { type: 'selected'; task: bigint; weightsCid: string }
   | { type: 'committed'; task: bigint; hash: Hash }
   | { type: 'revealed'; task: bigint; hash: Hash }
   | { type: 'settled'; task: bigint; hash: Hash }
@@ -52,6 +53,8 @@ export interface TaskParticipantOptions extends NodeProfile {
   onEvent?: (event: TaskEvent) => void;
   /** How often a waiting reveal looks at the chain again. */
   pollMs?: number;
+  /** Called when a new task selects this node, with its model's weights (to load them before the input comes). */
+  onSelected?: (weightsCid: string) => void;
 }
 
 const OPEN = 1;
@@ -171,6 +174,27 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
     else await secrets.remove(taskId);
   }
 
+  // The chain says first which tasks chose this node; the input follows from the requester, so
+  // the model is loaded meanwhile.
+  const unwatch = client.watchContractEvent({
+    ...poi,
+    eventName: 'TaskCreated',
+    pollingInterval: pollMs * 2,
+    onLogs: (logs) => {
+      for (const log of logs) {
+        const { taskId, modelId, version, nodes } = log.args;
+        if (taskId === undefined || modelId === undefined || version === undefined || !nodes?.some((n) => isAddressEqual(n, account))) continue;
+        void client
+          .readContract({ address: c.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'getVersion', args: [modelId, version] })
+          .then(({ weightsCid }) => {
+            emit({ type: 'selected', task: taskId, weightsCid });
+            options.onSelected?.(weightsCid);
+          })
+          .catch(() => {});
+      }
+    },
+  });
+
   return {
     account,
     check,
@@ -180,6 +204,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
     stop() {
       stopped = true;
       clearInterval(heartbeat);
+      unwatch();
     },
   };
 }

@@ -1,7 +1,7 @@
 // The compute network end to end, on the real stack: three providers (the stack's relay, a second
 // relay started with a deliberately wrong digits model, and a browser tab contributing on WebGPU)
-// and a requester's tab. A K = 3 task settles with the honest majority (onnxruntime-node and the
-// tab's WebGPU agree on the canonical hash), the wrong node is slashed and reputations move; then
+// and a requester's tab. A K = 3 task settles with the honest majority (onnxruntime-node, the
+// tab's WebGPU and the requester's own WASM run agree on the canonical hash), the wrong node is slashed and reputations move; then
 // the wrong node's relay is killed after the next task selected it: it is slashed for its silence
 // and the task still settles for the two that answered.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -79,6 +79,9 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   const requester = await newPage(browser, stack.appUrl);
   await requester.goto(`/model/${digitsId}`);
   await expect(requester.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  // Its own run is on WASM: the network's result (onnxruntime-node and WebGPU) must be the same canonical output.
+  await requester.getByTestId('backend-select').selectOption('wasm');
+  await expect(requester.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
   await requester.locator('summary', { hasText: 'Run on a tensor of your own' }).click();
   await requester.getByTestId('raw-input').fill(JSON.stringify(sample.pixels.map((v) => v / 255)));
   await requester.getByTestId('raw-run').click();
@@ -101,6 +104,8 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   expect(outputs[honest.toLowerCase()]).toMatch(/^0x[0-9a-f]{64}$/);
   expect(outputs[tab.toLowerCase()]).toBe(outputs[honest.toLowerCase()]);
   expect(outputs[wrong.toLowerCase()]).not.toBe(outputs[honest.toLowerCase()]);
+  await expect(run.getByTestId('network-vs-local')).toHaveAttribute('data-local-output', outputs[honest.toLowerCase()]!);
+  await expect(run.getByTestId('network-vs-local')).toHaveAttribute('data-matches', 'true');
   await expect(run.getByTestId('task-events').locator('li[data-type=penalized]')).toHaveCount(1);
   await expect(run.getByTestId('task-events').locator('li[data-type=settled]')).toContainText('paid');
 

@@ -8,7 +8,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import type { Deployments } from '../../../src/chain/deployments.ts';
 import type { ConnectedWallet } from '../../../src/chain/wallet/dev-wallet.ts';
 import { documentCommitSecrets } from '../../../src/compute/commit-secrets.ts';
-import { joinComputeNetwork, type NodeProfile, type TaskEvent } from '../../../src/compute/task-participant.ts';
+import { joinComputeNetwork, type NodeProfile, type TaskEvent, type TaskParticipantOptions } from '../../../src/compute/task-participant.ts';
 import type { Logger } from '../log.ts';
 
 export interface ComputeSettings {
@@ -19,7 +19,7 @@ export interface ComputeSettings {
   heartbeatMs: number;
 }
 
-export interface TaskRunnerOptions extends ComputeSettings, Pick<NodeProfile, 'peerId' | 'backend'> {
+export interface TaskRunnerOptions extends ComputeSettings, Pick<NodeProfile, 'peerId' | 'backend'>, Pick<TaskParticipantOptions, 'onSelected'> {
   deployments: Deployments;
   accountKeyFile: string;
   dataDir: string;
@@ -42,6 +42,7 @@ function logEvent(log: Logger, event: TaskEvent) {
   if (event.type === 'failed') log.warn(`compute.${event.what}_failed`, { task: event.task?.toString(), error: event.error });
   else if (event.type === 'registered') log.info('compute.registered', { account: event.account, models: event.models });
   else if (event.type === 'models') log.info('compute.models_changed', { added: event.added, removed: event.removed });
+  else if (event.type === 'selected') log.info('compute.selected', { task: event.task.toString(), cid: event.weightsCid });
   else log.info(`compute.${event.type}`, { task: event.task.toString(), tx: event.hash });
 }
 

@@ -125,5 +125,11 @@ export async function startInferenceService(options: InferenceServiceOptions) {
     }
   }
   log.info('inference.ready', { backend: options.backend.name, preloaded: preloaded.length });
-  return { stats: () => ({ backend: options.backend.name, served, refused, sessions: sessions.keys() }) };
+  /** Loads a listed model now (a task selected this node for it); failures wait for the request to report them. */
+  const warm = (cid: string) =>
+    void options.chain
+      .modelByWeights(cid)
+      .then((model) => model?.spec && session(cid, model.spec))
+      .catch((error) => log.debug('inference.warm_failed', { cid, error: error as Error }));
+  return { warm, stats: () => ({ backend: options.backend.name, served, refused, sessions: sessions.keys() }) };
 }

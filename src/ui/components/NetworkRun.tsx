@@ -1,8 +1,9 @@
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import type { TaskEventRecord } from '../../chain/actions/compute/read-task.ts';
 import { describeError } from '../../chain/describe-error.ts';
 import { runOnNetwork, type NetworkRunState } from '../../compute/run-on-network.ts';
+import { canonicalHash } from '../../inference/canonical-output.ts';
 import type { Feeds } from '../../inference/tensors.ts';
 import { formatJoy, formatMs, parseJoy } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
@@ -31,7 +32,7 @@ function describeEvent(event: TaskEventRecord): string {
  * their answers, commits, reveals and the settlement (who was paid, who was slashed) show as they
  * happen.
  */
-export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null }): JSX.Element {
+export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null; lastOutput: { outputs: Feeds; backend: string } | null }): JSX.Element {
   const app = useAppState();
   const wallets = useWallet();
   const [k, setK] = createSignal(1);
@@ -40,6 +41,8 @@ export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null 
   const [run, setRun] = createSignal<NetworkRunState | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  /** The canonical hash of this page's own run of the same input: the network's result should match it. */
+  const localHash = createMemo(() => (props.lastOutput && props.model.spec ? canonicalHash(props.lastOutput.outputs, props.model.spec) : null));
 
   const start = async () => {
     setError(null);
@@ -136,6 +139,11 @@ export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null 
                 </For>
               </tbody>
             </table>
+            <Show when={localHash() && r().chain?.status === 'settled'}>
+              <p class="status" data-testid="network-vs-local" data-local-output={localHash()!} data-matches={r().chain!.result === localHash()}>
+                Your own run here ({props.lastOutput!.backend === 'webgpu' ? 'WebGPU' : 'WASM'}) gives {short(localHash()!)}: {r().chain!.result === localHash() ? 'the same as the network’s result' : 'not the network’s result'}.
+              </p>
+            </Show>
             <ol class="task-events" data-testid="task-events">
               <For each={r().chain?.events ?? []}>{(event) => <li data-type={event.type} title={event.tx}>{describeEvent(event)}</li>}</For>
             </ol>

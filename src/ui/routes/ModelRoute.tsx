@@ -229,7 +229,7 @@ export default function ModelRoute(): JSX.Element {
                     </Match>
                   </Switch>
                   <RawTensorInput spec={m().spec!} run={run} ready={ready()} />
-                  <NetworkRun model={m()} lastInput={lastInput()} />
+                  <NetworkRun model={m()} lastInput={lastInput()} lastOutput={lastRun() && loaded() ? { outputs: lastRun()!.outputs, backend: loaded()!.backend } : null} />
                 </>
               )}
             </Show>

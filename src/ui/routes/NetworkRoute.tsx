@@ -19,6 +19,8 @@ function describeContributionEvent(event: ContributionEvent): string {
       return `${event.what} failed: ${event.error.message}`;
     case 'registered':
       return `registered with ${event.models} model(s)`;
+    case 'selected':
+      return `selected for task #${event.task}`;
     case 'models':
       return `declared ${event.added} model(s) more, ${event.removed} fewer`;
     default:
