@@ -16,6 +16,7 @@ import { runOnNetwork } from '../../src/compute/run-on-network.ts';
 import type { ModelSpec } from '../../src/inference/model-spec.ts';
 import type { Feeds } from '../../src/inference/tensors.ts';
 import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
+import { dialUntilConnected } from '../../src/p2p/dial-until-connected.ts';
 import { requestInference } from '../../src/p2p/request-inference.ts';
 import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
 import { readFileSync } from 'node:fs';
@@ -24,9 +25,16 @@ import { digitSamples, digitsModel } from './reference.ts';
 const pixels = (i: number): Feeds => ({ pixels: { type: 'float32', dims: [1, 784], data: Float32Array.from(digitSamples[i % digitSamples.length].pixels, (v) => v / 255) } });
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
+/**
+ * A client peer connected to `relays`. Many clients from one host meet the relay's limit on new
+ * connections per host per second (libp2p's inboundConnectionThreshold): dials are retried.
+ */
 async function clientOf(relays: RelayStatus[]): Promise<Libp2p> {
   const peer = await createLibp2p({ ...browserLibp2pOptions(relays.flatMap((r) => r.multiaddrs)), addresses: { listen: [] } });
-  for (const relay of relays) await peer.dial(multiaddr(relay.multiaddrs[0]));
+  for (const relay of relays) {
+    await dialUntilConnected(peer, multiaddr(relay.multiaddrs[0]), AbortSignal.timeout(60_000), { firstDelayMs: 200, maxDelayMs: 1000 });
+    if (peer.getConnections().length === 0) throw new Error(`could not connect to the relay ${relay.peerId}`);
+  }
   return peer;
 }
 
@@ -64,7 +72,8 @@ export async function roundTripOverhead(relay: RelayStatus, target: DigitsTarget
 
 /** Requests per second that `clients` peers, each asking again as soon as answered, get in `ms`. */
 export async function throughput(relay: RelayStatus, target: DigitsTarget, clients: number, ms: number): Promise<{ rps: number; meanBatch: number }> {
-  const peers = await Promise.all(Array.from({ length: clients }, () => clientOf([relay])));
+  const peers: Libp2p[] = [];
+  for (let i = 0; i < clients; i++) peers.push(await clientOf([relay]));
   try {
     const addr = multiaddr(relay.multiaddrs[0]);
     // Warm-up: every client connected and the model loaded before the clock starts.
