@@ -2,9 +2,7 @@
 // tab is open whatever page is shown, with what it has done (tasks, answers) for the page to list.
 import { createSignal } from 'solid-js';
 import type { ConnectedWallet } from '../../chain/wallet/dev-wallet.ts';
-import { startLightNode } from '../../compute/light-node.ts';
 import type { TaskEvent } from '../../compute/task-participant.ts';
-import { fetchFile } from '../../storage/fetch-file.ts';
 import type { CoreAppState } from './app-state.tsx';
 
 export interface ContributionSettings {
@@ -23,6 +21,8 @@ export function createContribution(app: CoreAppState) {
 
   const start = async (wallet: ConnectedWallet, settings: ContributionSettings) => {
     const config = app.config()!;
+    // Loaded when a person contributes: none of it belongs in the first paint.
+    const [{ startLightNode }, { fetchFile }] = await Promise.all([import('../../compute/light-node.ts'), import('../../storage/fetch-file.ts')]);
     const node = await app.browserNode();
     const held = () => {
       const cids = new Set(app.cache.entries().map((e) => e.cid));
