@@ -16,12 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
 import { withoutPrefetch } from '../tests/e2e/without-prefetch.ts';
-import { cidOfBytes } from '../src/storage/cid-of-bytes.ts';
 import { build } from './lib/build.ts';
 import { runInLoopbackNamespace } from './lib/loopback-only.ts';
 import { digitsTarget, roundTripOverhead, taskGasAndSettlement, throughput } from './lib/compute-bench.ts';
 import { measureMarketplaceGas } from './lib/marketplace-gas.ts';
-import { digitSamples as samples, digitsModel as digits, referenceDigits, referenceSpeech, speechModel as speech } from './lib/reference.ts';
+import { digitSamples as samples, digitsModel as digits, fileCid, referenceDigits, referenceSpeech, speechModel as speech } from './lib/reference.ts';
 import { startStackOnFreePorts, type Stack } from './lib/stack.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -105,7 +104,7 @@ async function fetchThroughput(browser: Browser, stack: Stack) {
   const bytes = readFileSync(speech.file).length;
   const helia: number[] = [];
   const http: number[] = [];
-  const cid = (await cidOfBytes(readFileSync(speech.file))).toString();
+  const cid = await fileCid(speech.file);
   for (let i = 0; i < FETCH_RUNS; i++) {
     const context = await withoutPrefetch(await browser.newContext());
     const page = await context.newPage();
@@ -178,7 +177,7 @@ async function warmSessionFirstInference(page: Page): Promise<number> {
  */
 async function webrtcThroughput(browser: Browser, stack: Stack): Promise<{ rate: number; failures: string[] }> {
   const bytes = readFileSync(speech.file).length;
-  const cid = (await cidOfBytes(readFileSync(speech.file))).toString();
+  const cid = await fileCid(speech.file);
   const holder = await (await withoutPrefetch(await browser.newContext({ permissions: ['camera', 'microphone'] }))).newPage();
   await openModel(holder, stack, speech.name);
   // The relay drops its copy once the holder is the one tab it knows to hold the model (the

@@ -9,20 +9,16 @@ import type { Libp2p } from '@libp2p/interface';
 import { createLibp2p } from 'libp2p';
 import { createPublicClient, createWalletClient, http, parseEther, type Hash, type PublicClient } from 'viem';
 import type { RelayStatus } from '../../relay/src/relay.ts';
-import { modelMarketplaceAbi } from '../../src/chain/abi/generated.ts';
+import { modelIdByName } from '../../src/chain/actions/marketplace/model-id-by-name.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
 import type { Deployments } from '../../src/chain/deployments.ts';
 import { runOnNetwork } from '../../src/compute/run-on-network.ts';
 import type { ModelSpec } from '../../src/inference/model-spec.ts';
-import type { Feeds } from '../../src/inference/tensors.ts';
 import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
 import { dialUntilConnected } from '../../src/p2p/dial-until-connected.ts';
 import { requestInference } from '../../src/p2p/request-inference.ts';
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
-import { readFileSync } from 'node:fs';
-import { digitSamples, digitsModel } from './reference.ts';
+import { digitFeeds, digitsModel, fileCid } from './reference.ts';
 
-const pixels = (i: number): Feeds => ({ pixels: { type: 'float32', dims: [1, 784], data: Float32Array.from(digitSamples[i % digitSamples.length].pixels, (v) => v / 255) } });
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 /**
@@ -46,8 +42,8 @@ export interface DigitsTarget {
 
 export async function digitsTarget(deployments: Deployments): Promise<DigitsTarget> {
   const client = createPublicClient({ transport: http(deployments.rpcUrl) }) as PublicClient;
-  const id = await client.readContract({ address: deployments.contracts.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
-  return { cid: (await cidOfBytes(readFileSync(digitsModel.file))).toString(), spec: digitsModel.spec, id };
+  const id = (await modelIdByName(client, deployments.contracts.ModelMarketplace.address, digitsModel.name))!;
+  return { cid: await fileCid(digitsModel.file), spec: digitsModel.spec, id };
 }
 
 /** `runs` sequential requests: round trip minus the provider's compute time, and the compute time. */
@@ -58,7 +54,7 @@ export async function roundTripOverhead(relay: RelayStatus, target: DigitsTarget
     const compute: number[] = [];
     const roundTrip: number[] = [];
     for (let i = 0; i < runs + 10; i++) {
-      const answer = await requestInference(peer, multiaddr(relay.multiaddrs[0]), target.cid, target.spec, pixels(i));
+      const answer = await requestInference(peer, multiaddr(relay.multiaddrs[0]), target.cid, target.spec, digitFeeds(i));
       if (i < 10) continue; // warm-up: session load, connection, JIT
       overhead.push(answer.roundTripMs - answer.computeMs);
       compute.push(answer.computeMs);
@@ -77,14 +73,14 @@ export async function throughput(relay: RelayStatus, target: DigitsTarget, clien
   try {
     const addr = multiaddr(relay.multiaddrs[0]);
     // Warm-up: every client connected and the model loaded before the clock starts.
-    await Promise.all(peers.map((peer, i) => requestInference(peer, addr, target.cid, target.spec, pixels(i))));
+    await Promise.all(peers.map((peer, i) => requestInference(peer, addr, target.cid, target.spec, digitFeeds(i))));
     let done = 0;
     let batchSum = 0;
     const end = performance.now() + ms;
     await Promise.all(
       peers.map(async (peer, c) => {
         for (let i = 0; performance.now() < end; i++) {
-          const answer = await requestInference(peer, addr, target.cid, target.spec, pixels(c * 1000 + i));
+          const answer = await requestInference(peer, addr, target.cid, target.spec, digitFeeds(c * 1000 + i));
           done++;
           batchSum += answer.batchSize;
         }
@@ -112,7 +108,7 @@ export async function taskGasAndSettlement(deployments: Deployments, relays: Rel
       libp2p: peer,
       findProviders: async () => [],
       model: { id: target.id, version: 0, weightsCid: target.cid, spec: target.spec },
-      inputs: pixels(3),
+      inputs: digitFeeds(3),
       k: 3,
       fee: parseEther('3'),
       region: '',

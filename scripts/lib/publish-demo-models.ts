@@ -14,14 +14,15 @@ import { demoModelCard, demoModels } from '../../models/demo-models.ts';
 
 const cardPath = (stateDir: string, name: string) => join(stateDir, 'cards', `${name}.json`);
 
-/** Writes each demo model's card; returns every file the relay should pin (of the models named in `only`, when given). */
-export function demoFilesToPin(stateDir: string, only?: string[]): string[] {
+/** The files a relay pins for the demo models (of those named in `only`, when given): weights and card, once the cards are written. */
+export const demoPinPaths = (stateDir: string, only?: string[]): string[] =>
+  demoModels.filter((model) => !only || only.includes(model.name)).flatMap((model) => [model.file, cardPath(stateDir, model.name)]);
+
+/** Writes each demo model's card; returns every file the relay should pin. */
+export function demoFilesToPin(stateDir: string): string[] {
   mkdirSync(join(stateDir, 'cards'), { recursive: true });
-  return demoModels.filter((model) => !only || only.includes(model.name)).flatMap((model) => {
-    const path = cardPath(stateDir, model.name);
-    writeFileSync(path, modelCardBytes(demoModelCard(model)));
-    return [model.file, path];
-  });
+  for (const model of demoModels) writeFileSync(cardPath(stateDir, model.name), modelCardBytes(demoModelCard(model)));
+  return demoPinPaths(stateDir);
 }
 
 export async function publishDemoModels(deployments: Deployments, stateDir: string) {

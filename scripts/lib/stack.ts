@@ -13,7 +13,7 @@ import { assertPortsFree } from './ports.ts';
 import { endStaleProcesses, forgetProcesses, recordProcesses } from './stale-processes.ts';
 import { startChild, type Child } from './processes.ts';
 import { chainReady, relayReady } from './ready-lines.ts';
-import { demoFilesToPin, publishDemoModels } from './publish-demo-models.ts';
+import { demoFilesToPin, demoPinPaths, publishDemoModels } from './publish-demo-models.ts';
 import { serveApp } from './serve-app.ts';
 
 export interface StackOptions {
@@ -89,7 +89,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     '--data-dir', join(stateDir, name),
     '--listen', `/ip4/${HOST}/tcp/${port}/ws`,
     '--http-port', String(httpPort),
-    ...demoFilesToPin(stateDir, pin).flatMap((file) => ['--pin', file]),
+    ...demoPinPaths(stateDir, pin).flatMap((file) => ['--pin', file]),
     '--deployments', join(stateDir, 'deployments.json'),
     '--compute-key', keyFile,
     // Twice the minimum, so one slash leaves a node selectable.

@@ -11,7 +11,7 @@ import type { Feeds } from '../inference/tensors.ts';
 import type { InferenceResponse } from '../protocol/inference.ts';
 import { MAX_INFERENCE_MESSAGE_BYTES } from '../protocol/inference.ts';
 import { documentCommitSecrets } from './commit-secrets.ts';
-import { handleInference, Refusal, type EngineResult } from './inference-handler.ts';
+import { handleInference, type EngineResult } from './inference-handler.ts';
 import { joinComputeNetwork, type TaskEvent } from './task-participant.ts';
 
 export interface LightNodeOptions {
@@ -56,11 +56,9 @@ export async function startLightNode(options: LightNodeOptions) {
     onEvent: options.onEvent,
   });
   const handler = await handleInference(options.libp2p, {
+    // Only what this tab holds is served: any other CID is refused as unknown before anything runs.
     modelByWeights: async (cid) => held().get(cid) ?? null,
-    run: async (cid, spec, inputs) => {
-      if (!held().has(cid)) throw new Refusal('unknown-model', `this tab does not hold ${cid}`);
-      return options.run(cid, spec, inputs);
-    },
+    run: options.run,
     sign: options.sign,
     tasks: participant,
     // A tab serves at most its declared capacity, with a short burst.

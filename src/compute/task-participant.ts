@@ -79,26 +79,12 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
   // Registration, once: stake what is missing, then register with the models held now.
   const coordinator = { address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi } as const;
   const node = await client.readContract({ ...coordinator, functionName: 'getNode', args: [account] });
+  const heldAtStart = await options.heldModels();
   let declared = new Set<bigint>();
-  if (node.registeredAt === 0n) {
-    const stake = await client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'stakeOf', args: [account] });
-    const unlocked = stake.staked - stake.locked;
-    if (unlocked < options.stake) await send(c.JoyToken.address, joyTokenAbi, 'stake', [options.stake - unlocked]);
-    const models = await options.heldModels();
-    await send(coordinator.address, nodeCoordinatorAbi, 'register', [nodeBackendOf(options.backend), options.capacityRps, options.region, options.peerId, options.stake, models]);
-    declared = new Set(models);
-    emit({ type: 'registered', account, models: models.length });
-  } else {
-    if (node.peerId !== options.peerId) {
-      // The same account on a new key (a tab's identity is per browser): requesters must find this one.
-      await send(coordinator.address, nodeCoordinatorAbi, 'update', [options.capacityRps, options.region, options.peerId]);
-    }
-    for (const id of await options.heldModels()) if (await client.readContract({ ...coordinator, functionName: 'holds', args: [account, id] })) declared.add(id);
-  }
 
   /** Declares models fetched or dropped since the last look, so selection matches what the node can run. */
-  const syncModels = async () => {
-    const held = new Set(await options.heldModels());
+  const syncModels = async (heldNow: bigint[]) => {
+    const held = new Set(heldNow);
     const added = [...held].filter((id) => !declared.has(id));
     const removed = [...declared].filter((id) => !held.has(id));
     if (added.length === 0 && removed.length === 0) return;
@@ -106,11 +92,27 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
     declared = held;
     emit({ type: 'models', added: added.length, removed: removed.length });
   };
+
+  if (node.registeredAt === 0n) {
+    const stake = await client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'stakeOf', args: [account] });
+    const unlocked = stake.staked - stake.locked;
+    if (unlocked < options.stake) await send(c.JoyToken.address, joyTokenAbi, 'stake', [options.stake - unlocked]);
+    await send(coordinator.address, nodeCoordinatorAbi, 'register', [nodeBackendOf(options.backend), options.capacityRps, options.region, options.peerId, options.stake, heldAtStart]);
+    declared = new Set(heldAtStart);
+    emit({ type: 'registered', account, models: heldAtStart.length });
+  } else {
+    if (node.peerId !== options.peerId) {
+      // The same account on a new key (a tab's identity is per browser): requesters must find this one.
+      await send(coordinator.address, nodeCoordinatorAbi, 'update', [options.capacityRps, options.region, options.peerId]);
+    }
+    for (const id of heldAtStart) if (await client.readContract({ ...coordinator, functionName: 'holds', args: [account, id] })) declared.add(id);
+    await syncModels(heldAtStart);
+  }
+
   const beat = async () => {
     await send(coordinator.address, nodeCoordinatorAbi, 'heartbeat', []);
-    await syncModels();
+    await syncModels(await options.heldModels());
   };
-  await syncModels();
   const heartbeat = setInterval(() => void beat().catch((error) => emit({ type: 'failed', what: 'heartbeat', error: error as Error })), options.heartbeatMs);
 
   const taskOf = (taskId: bigint) => client.readContract({ ...poi, functionName: 'getTask', args: [taskId] });

@@ -4,6 +4,7 @@
 import { peerIdFromString } from '@libp2p/peer-id';
 import type { Libp2p, PeerId } from '@libp2p/interface';
 import type { Multiaddr } from '@multiformats/multiaddr';
+import { peerIdOf } from './peer-id-of.ts';
 
 export class PeerNotFoundError extends Error {
   override name = 'PeerNotFoundError';
@@ -17,7 +18,7 @@ export async function locatePeer(libp2p: Pick<Libp2p, 'getConnections'>, peerId:
     throw new PeerNotFoundError(`the node's peer id ${peerId.slice(0, 80)} is not a libp2p peer id`);
   }
   if (libp2p.getConnections(id).length > 0) return id;
-  const addr = (await findProviders().catch(() => [])).find((a) => a.getComponents().findLast((c) => c.name === 'p2p')?.value === peerId);
+  const addr = (await findProviders().catch(() => [])).find((a) => peerIdOf(a) === peerId);
   if (!addr) throw new PeerNotFoundError(`no relay knows how to reach ${peerId}`);
   return addr;
 }

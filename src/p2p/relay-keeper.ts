@@ -3,6 +3,7 @@
 // is picked up without a reload. Reports each change to a listener.
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from '@libp2p/interface';
+import { peerIdOf } from './peer-id-of.ts';
 
 export type RelayState = 'connecting' | 'connected' | 'offline';
 export interface RelayStatus {
@@ -20,7 +21,7 @@ export function keepRelaysConnected(libp2p: Libp2p, relays: string[], onChange: 
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let stopped = false;
   const publish = () => onChange([...statuses.values()]);
-  const peerOf = (address: string) => multiaddr(address).getComponents().find((c) => c.name === 'p2p')?.value;
+  const peerOf = (address: string) => peerIdOf(multiaddr(address));
 
   const dial = async (address: string) => {
     if (stopped) return;

@@ -5,6 +5,7 @@
 import { multiaddr } from '@multiformats/multiaddr';
 import { CID } from 'multiformats/cid';
 import { MalformedMessageError } from './json-stream.ts';
+import { peerIdOf } from '../p2p/peer-id-of.ts';
 
 export const PROVIDERS_PROTOCOL = '/permanet/providers/1.0.0';
 /** An announcement lists at most this many root CIDs (a tab's model cache) and addresses. */
@@ -51,7 +52,7 @@ export function parseProvidersRequest(value: unknown, sender: string): Providers
     if (typeof a !== 'string') throw new MalformedMessageError(`addrs[${i}] must be a string`);
     let peer;
     try {
-      peer = multiaddr(a).getComponents().findLast((c) => c.name === 'p2p')?.value;
+      peer = peerIdOf(multiaddr(a));
     } catch {
       throw new MalformedMessageError(`addrs[${i}] is not a multiaddr`);
     }

@@ -12,6 +12,7 @@ import { multiaddr } from '@multiformats/multiaddr';
 import { browserLibp2pOptions } from '../p2p/browser-libp2p.ts';
 import { announceProviders, findProviders } from '../p2p/providers-client.ts';
 import { keepRelaysConnected, type RelayStatus } from '../p2p/relay-keeper.ts';
+import { peerIdOf } from '../p2p/peer-id-of.ts';
 
 export const BLOCKSTORE_NAME = 'permanet-blocks';
 export const DATASTORE_NAME = 'permanet-data';
@@ -33,7 +34,7 @@ export async function createBrowserNode({ relays, iceServers, onRelays }: Browse
   await helia.start();
   const { libp2p } = helia;
   const relayAddrs = relays.map((address) => multiaddr(address));
-  const relayPeers = new Set(relayAddrs.map((a) => a.getComponents().findLast((c) => c.name === 'p2p')?.value));
+  const relayPeers = new Set(relayAddrs.map(peerIdOf));
 
   // What this tab announces: the roots of the models it holds. Sent to every connected relay
   // when it changes, when a relay (re)connects, and when this tab's addresses change (its

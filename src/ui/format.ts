@@ -14,6 +14,12 @@ export function shortCid(cid: string): string {
   return cid.length > 20 ? `${cid.slice(0, 10)}…${cid.slice(-6)}` : cid;
 }
 
+/** An address or hash for reading, not copying: 0x1234…abcd. */
+export const shortHex = (hex: string): string => `${hex.slice(0, 6)}…${hex.slice(-4)}`;
+
+/** A peer id as people tell peers apart: its last 8 characters. */
+export const peerTail = (peer: string): string => `…${peer.slice(-8)}`;
+
 /** How long ago, for people: "just now", "5 min ago", "3 h ago", "2 days ago". */
 export function formatAgo(ms: number): string {
   const minutes = Math.floor(ms / 60_000);

@@ -4,20 +4,19 @@
 // tab's WebGPU and the requester's own WASM run agree on the canonical hash), the wrong node is slashed and reputations move; then
 // the wrong node's relay is killed after the next task selected it: it is slashed for its silence
 // and the task still settles for the two that answered.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { createPublicClient, http, parseEther, type Address, type PublicClient } from 'viem';
+import { createPublicClient, createTestClient, http, parseEther, type Address, type PublicClient } from 'viem';
 import { denseGraphToOnnx } from '../../models/onnx-graph.ts';
-import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi } from '../../src/chain/abi/generated.ts';
+import { joyTokenAbi, nodeCoordinatorAbi } from '../../src/chain/abi/generated.ts';
+import { modelIdByName } from '../../src/chain/actions/marketplace/model-id-by-name.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
 import { NODE_BACKENDS } from '../../src/compute/node-backends.ts';
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
-import { digitSamples, digitsModel } from '../../scripts/lib/reference.ts';
+import { digitSamples, digitsModel, fileCid } from '../../scripts/lib/reference.ts';
 import { RELAY_COMPUTE_ACCOUNT, RELAY_STAKE_JOY } from '../../scripts/lib/stack.ts';
 import { expect, test } from './fixtures.ts';
-import { newPage } from './marketplace-pages.ts';
+import { chooseDevAccount, newPage } from './marketplace-pages.ts';
 
 const WRONG_ACCOUNT = 8;
 const CONTRIBUTOR = 3;
@@ -34,18 +33,11 @@ writeFileSync(
     layers: [{ weights: new Float32Array(7840), bias: Float32Array.from({ length: 10 }, (_, i) => (i === 7 ? 10 : 0)), inputs: 784, outputs: 10, activation: 'softmax' }],
   }),
 );
-const digitsCid = (await cidOfBytes(readFileSync(digitsModel.file))).toString();
+const digitsCid = await fileCid(digitsModel.file);
 const sample = digitSamples.find((s) => s.label !== 7)!;
 
 test.use({ extraRelays: [{ account: WRONG_ACCOUNT, substitute: { cid: digitsCid, file: wrongModel } }] });
 test.describe.configure({ mode: 'serial' });
-
-async function chooseDevAccount(page: Page, index: number, scope = page.locator('body')) {
-  const picker = scope.getByTestId('wallet-picker');
-  await expect(picker.getByTestId('account').or(picker.getByTestId('dev-account'))).toBeVisible();
-  if (await picker.getByTestId('dev-account').isVisible()) await picker.getByTestId('dev-account').selectOption(String(index));
-  await expect(picker.getByTestId('account')).toHaveText(devAccount(index).address);
-}
 
 test('three providers: the honest majority is paid, a wrong node and a killed node are slashed', async ({ browser, stack }) => {
   test.setTimeout(300_000);
@@ -53,7 +45,7 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   const c = stack.config.deployments.contracts;
   const node = (address: Address) => client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [address] });
   const joy = (address: Address) => client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'balanceOf', args: [address] });
-  const digitsId = await client.readContract({ address: c.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
+  const digitsId = (await modelIdByName(client, c.ModelMarketplace.address, digitsModel.name))!;
   const [honest, wrong, tab] = [RELAY_COMPUTE_ACCOUNT, WRONG_ACCOUNT, CONTRIBUTOR].map((i) => devAccount(i).address);
 
   // The contributor's tab holds the digits model, then registers as a WebGPU light node.
@@ -128,10 +120,10 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   await expect(rows.and(requester.locator(`[data-node="${wrong}"]`))).toHaveAttribute('data-status', 'refused');
   // The two that answered committed; the commit window, then the reveal window, run out (time moves on the dev chain).
   await expect.poll(async () => (await progress.getAttribute('data-status')) === 'open' && (await run.getByTestId('task-events').locator('li[data-type=committed]').count()), { timeout: 30_000 }).toBe(2);
+  const chain = createTestClient({ mode: 'hardhat', transport: http(stack.config.deployments.rpcUrl) });
   const travel = async (seconds: number) => {
-    for (const [method, params] of [['evm_increaseTime', [seconds]], ['evm_mine', []]] as const) {
-      await fetch(stack.config.deployments.rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
-    }
+    await chain.increaseTime({ seconds });
+    await chain.mine({ blocks: 1 });
   };
   await travel(61);
   await expect(run.getByTestId('task-events').locator('li[data-type=revealed]')).toHaveCount(2, { timeout: 30_000 });

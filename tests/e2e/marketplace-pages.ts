@@ -1,6 +1,6 @@
 // Pages of the marketplace as a person uses them, shared by the end-to-end tests: a new person
 // (browser context), publishing through the form, finding a model by search.
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
 import { expect, withoutPrefetch } from './fixtures.ts';
 
@@ -10,6 +10,14 @@ export const PUBLISHER = '4';
 /** A page in a fresh browser context (another person), allowed WebRTC on loopback. */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
   return (await withoutPrefetch(await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] }))).newPage();
+}
+
+/** Acts as dev account `index` in the wallet picker within `scope`: the account chosen on an earlier visit is restored, otherwise it is chosen. */
+export async function chooseDevAccount(page: Page, index: number, scope: Locator = page.locator('body')) {
+  const picker = scope.getByTestId('wallet-picker');
+  await expect(picker.getByTestId('account').or(picker.getByTestId('dev-account'))).toBeVisible();
+  if (await picker.getByTestId('dev-account').isVisible()) await picker.getByTestId('dev-account').selectOption(String(index));
+  await expect(picker.getByTestId('account')).toHaveText(devAccount(index).address);
 }
 
 export interface Listing {
@@ -22,11 +30,7 @@ export interface Listing {
 /** Fills the publish form for `listing` as dev account PUBLISHER and presses Publish. */
 export async function fillAndPublish(page: Page, listing: Listing) {
   await page.goto('/publish');
-  // The account chosen on an earlier visit is restored; otherwise choose it.
-  const picker = page.getByTestId('wallet-picker');
-  await expect(picker.getByTestId('account').or(picker.getByTestId('dev-account'))).toBeVisible();
-  if (await picker.getByTestId('dev-account').isVisible()) await picker.getByTestId('dev-account').selectOption(PUBLISHER);
-  await expect(picker.getByTestId('account')).toHaveText(devAccount(Number(PUBLISHER)).address);
+  await chooseDevAccount(page, Number(PUBLISHER));
   await page.getByTestId('onnx-file').setInputFiles({ name: `${listing.name}.onnx`, mimeType: 'application/octet-stream', buffer: listing.file });
   await expect(page.getByTestId('onnx-ok')).toBeVisible();
   await expect(page.getByTestId('field-name')).toHaveValue(listing.name);

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { listModels } from '../../src/chain/actions/marketplace/list-models.ts';
 import { createChainClient } from '../../src/chain/public-client.ts';
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
 import { demoModels } from '../../models/demo-models.ts';
 import { expect, test } from './fixtures.ts';
+import { fileCid } from '../../scripts/lib/reference.ts';
 
 test('the home page lists every model ModelMarketplace lists, the demo models among them', async ({ page, stack }) => {
   const onChain = await listModels(createChainClient(stack.config.deployments), stack.config.deployments.contracts.ModelMarketplace.address);
@@ -14,7 +14,7 @@ test('the home page lists every model ModelMarketplace lists, the demo models am
   for (const model of demoModels) {
     const card = page.locator(`[data-testid=model-card][data-name="${model.name}"]`);
     await expect(card).toContainText(model.task);
-    const cid = (await cidOfBytes(readFileSync(model.file))).toString();
+    const cid = await fileCid(model.file);
     await expect(card.locator('.cid')).toHaveAttribute('title', cid);
     await expect(card.getByTestId('terms')).toHaveText('MIT, free to use');
     const bytes = readFileSync(model.file).length;

@@ -3,7 +3,7 @@
 // reveals and settles; it refuses an input the task did not commit to, and a task that is not there.
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from 'libp2p';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, createWalletClient, http, maxUint256, parseEther, type PublicClient } from 'viem';
@@ -11,14 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { fundComputeAccount } from '../../../scripts/lib/compute-account.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
-import { digitSamples, digitsModel } from '../../../scripts/lib/reference.ts';
+import { digitFeeds, digitsModel, fileCid } from '../../../scripts/lib/reference.ts';
 import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi, proofOfInferenceAbi } from '../../../src/chain/abi/generated.ts';
 import { writeAndWait } from '../../../src/chain/actions/write-and-wait.ts';
 import { devAccount } from '../../../src/chain/dev-accounts.ts';
 import { inputHash } from '../../../src/inference/input-hash.ts';
 import type { Feeds } from '../../../src/inference/tensors.ts';
 import { InferenceRefusedError, requestInference } from '../../../src/p2p/request-inference.ts';
-import { cidOfBytes } from '../../../src/storage/cid-of-bytes.ts';
 
 const NODE_INDEX = 6;
 const NODE = devAccount(NODE_INDEX);
@@ -28,7 +27,6 @@ const cardsDir = mkdtempSync(join(tmpdir(), 'task-runner-cards-'));
 let network: ChainAndRelay;
 let peer: Libp2p;
 let client: PublicClient;
-const pixels = (i: number): Feeds => ({ pixels: { type: 'float32', dims: [1, 784], data: Float32Array.from(digitSamples[i].pixels, (v) => v / 255) } });
 
 async function openTask(input: Feeds): Promise<bigint> {
   const c = network.deployments.contracts;
@@ -41,11 +39,11 @@ async function openTask(input: Feeds): Promise<bigint> {
 beforeAll(async () => {
   network = await startChainAndRelay({
     pins: demoFilesToPin(cardsDir),
-    yaml: 'compute: { enabled: true, account_key_file: node.key, stake_joy: 200, region: u33d, capacity_rps: 10, heartbeat_s: 20 }\n',
+    yaml: `compute: { enabled: true, account_key_file: node-${NODE_INDEX}.key, stake_joy: 200, region: u33d, capacity_rps: 10, heartbeat_s: 20 }\n`,
     beforeRelay: async (deployments, dir) => {
       await publishDemoModels(deployments, cardsDir);
       // The node's chain account: JOY to stake, its key in a file as an operator would keep it.
-      copyFileSync(await fundComputeAccount(deployments, NODE_INDEX, dir), join(dir, 'node.key'));
+      await fundComputeAccount(deployments, NODE_INDEX, dir);
       const transport = http(deployments.rpcUrl);
       const publicClient = createPublicClient({ transport }) as PublicClient;
       const requester = createWalletClient({ account: REQUESTER, transport, chain: undefined });
@@ -72,11 +70,11 @@ describe('the relay as a compute node', () => {
 
   it('answers a task that selected it, commits, reveals and settles it, and is paid', async () => {
     const c = network.deployments.contracts;
-    const cid = (await cidOfBytes(readFileSync(digitsModel.file))).toString();
+    const cid = await fileCid(digitsModel.file);
     const balance = () => client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'balanceOf', args: [NODE.address] });
     const before = await balance();
-    const taskId = await openTask(pixels(0));
-    const answer = await requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, pixels(0), { task: taskId });
+    const taskId = await openTask(digitFeeds(0));
+    const answer = await requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, digitFeeds(0), { task: taskId });
     expect(answer.commitTx).toMatch(/^0x[0-9a-f]{64}$/);
     await expect
       .poll(async () => (await client.readContract({ address: c.ProofOfInference.address, abi: proofOfInferenceAbi, functionName: 'getTask', args: [taskId] })).status, { timeout: 30_000 })
@@ -88,12 +86,12 @@ describe('the relay as a compute node', () => {
   });
 
   it('refuses an input the task did not commit to, and a task that does not exist, before running anything', async () => {
-    const cid = (await cidOfBytes(readFileSync(digitsModel.file))).toString();
-    const taskId = await openTask(pixels(1));
+    const cid = await fileCid(digitsModel.file);
+    const taskId = await openTask(digitFeeds(1));
     const ask = (task: bigint, input: Feeds) => requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, input, { task }).catch((e) => e);
-    const wrongInput = await ask(taskId, pixels(2));
+    const wrongInput = await ask(taskId, digitFeeds(2));
     expect(wrongInput).toBeInstanceOf(InferenceRefusedError);
     expect(wrongInput).toMatchObject({ code: 'not-assigned', message: `the input is not the one task ${taskId} committed to` });
-    expect(await ask(999n, pixels(1))).toMatchObject({ code: 'not-assigned', message: 'there is no task 999' });
+    expect(await ask(999n, digitFeeds(1))).toMatchObject({ code: 'not-assigned', message: 'there is no task 999' });
   });
 });

@@ -8,6 +8,7 @@ import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
 import { CID } from 'multiformats/cid';
 import type { InferenceSettings } from '../inference/inference-service.ts';
 import type { ComputeSettings } from '../compute/task-runner.ts';
+import { isGeohashPrefix } from '../../../src/compute/geohash.ts';
 
 const isCid = (text: string) => {
   try {
@@ -141,7 +142,7 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
   checkMultiaddrs(read, config.listen, 'listen');
   checkMultiaddrs(read, config.announce, 'announce');
   if (config.listen.length === 0) read.fail('listen', 'needs at least one address');
-  if (!/^[0-9b-hjkmnp-z]{1,8}$/.test(config.compute.region)) read.fail('compute.region', 'must be a geohash prefix of 1 to 8 characters');
+  if (!isGeohashPrefix(config.compute.region)) read.fail('compute.region', 'must be a geohash prefix of 1 to 8 characters');
   if (config.compute.enabled && config.compute.accountKeyFile === null) read.fail('compute.account_key_file', 'is needed when compute.enabled is true (a file holding the node account\'s private key, 0x…)');
   read.done();
   return config;

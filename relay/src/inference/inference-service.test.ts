@@ -7,27 +7,25 @@ import * as varint from 'uint8-varint';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from 'libp2p';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromString as base64ToBytes } from 'uint8arrays';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
-import { digitSamples, digitsModel, referenceDigits } from '../../../scripts/lib/reference.ts';
+import { digitFeeds, digitSamples, digitsModel, fileCid, referenceDigits } from '../../../scripts/lib/reference.ts';
 import { canonicalHash } from '../../../src/inference/canonical-output.ts';
 import { inputHash } from '../../../src/inference/input-hash.ts';
 import type { Feeds } from '../../../src/inference/tensors.ts';
 import { requestInference } from '../../../src/p2p/request-inference.ts';
 import { encodeFeeds, INFERENCE_PROTOCOL, inferenceSignedText, parseInferenceResponse, type InferenceResponse } from '../../../src/protocol/inference.ts';
-import { cidOfBytes } from '../../../src/storage/cid-of-bytes.ts';
 
 // The demo cards are written here, where publishDemoModels reads them back.
 const cardsDir = mkdtempSync(join(tmpdir(), 'inference-cards-'));
 let network: ChainAndRelay;
 let peer: Libp2p;
-const digitsCid = async () => (await cidOfBytes(readFileSync(digitsModel.file))).toString();
-const pixels = (i: number): Feeds => ({ pixels: { type: 'float32', dims: [1, 784], data: Float32Array.from(digitSamples[i].pixels, (v) => v / 255) } });
+const digitsCid = async () => await fileCid(digitsModel.file);
 
 /** Sends `bytes` as they are (a length prefix is the caller's business) and reads the answer. */
 async function rawBytes(bytes: Uint8Array): Promise<InferenceResponse> {
@@ -61,26 +59,26 @@ afterAll(async () => {
 describe('the inference service', () => {
   it('runs the digit model as onnxruntime-node does, hashes the canonical output and signs it', async () => {
     const cid = await digitsCid();
-    const answer = await infer(cid, pixels(0));
+    const answer = await infer(cid, digitFeeds(0));
     if (!answer.ok) throw new Error(answer.message);
     const expected = (await referenceDigits(digitSamples[0].pixels)).probabilities;
     Array.from(answer.outputs.probabilities.data as Float32Array).forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThan(1e-6));
     expect(answer.outputHash).toBe(canonicalHash(answer.outputs, digitsModel.spec));
     expect(answer.peer).toBe(network.relay.peerId);
-    const signed = new TextEncoder().encode(inferenceSignedText(cid, inputHash(pixels(0)), answer.outputHash));
+    const signed = new TextEncoder().encode(inferenceSignedText(cid, inputHash(digitFeeds(0)), answer.outputHash));
     const key = peerIdFromString(answer.peer).publicKey!;
     expect(await key.verify(signed, base64ToBytes(answer.signature, 'base64'))).toBe(true);
-    expect(await key.verify(new TextEncoder().encode(inferenceSignedText(cid, inputHash(pixels(1)), answer.outputHash)), base64ToBytes(answer.signature, 'base64'))).toBe(false);
+    expect(await key.verify(new TextEncoder().encode(inferenceSignedText(cid, inputHash(digitFeeds(1)), answer.outputHash)), base64ToBytes(answer.signature, 'base64'))).toBe(false);
     expect(answer.computeMs).toBeGreaterThan(0);
     // The client the app uses checks the same hash and signature itself.
-    const checked = await requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, pixels(2));
+    const checked = await requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, digitFeeds(2));
     expect(checked.outputHash).toBe(canonicalHash(checked.outputs, digitsModel.spec));
     expect(checked.roundTripMs).toBeGreaterThanOrEqual(checked.computeMs);
   });
 
   it('batches concurrent requests into shared runs, each answer its own', async () => {
     const cid = await digitsCid();
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => infer(cid, pixels(i))));
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => infer(cid, digitFeeds(i))));
     expect(Math.max(...answers.map((a) => (a.ok ? a.batchSize : 0)))).toBeGreaterThan(1);
     for (const [i, answer] of answers.entries()) {
       if (!answer.ok) throw new Error(answer.message);
@@ -91,7 +89,7 @@ describe('the inference service', () => {
 
   it('refuses unknown models, wrong shapes, malformed and oversized messages, and floods, with a code', async () => {
     const cid = await digitsCid();
-    expect(await infer('bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', pixels(0))).toEqual({ ok: false, code: 'unknown-model', message: 'no listed model has the weights bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' });
+    expect(await infer('bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', digitFeeds(0))).toEqual({ ok: false, code: 'unknown-model', message: 'no listed model has the weights bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' });
     const wrong = await infer(cid, { pixels: { type: 'float32', dims: [1, 10], data: new Float32Array(10) } });
     expect(wrong).toMatchObject({ ok: false, code: 'bad-input' });
     expect(wrong.ok ? '' : wrong.message).toContain('pixels: expected shape [batch, 784], got [1, 10]');
@@ -99,7 +97,7 @@ describe('the inference service', () => {
     expect(await raw(new TextEncoder().encode(JSON.stringify({ type: 'infer', cid, inputs: { pixels: { type: 'float32', dims: [1, 784], data: 'AAAA' } } })))).toMatchObject({ code: 'malformed', message: 'inputs.pixels: dims [1, 784] need 3136 bytes of float32, got 3' });
     // A message announced as 2 MiB is refused on its length prefix, before its bytes are read.
     expect(await rawBytes(new Uint8Array([...varint.encode(2 * 1024 * 1024), 32, 32]))).toEqual({ ok: false, code: 'malformed', message: `a message over ${1024 * 1024} bytes was refused` });
-    const flood = await Promise.all(Array.from({ length: 50 }, () => infer(cid, pixels(0))));
+    const flood = await Promise.all(Array.from({ length: 50 }, () => infer(cid, digitFeeds(0))));
     expect(flood.filter((a) => !a.ok && a.code === 'rate-limited').length).toBeGreaterThan(0);
     expect(flood.filter((a) => a.ok).length).toBeGreaterThan(0);
     // The counters a scraper reads on the loopback port.

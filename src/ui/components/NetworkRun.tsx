@@ -1,27 +1,27 @@
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import type { TaskEventRecord } from '../../chain/actions/compute/read-task.ts';
-import { describeError } from '../../chain/describe-error.ts';
 import { runOnNetwork, type NetworkRunState } from '../../compute/run-on-network.ts';
 import { canonicalHash } from '../../inference/canonical-output.ts';
 import type { Feeds } from '../../inference/tensors.ts';
-import { formatJoy, formatMs, parseJoy } from '../format.ts';
+import { formatJoy, formatMs, parseJoy, peerTail, shortHex } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
+import { createChainAction } from '../state/chain-action.ts';
 import { useWallet } from '../state/wallet.tsx';
+import { ActionMessage } from './ActionMessage.tsx';
 import { WalletPicker } from './WalletPicker.tsx';
-
-const short = (text: string) => `${text.slice(0, 6)}…${text.slice(-4)}`;
+import { isGeohashPrefix } from '../../compute/geohash.ts';
 
 function describeEvent(event: TaskEventRecord): string {
   switch (event.type) {
     case 'committed':
-      return `${short(event.node)} committed`;
+      return `${shortHex(event.node)} committed`;
     case 'revealed':
-      return `${short(event.node)} revealed ${short(event.outputHash)}`;
+      return `${shortHex(event.node)} revealed ${shortHex(event.outputHash)}`;
     case 'penalized':
-      return `${short(event.node)} slashed ${formatJoy(event.slashed)} (${event.revealed ? 'a minority answer' : 'no reveal'})`;
+      return `${shortHex(event.node)} slashed ${formatJoy(event.slashed)} (${event.revealed ? 'a minority answer' : 'no reveal'})`;
     case 'settled':
-      return `settled on ${short(event.result)}: ${event.paid.map(short).join(', ')} paid ${formatJoy(event.payEach)} each`;
+      return `settled on ${shortHex(event.result)}: ${event.paid.map(shortHex).join(', ')} paid ${formatJoy(event.payEach)} each`;
     case 'refunded':
       return `no majority: ${formatJoy(event.amount)} refunded`;
   }
@@ -39,20 +39,17 @@ export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null;
   const [fee, setFee] = createSignal('1');
   const [region, setRegion] = createSignal('');
   const [run, setRun] = createSignal<NetworkRunState | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, message, setMessage, run: act } = createChainAction();
   /** The canonical hash of this page's own run of the same input: the network's result should match it. */
   const localHash = createMemo(() => (props.lastOutput && props.model.spec ? canonicalHash(props.lastOutput.outputs, props.model.spec) : null));
 
-  const start = async () => {
-    setError(null);
+  const start = () => {
     setRun(null);
     const amount = parseJoy(fee());
-    if (amount === null) return setError('The fee must be an amount of JOY, such as 1 or 0.5');
-    if (!/^[0-9b-hjkmnp-z]{0,8}$/.test(region())) return setError('The region must be a geohash prefix (up to 8 of 0-9, b-z without i, l, o), or empty');
-    setBusy(true);
+    if (amount === null) return setMessage({ ok: false, text: 'The fee must be an amount of JOY, such as 1 or 0.5' });
+    if (region() !== '' && !isGeohashPrefix(region())) return setMessage({ ok: false, text: 'The region must be a geohash prefix (up to 8 of 0-9, b-z without i, l, o), or empty' });
     const logged = new Set<string>();
-    try {
+    void act('Run on the network', async () => {
       const chain = app.chain()!;
       const node = await app.browserNode();
       await runOnNetwork({
@@ -76,11 +73,7 @@ export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null;
           }
         },
       });
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -104,16 +97,14 @@ export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null;
         <label>
           Region <input value={region()} onInput={(e) => setRegion(e.currentTarget.value)} size={8} placeholder="any" data-testid="network-region" />
         </label>
-        <button disabled={busy() || !wallets.wallet() || !props.lastInput} onClick={() => void start()} data-testid="network-start">
+        <button disabled={busy() || !wallets.wallet() || !props.lastInput} onClick={start} data-testid="network-start">
           Run on {k()} node{k() > 1 ? 's' : ''}
         </button>
       </div>
       <Show when={!props.lastInput}>
         <p class="notice">Run the model here once first: that input is what the network runs.</p>
       </Show>
-      <Show when={error()}>
-        <p class="error" role="alert" data-testid="network-error">{error()}</p>
-      </Show>
+      <ActionMessage message={message()} testId="network-message" />
       <Show when={run()}>
         {(r) => (
           <div class="network-progress" data-testid="network-progress" data-step={r().step} data-status={r().chain?.status ?? ''}>
@@ -129,10 +120,10 @@ export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null;
                 <For each={r().nodes}>
                   {(n) => (
                     <tr data-testid="network-node" data-node={n.address} data-status={n.status} data-output={n.answer?.outputHash ?? ''}>
-                      <td class="cid">{short(n.address)}</td>
-                      <td class="cid" title={n.peerId}>…{n.peerId.slice(-8)}</td>
+                      <td class="cid">{shortHex(n.address)}</td>
+                      <td class="cid" title={n.peerId}>{peerTail(n.peerId)}</td>
                       <td>{n.status === 'asking' ? 'asking…' : n.status === 'answered' ? `answered (${formatMs(n.answer!.computeMs)} compute)` : `no answer: ${n.error}`}</td>
-                      <td class="cid">{n.answer ? short(n.answer.outputHash) : ''}</td>
+                      <td class="cid">{n.answer ? shortHex(n.answer.outputHash) : ''}</td>
                       <td>{n.answer ? formatMs(n.answer.roundTripMs) : ''}</td>
                     </tr>
                   )}
@@ -141,7 +132,7 @@ export function NetworkRun(props: { model: ModelRecord; lastInput: Feeds | null;
             </table>
             <Show when={localHash() && r().chain?.status === 'settled'}>
               <p class="status" data-testid="network-vs-local" data-local-output={localHash()!} data-matches={r().chain!.result === localHash()}>
-                Your own run here ({props.lastOutput!.backend === 'webgpu' ? 'WebGPU' : 'WASM'}) gives {short(localHash()!)}: {r().chain!.result === localHash() ? 'the same as the network’s result' : 'not the network’s result'}.
+                Your own run here ({props.lastOutput!.backend === 'webgpu' ? 'WebGPU' : 'WASM'}) gives {shortHex(localHash()!)}: {r().chain!.result === localHash() ? 'the same as the network’s result' : 'not the network’s result'}.
               </p>
             </Show>
             <ol class="task-events" data-testid="task-events">

@@ -14,7 +14,7 @@ import { DigitPad } from '../components/DigitPad.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RawTensorInput } from '../components/RawTensorInput.tsx';
 import { SpeechActivity } from '../components/SpeechActivity.tsx';
-import { formatBytes, formatMs, formatTerms } from '../format.ts';
+import { formatBytes, formatMs, formatTerms, peerTail } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 
 type Phase = 'waiting' | 'fetching' | 'loading' | 'ready' | 'failed';
@@ -158,7 +158,7 @@ export default function ModelRoute(): JSX.Element {
                       <For each={f().servedBy}>
                         {(s) => (
                           <li data-peer={s.peer} data-kind={s.relay ? 'relay' : 'tab'} title={s.peer}>
-                            {s.relay ? 'relay' : 'browser tab (WebRTC)'} …{s.peer.slice(-8)}: {formatBytes(s.bytes)}
+                            {s.relay ? 'relay' : 'browser tab (WebRTC)'} {peerTail(s.peer)}: {formatBytes(s.bytes)}
                           </li>
                         )}
                       </For>

@@ -1,20 +1,24 @@
 import { createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { listNodes, type NodeRecord } from '../../chain/actions/compute/list-nodes.ts';
 import { describeError } from '../../chain/describe-error.ts';
+import type { Multiaddr } from '@multiformats/multiaddr';
 import { locatePeer } from '../../p2p/locate-peer.ts';
 import { LatencyChart } from '../components/LatencyChart.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
-import { formatAgo, formatJoy, formatMs, parseJoy } from '../format.ts';
+import { formatAgo, formatJoy, formatMs, parseJoy, peerTail, shortHex } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import type { ContributionEvent } from '../state/contribution.ts';
+import { createChainAction } from '../state/chain-action.ts';
 import { useWallet } from '../state/wallet.tsx';
+import { ActionMessage } from '../components/ActionMessage.tsx';
+import { isGeohashPrefix } from '../../compute/geohash.ts';
 
 const PING_EVERY_MS = 5000;
 
 function describeContributionEvent(event: ContributionEvent): string {
   switch (event.type) {
     case 'answered':
-      return `${event.ok ? 'answered' : 'refused'} …${event.peer.slice(-8)}: ${event.detail}`;
+      return `${event.ok ? 'answered' : 'refused'} ${peerTail(event.peer)}: ${event.detail}`;
     case 'failed':
       return `${event.what} failed: ${event.error.message}`;
     case 'registered':
@@ -41,13 +45,13 @@ export default function NetworkRoute(): JSX.Element {
     if (!list) return;
     const node = await app.browserNode();
     const ping = (node.libp2p.services as { ping?: { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> } }).ping;
+    // Tabs are found through the relays' holder records: asked once per tick, for every node.
+    let holders: Promise<Multiaddr[]> | null = null;
+    const findHolders = () => (holders ??= Promise.all((app.models()?.models ?? []).map((m) => node.findProviders(m.weightsCid))).then((found) => found.flat()));
     await Promise.all(
       list.filter((n) => n.active).map(async (n) => {
         try {
-          const target = await locatePeer(node.libp2p, n.peerId, async () => {
-            const held = app.models()?.models.map((m) => m.weightsCid) ?? [];
-            return (await Promise.all(held.map((cid) => node.findProviders(cid)))).flat();
-          });
+          const target = await locatePeer(node.libp2p, n.peerId, findHolders);
           const ms = await ping!.ping(target, { signal: AbortSignal.timeout(4000) });
           app.latency.add({ peer: n.peerId, at: Date.now(), ms, kind: 'ping' });
         } catch {
@@ -62,7 +66,7 @@ export default function NetworkRoute(): JSX.Element {
   const latencyOf = (peer: string, kind: 'ping' | 'inference') => median(app.latency.samples().filter((s) => s.peer === peer && s.kind === kind).map((s) => s.ms));
   const nameOf = (peer: string) => {
     const n = nodes()?.find((x) => x.peerId === peer);
-    return n ? `${n.address.slice(0, 8)}… (${n.backend})` : `…${peer.slice(-8)}`;
+    return n ? `${shortHex(n.address)} (${n.backend})` : peerTail(peer);
   };
 
   return (
@@ -80,7 +84,7 @@ export default function NetworkRoute(): JSX.Element {
           <For each={nodes() ?? []}>
             {(n: NodeRecord) => (
               <tr data-testid="node-row" data-node={n.address} data-peer={n.peerId} data-reputation={n.reputation} data-active={n.active} data-stale={n.stale}>
-                <td class="cid" title={n.peerId}>{n.address.slice(0, 10)}…{n.peerId === app.peerId() ? ' (this tab)' : ''}</td>
+                <td class="cid" title={n.peerId}>{shortHex(n.address)}{n.peerId === app.peerId() ? ' (this tab)' : ''}</td>
                 <td>{n.backend}</td>
                 <td>{formatJoy(n.stake)}</td>
                 <td data-testid="node-reputation">{n.reputation} / 1000</td>
@@ -112,23 +116,13 @@ function Contribute(props: { onChange: () => void }): JSX.Element {
   const [backend, setBackend] = createSignal<'wasm' | 'webgpu'>('wasm');
   const [stake, setStake] = createSignal('100');
   const [region, setRegion] = createSignal('u');
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, message, setMessage, run } = createChainAction(props.onChange);
 
-  const start = async () => {
-    setError(null);
+  const start = () => {
     const amount = parseJoy(stake());
-    if (amount === null) return setError('The stake must be an amount of JOY, such as 100');
-    if (!/^[0-9b-hjkmnp-z]{1,8}$/.test(region())) return setError('The region must be a geohash prefix of 1 to 8 characters (0-9, b-z without i, l, o)');
-    setBusy(true);
-    try {
-      await contribution.start(wallets.wallet()!, { backend: backend(), stake: amount, region: region(), capacityRps: 5 });
-      props.onChange();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+    if (amount === null) return setMessage({ ok: false, text: 'The stake must be an amount of JOY, such as 100' });
+    if (!isGeohashPrefix(region())) return setMessage({ ok: false, text: 'The region must be a geohash prefix of 1 to 8 characters (0-9, b-z without i, l, o)' });
+    void run('Registered as a light node', () => contribution.start(wallets.wallet()!, { backend: backend(), stake: amount, region: region(), capacityRps: 5 }));
   };
 
   return (
@@ -154,7 +148,7 @@ function Contribute(props: { onChange: () => void }): JSX.Element {
               <label>
                 Region <input value={region()} onInput={(e) => setRegion(e.currentTarget.value)} size={8} data-testid="contribute-region" />
               </label>
-              <button disabled={busy() || !wallets.wallet()} onClick={() => void start()} data-testid="contribute-start">
+              <button disabled={busy() || !wallets.wallet()} onClick={start} data-testid="contribute-start">
                 {busy() ? 'Registering…' : 'Contribute'}
               </button>
             </div>
@@ -170,9 +164,7 @@ function Contribute(props: { onChange: () => void }): JSX.Element {
           </div>
         )}
       </Show>
-      <Show when={error()}>
-        <p class="error" role="alert" data-testid="contribute-error">{error()}</p>
-      </Show>
+      <ActionMessage message={message()} testId="contribute-message" />
       <ol class="task-events" data-testid="contribute-events">
         <For each={contribution.events().slice().reverse()}>
           {({ at, event }) => (

@@ -21,9 +21,9 @@ export interface NodeRecord {
 }
 
 export async function listNodes(client: PublicClient, coordinator: Address): Promise<NodeRecord[]> {
-  const read = <T>(functionName: string, args: readonly unknown[] = []) => client.readContract({ address: coordinator, abi: nodeCoordinatorAbi, functionName, args } as never) as Promise<T>;
-  const [addresses, ttl, block] = await Promise.all([read<Address[]>('registeredNodes'), read<bigint>('heartbeatTtl'), client.getBlock()]);
-  const nodes = await Promise.all(addresses.map((address) => client.readContract({ address: coordinator, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [address] })));
+  const at = { address: coordinator, abi: nodeCoordinatorAbi } as const;
+  const [addresses, ttl, block] = await Promise.all([client.readContract({ ...at, functionName: 'registeredNodes' }), client.readContract({ ...at, functionName: 'heartbeatTtl' }), client.getBlock()]);
+  const nodes = await Promise.all(addresses.map((address) => client.readContract({ ...at, functionName: 'getNode', args: [address] })));
   return nodes.map((n, i) => ({
     address: addresses[i],
     backend: NODE_BACKENDS[n.backend],
