@@ -14,8 +14,9 @@ import type { ConnectedWallet } from '../chain/wallet/dev-wallet.ts';
 import { inputHash } from '../inference/input-hash.ts';
 import type { ModelSpec } from '../inference/model-spec.ts';
 import type { Feeds } from '../inference/tensors.ts';
-import { locatePeer } from '../p2p/locate-peer.ts';
-import { requestInference, type NetworkInference } from '../p2p/request-inference.ts';
+import { locatePeer, PeerNotFoundError } from '../p2p/locate-peer.ts';
+import { ProviderUnreachableError, requestInference, type NetworkInference } from '../p2p/request-inference.ts';
+import { pause, retryWithBackoff } from '../p2p/retry-with-backoff.ts';
 
 export interface NodeProgress {
   address: Address;
@@ -64,36 +65,48 @@ export async function runOnNetwork(options: NetworkRunOptions): Promise<NetworkR
   const peerIds = await Promise.all(task.nodes.map((node) => client.readContract({ address: addresses.coordinator, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [node] }).then((n) => n.peerId)));
   update({ step: 'asking', task, nodes: task.nodes.map((address, i) => ({ address, peerId: peerIds[i], status: 'asking' })) });
 
-  // Every selected node gets the input at once; a node that cannot be reached or refuses is
-  // shown as such: the chain decides what its silence costs it.
+  // Every selected node gets the input at once, while the chain is followed (commits show as they
+  // land). A node that cannot be reached yet (a tab's WebRTC dial failing for a passing reason) is
+  // tried again until it answers, its time is up or the commit window closes; one that refuses, or
+  // stays out of reach, is shown as such: the chain decides what its silence costs it.
+  const commitWindow = new AbortController();
   const ask = async (node: NodeProgress) => {
-    try {
+    const signal = AbortSignal.any([AbortSignal.timeout(options.answerTimeoutMs ?? 60_000), commitWindow.signal, ...(options.signal ? [options.signal] : [])]);
+    const attempt = async () => {
       const target = await locatePeer(options.libp2p, node.peerId, () => options.findProviders(model.weightsCid));
-      const signal = AbortSignal.any([AbortSignal.timeout(options.answerTimeoutMs ?? 60_000), ...(options.signal ? [options.signal] : [])]);
-      node.answer = await requestInference(options.libp2p, target, model.weightsCid, model.spec, options.inputs, { task: task.taskId, signal });
+      return requestInference(options.libp2p, target, model.weightsCid, model.spec, options.inputs, { task: task.taskId, signal });
+    };
+    try {
+      node.answer = await retryWithBackoff(attempt, signal, { retryable: (error) => error instanceof PeerNotFoundError || error instanceof ProviderUnreachableError });
       node.status = 'answered';
     } catch (error) {
       node.status = 'refused';
-      node.error = (error as Error).message;
+      node.error = commitWindow.signal.aborted ? 'no answer before the commit window closed' : (error as Error).message;
     }
     update({});
   };
-  await Promise.all(state.nodes.map(ask));
+  const asked = Promise.all(state.nodes.map(ask)).then(() => state.step === 'asking' && update({ step: 'waiting' }));
 
-  update({ step: 'waiting' });
-  for (;;) {
-    options.signal?.throwIfAborted();
-    const chain = await readTask(client, addresses.proofOfInference, task.taskId, task.block);
-    update({ chain });
-    if (chain.status !== 'open') break;
-    const block = await client.getBlock();
-    if (block.timestamp > chain.revealDeadline) {
-      update({ step: 'settling' });
-      // A node's own settlement may land first; the loop then sees the task closed.
-      await settleTask(client, wallet, addresses.proofOfInference, task.taskId).catch(() => {});
-      continue;
+  try {
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const chain = await readTask(client, addresses.proofOfInference, task.taskId, task.block);
+      update({ chain });
+      if (chain.status !== 'open') break;
+      const { timestamp } = await client.getBlock();
+      if (timestamp > chain.commitDeadline) commitWindow.abort();
+      if (timestamp > chain.revealDeadline) {
+        await asked;
+        update({ step: 'settling' });
+        // A node's own settlement may land first; the loop then sees the task closed.
+        await settleTask(client, wallet, addresses.proofOfInference, task.taskId).catch(() => {});
+        continue;
+      }
+      await pause(options.pollMs ?? 1000, options.signal);
     }
-    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 1000));
+  } finally {
+    commitWindow.abort();
+    await asked;
   }
   update({ step: 'done' });
   return state;

@@ -21,6 +21,11 @@ export class InferenceRefusedError extends Error {
   }
 }
 
+/** No stream to the provider could be opened: nothing was sent, so asking again is safe. */
+export class ProviderUnreachableError extends Error {
+  override name = 'ProviderUnreachableError';
+}
+
 export class UntrustworthyAnswerError extends Error {
   override name = 'UntrustworthyAnswerError';
 }
@@ -33,7 +38,9 @@ export interface NetworkInference extends InferenceResult {
 /** `task`: the ProofOfInference task that selected this provider; it commits its answer on-chain. */
 export async function requestInference(libp2p: Libp2p, provider: PeerId | Multiaddr, cid: string, spec: ModelSpec, inputs: Feeds, options: { signal?: AbortSignal; task?: bigint } = {}): Promise<NetworkInference> {
   const started = performance.now();
-  const stream = await libp2p.dialProtocol(provider, INFERENCE_PROTOCOL, options);
+  const stream = await libp2p.dialProtocol(provider, INFERENCE_PROTOCOL, options).catch((error: Error) => {
+    throw new ProviderUnreachableError(`cannot reach ${provider.toString()}: ${error.message}`, { cause: error });
+  });
   let answer;
   try {
     const messages = jsonStream(stream, MAX_INFERENCE_MESSAGE_BYTES);
