@@ -20,6 +20,8 @@ export interface ChainAndRelay {
   dir: string;
   deployments: Deployments;
   relay: RelayStatus;
+  /** Kills the relay (SIGKILL, as a crash would) and starts it again on the same config and data dir; `relay` is then the new process. */
+  crashAndRestartRelay(): Promise<RelayStatus>;
   stop(): Promise<void>;
 }
 
@@ -44,9 +46,25 @@ export async function startChainAndRelay(options: { yaml?: string; pins?: string
       join(dir, 'p2p_config.yaml'),
       `data_dir: data\nlisten: [/ip4/127.0.0.1/tcp/0/ws]\nhttp: { port: 0 }\nchain: { deployments: deployments.json }\n${pins ? `pin:\n  files:\n${pins}\n` : ''}${options.yaml ?? ''}`,
     );
-    const relay = startChild('relay', process.execPath, [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')], { cwd: dir });
-    children.push(relay);
-    return { dir, deployments, relay: await relay.waitForLine(relayReady), stop };
+    const startRelay = () => {
+      const relay = startChild('relay', process.execPath, [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')], { cwd: dir });
+      children.push(relay);
+      return relay;
+    };
+    let relay = startRelay();
+    const network: ChainAndRelay = {
+      dir,
+      deployments,
+      relay: await relay.waitForLine(relayReady),
+      async crashAndRestartRelay() {
+        await relay.kill();
+        children.splice(children.indexOf(relay), 1);
+        relay = startRelay();
+        return (network.relay = await relay.waitForLine(relayReady));
+      },
+      stop,
+    };
+    return network;
   } catch (error) {
     await stop();
     throw error;

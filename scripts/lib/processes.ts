@@ -9,6 +9,8 @@ export interface Child {
   /** Resolves with the first stdout line that `match` accepts; rejects if the child exits first. */
   waitForLine<T>(match: (line: string) => T | undefined, timeoutMs?: number): Promise<T>;
   stop(): Promise<void>;
+  /** Ends it the way a crash or a power cut would: SIGKILL, no chance to clean up. */
+  kill(): Promise<void>;
 }
 
 export function startChild(name: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean }): Child {
@@ -63,6 +65,15 @@ export function startChild(name: string, command: string, args: string[], option
       }, 5000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        return;
+      }
+      await exited;
     },
   };
 }

@@ -1,12 +1,15 @@
 // The relay as a compute node, as a real process on a real chain: it registers with its stake and
 // the models it holds, takes the input of a task that selected it, runs the model, commits,
-// reveals and settles; it refuses an input the task did not commit to, and a task that is not there.
+// reveals and settles; it refuses an input the task did not commit to, and a task that is not there;
+// killed between its commit and its reveal, it reveals after a restart from the secret it stored.
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from 'libp2p';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPublicClient, createWalletClient, http, maxUint256, parseEther, type PublicClient } from 'viem';
+import { generateKeyPair } from '@libp2p/crypto/keys';
+import { peerIdFromPrivateKey } from '@libp2p/peer-id';
+import { createPublicClient, createTestClient, createWalletClient, http, maxUint256, parseEther, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { fundComputeAccount } from '../../../scripts/lib/compute-account.ts';
@@ -22,17 +25,19 @@ import { InferenceRefusedError, requestInference } from '../../../src/p2p/reques
 const NODE_INDEX = 6;
 const NODE = devAccount(NODE_INDEX);
 const REQUESTER = devAccount(2);
+/** A second node that registers and then never answers. */
+const SILENT_INDEX = 5;
 const FEE = parseEther('3');
 const cardsDir = mkdtempSync(join(tmpdir(), 'task-runner-cards-'));
 let network: ChainAndRelay;
 let peer: Libp2p;
 let client: PublicClient;
 
-async function openTask(input: Feeds): Promise<bigint> {
+async function openTask(input: Feeds, k = 1): Promise<bigint> {
   const c = network.deployments.contracts;
   const wallet = createWalletClient({ account: REQUESTER, transport: http(network.deployments.rpcUrl), chain: undefined });
   const modelId = await client.readContract({ address: c.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
-  const { result } = await writeAndWait<bigint>(client, wallet, { address: c.ProofOfInference.address, abi: proofOfInferenceAbi, functionName: 'createTask', args: [modelId, 0, inputHash(input), 1, FEE, 'u33d'] });
+  const { result } = await writeAndWait<bigint>(client, wallet, { address: c.ProofOfInference.address, abi: proofOfInferenceAbi, functionName: 'createTask', args: [modelId, 0, inputHash(input), k, FEE, 'u33d'] });
   return result;
 }
 
@@ -94,4 +99,42 @@ describe('the relay as a compute node', () => {
     expect(wrongInput).toMatchObject({ code: 'not-assigned', message: `the input is not the one task ${taskId} committed to` });
     expect(await ask(999n, digitFeeds(1))).toMatchObject({ code: 'not-assigned', message: 'there is no task 999' });
   });
+
+  it('killed between its commit and its reveal, it reveals after a restart from the secret it stored', async () => {
+    const c = network.deployments.contracts;
+    const poi = { address: c.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
+    const transport = http(network.deployments.rpcUrl);
+    // A second node holding the model, so that a K = 2 task waits for its commit until the window closes.
+    await fundComputeAccount(network.deployments, SILENT_INDEX, network.dir);
+    const silent = createWalletClient({ account: devAccount(SILENT_INDEX), transport, chain: undefined });
+    const digitsId = await client.readContract({ address: c.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
+    await writeAndWait(client, silent, { address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'stake', args: [parseEther('200')] });
+    const silentPeer = peerIdFromPrivateKey(await generateKeyPair('Ed25519')).toString();
+    await writeAndWait(client, silent, { address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'register', args: [3, 10, 'u33d', silentPeer, parseEther('200'), [digitsId]] });
+
+    const taskId = await openTask(digitFeeds(3), 2);
+    expect(await client.readContract({ ...poi, functionName: 'assignedNodes', args: [taskId] })).toHaveLength(2);
+    const answer = await requestInference(peer, multiaddr(network.relay.multiaddrs[0]), await fileCid(digitsModel.file), digitsModel.spec, digitFeeds(3), { task: taskId });
+    expect(await client.readContract({ ...poi, functionName: 'hasCommitted', args: [taskId, NODE.address] })).toBe(true);
+
+    // The relay dies with its reveal still to come (the other node has not committed), and comes back.
+    await network.crashAndRestartRelay();
+    const testClient = createTestClient({ mode: 'hardhat', transport });
+    const travel = async (seconds: number) => {
+      await testClient.increaseTime({ seconds });
+      await testClient.mine({ blocks: 1 });
+    };
+    const task = await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] });
+    await travel(Number(task.commitDeadline - (await client.getBlock()).timestamp) + 1);
+    await expect.poll(() => client.readContract({ ...poi, functionName: 'revealedOutput', args: [taskId, NODE.address] }), { timeout: 30_000 }).toBe(answer.outputHash);
+
+    // One reveal of two is no majority: the requester is refunded, the silent node slashed, the relay's stake kept.
+    await travel(Number(task.revealDeadline - task.commitDeadline) + 1);
+    const requester = createWalletClient({ account: REQUESTER, transport, chain: undefined });
+    await writeAndWait(client, requester, { ...poi, functionName: 'settle', args: [taskId] });
+    expect((await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] })).status).toBe(3);
+    const node = (address: `0x${string}`) => client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [address] });
+    expect((await node(devAccount(SILENT_INDEX).address)).stake).toBeLessThan(parseEther('200'));
+    expect((await node(NODE.address)).stake).toBe(parseEther('200'));
+  }, 120_000);
 });
