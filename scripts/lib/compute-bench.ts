@@ -1,12 +1,15 @@
-// The compute network's benchmark rows: a client peer built with the browser's libp2p options
-// asks relays to run the digits model over /permanet/inference/1.0.0.
-//   - round trip minus the provider's own compute time (network, codec, queueing), p50 and p99
+// The compute network's benchmark rows: a Chromium page (the model page's "Run on one node"), and
+// client peers built with the browser's libp2p options in Node, ask relays to run the digits
+// model over /permanet/inference/1.0.0.
+//   - round trip minus the provider's own compute time (network, codec, queueing), p50 and p99,
+//     from the page and from a Node peer side by side
 //   - throughput at 1, 8 and 32 concurrent clients, against a relay that batches and one that
 //     does not (max batch 1), side by side
 //   - one K = 3 task on the dev chain: gas of every transaction and time from request to settlement
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from '@libp2p/interface';
 import { createLibp2p } from 'libp2p';
+import type { Page } from 'playwright-core';
 import { createPublicClient, createWalletClient, http, parseEther, type Hash, type PublicClient } from 'viem';
 import type { RelayStatus } from '../../relay/src/relay.ts';
 import { modelIdByName } from '../../src/chain/actions/marketplace/model-id-by-name.ts';
@@ -17,9 +20,10 @@ import type { ModelSpec } from '../../src/inference/model-spec.ts';
 import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
 import { dialUntilConnected } from '../../src/p2p/dial-until-connected.ts';
 import { requestInference } from '../../src/p2p/request-inference.ts';
+import { percentile as percentileOf } from '../../src/stats/percentile.ts';
 import { digitFeeds, digitsModel, fileCid } from './reference.ts';
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const percentile = (values: number[], p: number) => percentileOf(values, p)!;
 
 /**
  * A client peer connected to `relays`. Many clients from one host meet the relay's limit on new
@@ -64,6 +68,28 @@ export async function roundTripOverhead(relay: RelayStatus, target: DigitsTarget
   } finally {
     await peer.stop();
   }
+}
+
+/**
+ * The same from a Chromium page on the digits model page, after a local run: "Run on one node" to
+ * `relay`, 10 runs to warm up, then `runs` timed in the page.
+ */
+export async function pageRoundTripOverhead(page: Page, relay: RelayStatus, runs: number) {
+  const panel = page.getByTestId('node-run');
+  if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+  await panel.getByTestId('node-run-node').selectOption(relay.peerId);
+  const measure = async (count: number) => {
+    await panel.getByTestId('node-run-count').fill(String(count));
+    await panel.getByTestId('node-run-start').click();
+    const stats = panel.locator(`[data-testid=node-run-stats][data-runs="${count}"]`);
+    const outcome = stats.or(panel.locator('[data-testid=node-run-message].error'));
+    await outcome.first().waitFor({ timeout: 120_000 });
+    if (!(await stats.isVisible())) throw new Error(`the page's run on ${relay.peerId} failed: ${await panel.getByTestId('node-run-message').innerText()}`);
+    const read = async (name: string) => Number(await stats.getAttribute(`data-${name}`));
+    return { p50: await read('overhead-p50'), p99: await read('overhead-p99'), computeP50: await read('compute-p50'), roundTripP50: await read('round-trip-p50'), roundTripP99: await read('round-trip-p99') };
+  };
+  await measure(10);
+  return measure(runs);
 }
 
 /** Requests per second that `clients` peers, each asking again as soon as answered, get in `ms`. */

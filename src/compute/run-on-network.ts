@@ -14,9 +14,9 @@ import type { ConnectedWallet } from '../chain/wallet/dev-wallet.ts';
 import { inputHash } from '../inference/input-hash.ts';
 import type { ModelSpec } from '../inference/model-spec.ts';
 import type { Feeds } from '../inference/tensors.ts';
-import { locatePeer, PeerNotFoundError } from '../p2p/locate-peer.ts';
-import { ProviderUnreachableError, requestInference, type NetworkInference } from '../p2p/request-inference.ts';
-import { pause, retryWithBackoff } from '../p2p/retry-with-backoff.ts';
+import type { NetworkInference } from '../p2p/request-inference.ts';
+import { pause } from '../p2p/retry-with-backoff.ts';
+import { askNode } from './ask-node.ts';
 
 export interface NodeProgress {
   address: Address;
@@ -66,18 +66,14 @@ export async function runOnNetwork(options: NetworkRunOptions): Promise<NetworkR
   update({ step: 'asking', task, nodes: task.nodes.map((address, i) => ({ address, peerId: peerIds[i], status: 'asking' })) });
 
   // Every selected node gets the input at once, while the chain is followed (commits show as they
-  // land). A node that cannot be reached yet (a tab's WebRTC dial failing for a passing reason) is
-  // tried again until it answers, its time is up or the commit window closes; one that refuses, or
-  // stays out of reach, is shown as such: the chain decides what its silence costs it.
+  // land). A node out of reach is tried again until it answers, its time is up or the commit
+  // window closes; one that refuses, or stays out of reach, is shown as such: the chain decides
+  // what its silence costs it.
   const commitWindow = new AbortController();
   const ask = async (node: NodeProgress) => {
     const signal = AbortSignal.any([AbortSignal.timeout(options.answerTimeoutMs ?? 60_000), commitWindow.signal, ...(options.signal ? [options.signal] : [])]);
-    const attempt = async () => {
-      const target = await locatePeer(options.libp2p, node.peerId, () => options.findProviders(model.weightsCid));
-      return requestInference(options.libp2p, target, model.weightsCid, model.spec, options.inputs, { task: task.taskId, signal });
-    };
     try {
-      node.answer = await retryWithBackoff(attempt, signal, { retryable: (error) => error instanceof PeerNotFoundError || error instanceof ProviderUnreachableError });
+      node.answer = await askNode({ libp2p: options.libp2p, findProviders: options.findProviders, peerId: node.peerId, model, inputs: options.inputs, task: task.taskId, signal });
       node.status = 'answered';
     } catch (error) {
       node.status = 'refused';

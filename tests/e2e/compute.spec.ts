@@ -78,6 +78,25 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   await requester.getByTestId('raw-input').fill(JSON.stringify(sample.pixels.map((v) => v / 255)));
   await requester.getByTestId('raw-run').click();
   await expect(requester.getByTestId('raw-output')).toBeVisible();
+
+  // Without a task, one node at a time: the relay (onnxruntime-node) and the contributing tab
+  // (WebGPU, reached over WebRTC) answer with the page's own canonical output, timed.
+  const nodeRun = requester.getByTestId('node-run');
+  await nodeRun.locator('summary').click();
+  await nodeRun.getByTestId('node-run-count').fill('0');
+  await nodeRun.getByTestId('node-run-start').click();
+  await expect(nodeRun.getByTestId('node-run-message')).toHaveText('Runs must be a whole number from 1 to 500');
+  for (const address of [honest, tab]) {
+    await nodeRun.getByTestId('node-run-node').selectOption((await node(address)).peerId);
+    await nodeRun.getByTestId('node-run-count').fill('5');
+    await nodeRun.getByTestId('node-run-start').click();
+    const stats = nodeRun.getByTestId('node-run-stats');
+    await expect(stats).toHaveAttribute('data-runs', '5', { timeout: 60_000 });
+    await expect(stats).toHaveAttribute('data-matches', 'true');
+    expect(Number(await stats.getAttribute('data-compute-p50'))).toBeGreaterThan(0);
+    expect(Number(await stats.getAttribute('data-round-trip-p50'))).toBeGreaterThan(Number(await stats.getAttribute('data-compute-p50')));
+    await expect(nodeRun.getByTestId('node-run-message')).toHaveText('5 runs on the node: done.');
+  }
   const run = requester.getByTestId('network-run');
   await run.locator('summary').click();
   await chooseDevAccount(requester, REQUESTER, run);

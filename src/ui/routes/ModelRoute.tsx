@@ -10,6 +10,7 @@ import { ModelAccess } from '../components/ModelAccess.tsx';
 import { ModelCardView } from '../components/ModelCardView.tsx';
 import { ModelVersions } from '../components/ModelVersions.tsx';
 import { NetworkRun } from '../components/NetworkRun.tsx';
+import { NodeRun } from '../components/NodeRun.tsx';
 import { DigitPad } from '../components/DigitPad.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RawTensorInput } from '../components/RawTensorInput.tsx';
@@ -229,6 +230,7 @@ export default function ModelRoute(): JSX.Element {
                     </Match>
                   </Switch>
                   <RawTensorInput spec={m().spec!} run={run} ready={ready()} />
+                  <NodeRun model={m()} lastInput={lastInput()} localOutputs={lastRun()?.outputs ?? null} />
                   <NetworkRun model={m()} lastInput={lastInput()} lastOutput={lastRun() && loaded() ? { outputs: lastRun()!.outputs, backend: loaded()!.backend } : null} />
                 </>
               )}

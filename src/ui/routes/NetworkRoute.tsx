@@ -3,6 +3,7 @@ import { listNodes, type NodeRecord } from '../../chain/actions/compute/list-nod
 import { describeError } from '../../chain/describe-error.ts';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import { locatePeer } from '../../p2p/locate-peer.ts';
+import { percentile } from '../../stats/percentile.ts';
 import { LatencyChart } from '../components/LatencyChart.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
 import { formatAgo, formatJoy, formatMs, parseJoy, peerTail, shortHex } from '../format.ts';
@@ -31,7 +32,6 @@ function describeContributionEvent(event: ContributionEvent): string {
       return `${event.type} task #${event.task}`;
   }
 }
-const median = (values: number[]) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : null);
 
 /** The compute network: its nodes (stake, reputation, latency from here) and this tab's contribution. */
 export default function NetworkRoute(): JSX.Element {
@@ -63,7 +63,7 @@ export default function NetworkRoute(): JSX.Element {
   const timer = setInterval(() => void tick(), PING_EVERY_MS);
   onCleanup(() => clearInterval(timer));
 
-  const latencyOf = (peer: string, kind: 'ping' | 'inference') => median(app.latency.samples().filter((s) => s.peer === peer && s.kind === kind).map((s) => s.ms));
+  const latencyOf = (peer: string, kind: 'ping' | 'inference') => percentile(app.latency.samples().filter((s) => s.peer === peer && s.kind === kind).map((s) => s.ms), 50);
   const nameOf = (peer: string) => {
     const n = nodes()?.find((x) => x.peerId === peer);
     return n ? `${shortHex(n.address)} (${n.backend})` : peerTail(peer);
