@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { nodesHolding } from '../../chain/actions/compute/nodes-holding.ts';
+import { describeError } from '../../chain/describe-error.ts';
 import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import { askNode } from '../../compute/ask-node.ts';
 import { canonicalHash } from '../../inference/canonical-output.ts';
@@ -25,10 +26,14 @@ interface Sample {
  */
 export function NodeRun(props: { model: ModelRecord; lastInput: Feeds | null; localOutputs: Feeds | null }): JSX.Element {
   const app = useAppState();
-  const [nodes, { refetch }] = createResource(
-    () => (app.chain() ? { chain: app.chain()!, id: props.model.id } : null),
+  // The node list is read when the panel is opened, not with the page: the model page must work
+  // offline and without a chain, and most visits never open this panel.
+  const [open, setOpen] = createSignal(false);
+  const [list, { refetch }] = createResource(
+    () => (open() && app.chain() ? { chain: app.chain()!, id: props.model.id } : null),
     ({ chain, id }) => nodesHolding(chain.client, chain.coordinator, id),
   );
+  const nodes = () => (list.error ? undefined : list());
   const [chosen, setChosen] = createSignal('');
   const [runs, setRuns] = createSignal('1');
   const [samples, setSamples] = createSignal<Sample[]>([]);
@@ -76,7 +81,7 @@ export function NodeRun(props: { model: ModelRecord; lastInput: Feeds | null; lo
 
   const ms = (value: number | null) => (value === null ? '' : formatMs(value));
   return (
-    <details class="node-run" data-testid="node-run">
+    <details class="node-run" data-testid="node-run" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Run on one node</summary>
       <p class="hint">
         The input you last ran here goes to one compute node, with no task: no fee and no vote, so only the node's signature stands behind the answer. Use it to see what
@@ -96,6 +101,11 @@ export function NodeRun(props: { model: ModelRecord; lastInput: Feeds | null; lo
           Run
         </button>
       </div>
+      <Show when={list.error}>
+        <p class="error" role="alert" data-testid="node-run-nodes-error">
+          The compute nodes could not be read: {describeError(list.error)}
+        </p>
+      </Show>
       <Show when={nodes() && nodes()!.length === 0}>
         <p class="notice">No live node holds this model yet.</p>
       </Show>
