@@ -37,6 +37,8 @@ export const demoModels: DemoModel[] = [
       inputs: [{ name: 'pixels', type: 'float32', shape: ['batch', 784] }],
       outputs: [{ name: 'probabilities', type: 'float32', shape: ['batch', 10] }],
       labels: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      // The int8 version proved by circuits/digits (models/digits/digits.quant.json's inputScale).
+      proof: { inputScale: 1 / 127 },
     },
     card: {
       description: 'A small multilayer perceptron (784 → 128 ReLU → 10 softmax) that reads a handwritten digit.',

@@ -7,6 +7,7 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {IModelMarketplace} from "../marketplace/IModelMarketplace.sol";
+import {Groth16Call} from "../proving/Groth16Call.sol";
 import {NodeCoordinator} from "./NodeCoordinator.sol";
 
 /// @title ProofOfInference
@@ -18,6 +19,9 @@ import {NodeCoordinator} from "./NodeCoordinator.sol";
 /// price goes through the marketplace (royalties and all), reputations move. A node that revealed
 /// a minority answer, or never revealed, is slashed. Without a majority by the deadline the
 /// requester is refunded and only the silent nodes are slashed.
+/// For a model version with a registered Groth16 verifier, a proof task (K = 0) needs no vote:
+/// it names the Poseidon commitment to the input, and a valid proof whose public signals open
+/// with that commitment settles it, paying the fee to whoever proved.
 contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
@@ -73,6 +77,7 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     event Revealed(uint256 indexed taskId, address indexed node, bytes32 outputHash);
     event TaskSettled(uint256 indexed taskId, bytes32 result, address[] paid, uint256 payEach);
     event TaskRefunded(uint256 indexed taskId, uint256 amount);
+    event TaskProved(uint256 indexed taskId, address indexed prover, bytes32 result);
     event NodePenalized(uint256 indexed taskId, address indexed node, uint256 slashed, bool revealed);
     event WindowsChanged(uint64 commitWindow, uint64 revealWindow, uint256 slashAmount);
     event RateLimitChanged(uint32 tasksPerWindow, uint64 window);
@@ -92,6 +97,11 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     error ModelNotListed(uint256 modelId);
     error MarketplacePaused();
     error RateLimited(address requester, uint64 retryAt);
+    error NoProver(uint256 modelId, uint32 version);
+    error NotAProofTask(uint256 taskId);
+    error ProofWindowClosed(uint256 taskId, uint64 deadline);
+    error CommitmentMismatch(uint256 taskId, bytes32 expected);
+    error InvalidProof(uint256 taskId);
 
     constructor(
         IERC20 joy_,
@@ -127,9 +137,7 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         returns (uint256 taskId)
     {
         if (k == 0 || k > MAX_K) revert BadK(k, MAX_K);
-        IModelMarketplace.Model memory model = marketplace.getModel(modelId);
-        if (!model.listed) revert ModelNotListed(modelId);
-        if (Pausable(address(marketplace)).paused()) revert MarketplacePaused();
+        uint256 price = _checkModel(modelId);
         marketplace.getVersion(modelId, version); // reverts UnknownVersion
         _countRequest(msg.sender);
 
@@ -138,29 +146,58 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         // mixes with the task's own data.
         bytes32 seed = keccak256(abi.encode(block.prevrandao, taskId, inputHash, msg.sender));
         address[] memory chosen = coordinator.select(modelId, k, seed, region);
-        uint64 commitDeadline = uint64(block.timestamp) + commitWindow;
-        _tasks.push(
-            Task({
-                requester: msg.sender,
-                status: Status.Open,
-                k: k,
-                commits: 0,
-                reveals: 0,
-                version: version,
-                commitDeadline: commitDeadline,
-                revealDeadline: commitDeadline + revealWindow,
-                modelId: modelId,
-                fee: fee,
-                price: model.pricePerUse,
-                inputHash: inputHash,
-                result: bytes32(0)
-            })
-        );
+        _pushTask(modelId, version, inputHash, k, fee, price);
         _assigned[taskId] = chosen;
-        emit TaskCreated(taskId, msg.sender, modelId, version, inputHash, k, fee, model.pricePerUse, chosen);
+        emit TaskCreated(taskId, msg.sender, modelId, version, inputHash, k, fee, price, chosen);
 
         coordinator.noteAssigned(chosen);
-        if (fee + model.pricePerUse > 0) joy.safeTransferFrom(msg.sender, address(this), fee + model.pricePerUse);
+        if (fee + price > 0) joy.safeTransferFrom(msg.sender, address(this), fee + price);
+    }
+
+    /// @notice Opens a proof task (K = 0) for a version with a verifier: `inputCommitment` is the
+    /// Poseidon commitment the proof must open with. Escrows `fee` (for the prover) plus the
+    /// model's per-use price; refunded if no valid proof comes before the task's reveal deadline.
+    function createProofTask(uint256 modelId, uint32 version, bytes32 inputCommitment, uint256 fee)
+        external
+        nonReentrant
+        whenNotPaused
+        returns (uint256 taskId)
+    {
+        if (marketplace.getProver(modelId, version).verifier == address(0)) revert NoProver(modelId, version); // reverts UnknownVersion too
+        uint256 price = _checkModel(modelId);
+        _countRequest(msg.sender);
+
+        taskId = _tasks.length;
+        _pushTask(modelId, version, inputCommitment, 0, fee, price);
+        emit TaskCreated(taskId, msg.sender, modelId, version, inputCommitment, 0, fee, price, new address[](0));
+
+        if (fee + price > 0) joy.safeTransferFrom(msg.sender, address(this), fee + price);
+    }
+
+    /// @notice Settles a proof task with a Groth16 proof of its model version: the public signals
+    /// open with the task's input commitment, then the outputs. The fee goes to the caller.
+    /// @param proof a, b, c as the verifier takes them (see Groth16Call).
+    function settleWithProof(uint256 taskId, uint256[8] calldata proof, uint256[] calldata publicSignals) external nonReentrant whenNotPaused {
+        Task storage t = _open(taskId);
+        if (t.k != 0) revert NotAProofTask(taskId);
+        if (block.timestamp > t.revealDeadline) revert ProofWindowClosed(taskId, t.revealDeadline);
+        if (publicSignals.length == 0 || bytes32(publicSignals[0]) != t.inputHash) revert CommitmentMismatch(taskId, t.inputHash);
+        if (!Groth16Call.verify(marketplace.getProver(t.modelId, t.version).verifier, proof, publicSignals)) revert InvalidProof(taskId);
+
+        t.status = Status.Settled;
+        t.result = keccak256(abi.encode(publicSignals));
+        emit TaskProved(taskId, msg.sender, t.result);
+
+        if (t.price > 0 && !_payModel(t)) joy.safeTransfer(t.requester, t.price);
+        if (t.fee > 0) joy.safeTransfer(msg.sender, t.fee);
+    }
+
+    /// @notice Whether a proof is valid for a model version, for free (a view): what "verify
+    /// on-chain" means before anything is paid.
+    function isValidProof(uint256 modelId, uint32 version, uint256[8] calldata proof, uint256[] calldata publicSignals) external view returns (bool) {
+        address verifier = marketplace.getProver(modelId, version).verifier;
+        if (verifier == address(0)) revert NoProver(modelId, version);
+        return Groth16Call.verify(verifier, proof, publicSignals);
     }
 
     // ---- nodes -----------------------------------------------------------------------------
@@ -200,7 +237,8 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     /// @notice Settles a task once every node revealed or the reveal window closed; anyone may call.
     function settle(uint256 taskId) external nonReentrant {
         Task storage t = _open(taskId);
-        if (t.reveals < t.k && block.timestamp <= t.revealDeadline) revert TooEarly(taskId, t.revealDeadline);
+        // A proof task (K = 0) has no reveals to wait for: only its deadline, after which it is refunded.
+        if ((t.k == 0 || t.reveals < t.k) && block.timestamp <= t.revealDeadline) revert TooEarly(taskId, t.revealDeadline);
         address[] storage nodes = _assigned[taskId];
         (bytes32 result, uint256 votes) = _majority(taskId, nodes);
 
@@ -285,6 +323,35 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     }
 
     // ---- internals -------------------------------------------------------------------------
+
+    /// @dev The checks every new task passes; returns the model's per-use price.
+    function _checkModel(uint256 modelId) private view returns (uint256 price) {
+        IModelMarketplace.Model memory model = marketplace.getModel(modelId);
+        if (!model.listed) revert ModelNotListed(modelId);
+        if (Pausable(address(marketplace)).paused()) revert MarketplacePaused();
+        return model.pricePerUse;
+    }
+
+    function _pushTask(uint256 modelId, uint32 version, bytes32 inputHash, uint8 k, uint256 fee, uint256 price) private {
+        uint64 commitDeadline = uint64(block.timestamp) + commitWindow;
+        _tasks.push(
+            Task({
+                requester: msg.sender,
+                status: Status.Open,
+                k: k,
+                commits: 0,
+                reveals: 0,
+                version: version,
+                commitDeadline: commitDeadline,
+                revealDeadline: commitDeadline + revealWindow,
+                modelId: modelId,
+                fee: fee,
+                price: price,
+                inputHash: inputHash,
+                result: bytes32(0)
+            })
+        );
+    }
 
     function _payModel(Task storage t) private returns (bool) {
         IModelMarketplace.Model memory model = marketplace.getModel(t.modelId);

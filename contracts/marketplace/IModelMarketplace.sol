@@ -19,6 +19,17 @@ interface IModelMarketplace {
         uint64 publishedAt;
     }
 
+    /// @notice How a version is proved with zero knowledge (models small enough to prove): its
+    /// Groth16 verifier, whose circuit holds the weights as constants, and the CIDs of what a prover
+    /// needs, fetched like weights: the circuit's witness generator (.wasm) and the proving key (.zkey).
+    struct Prover {
+        address verifier;
+        string circuitCid;
+        string provingKeyCid;
+        uint64 circuitBytes;
+        uint64 provingKeyBytes;
+    }
+
     /// @notice A model's listing and terms.
     /// @param parentId The model this one derives from, plus one (0: none).
     /// @param pricePerUse JOY charged per use to an account without a licence (0: free).
@@ -64,6 +75,7 @@ interface IModelMarketplace {
 
     event ModelRegistered(uint256 indexed id, address indexed creator, string name, uint256 parentIdPlusOne);
     event VersionPublished(uint256 indexed id, uint32 indexed version, string weightsCid, string cardCid);
+    event ProverRegistered(uint256 indexed id, uint32 indexed version, address verifier, string circuitCid, string provingKeyCid);
     event PricesChanged(uint256 indexed id, uint256 pricePerUse, uint256 licencePrice);
     event ListingChanged(uint256 indexed id, bool listed);
     event LicenceBought(uint256 indexed id, address indexed buyer, uint256 price);
@@ -79,6 +91,10 @@ interface IModelMarketplace {
     function registerModel(Registration calldata registration) external returns (uint256 id);
     function publishVersion(uint256 id, string calldata weightsCid, string calldata cardCid, string calldata spec, uint64 sizeBytes)
         external;
+    /// @notice Registers a version's verifier and proving artifacts, once (the verifier is the
+    /// commitment to the model: a version cannot change what proves it). The artifact CIDs join
+    /// the CIDs relays pin.
+    function registerProver(uint256 id, uint32 version, Prover calldata prover) external;
     function setPrices(uint256 id, uint256 pricePerUse, uint256 licencePrice) external;
     function setListed(uint256 id, bool listed) external;
     function buyLicence(uint256 id) external;
@@ -90,12 +106,14 @@ interface IModelMarketplace {
     function modelCount() external view returns (uint256);
     function getModel(uint256 id) external view returns (Model memory);
     function getVersion(uint256 id, uint32 version) external view returns (Version memory);
+    /// @notice A version's prover; its verifier is the zero address when it has none.
+    function getProver(uint256 id, uint32 version) external view returns (Prover memory);
     function listModels(uint256 offset, uint256 limit) external view returns (Listing[] memory);
     function modelIdByName(string calldata name) external view returns (uint256);
     function hasLicence(uint256 id, address account) external view returns (bool);
     function prepaidOf(address account) external view returns (uint256);
     function earningsOf(address account) external view returns (uint256);
-    /// @notice Whether some version of some model names this CID (weights or card): what relays pin.
+    /// @notice Whether some version of some model names this CID (weights, card or proving artifact): what relays pin.
     function isRegisteredCid(string calldata cid) external view returns (bool);
     /// @notice Whether the account has registered a model: whose signed pin requests relays accept.
     function isPublisher(address account) external view returns (bool);

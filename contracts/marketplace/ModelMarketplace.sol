@@ -50,6 +50,7 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     mapping(address account => RateWindow) private _registrations;
     mapping(bytes32 cidHash => bool) private _registeredCids;
     mapping(address account => uint256) private _modelsRegistered;
+    mapping(uint256 id => mapping(uint32 version => Prover)) private _provers;
 
     error EmptyField(string field);
     error FieldTooLong(string field, uint256 length);
@@ -69,6 +70,8 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     error FeeTooHigh(uint16 bps, uint16 max);
     error ZeroAddress();
     error RateLimited(address account, uint64 retryAt);
+    error ProverAlreadyRegistered(uint256 id, uint32 version, address verifier);
+    error NotAContract(address verifier);
 
     /// @param joy_ The JOY token prices are paid in.
     /// @param admin Holds DEFAULT_ADMIN_ROLE (fees, rate limit, roles) and GUARDIAN_ROLE.
@@ -137,6 +140,22 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
         _onlyCreator(id);
         _checkVersionFields(weightsCid, cardCid, spec, sizeBytes);
         _pushVersion(id, weightsCid, cardCid, spec, sizeBytes);
+    }
+
+    /// @inheritdoc IModelMarketplace
+    function registerProver(uint256 id, uint32 version, Prover calldata prover) external whenNotPaused {
+        _onlyCreator(id);
+        if (version >= _versions[id].length) revert UnknownVersion(id, version);
+        address existing = _provers[id][version].verifier;
+        if (existing != address(0)) revert ProverAlreadyRegistered(id, version, existing);
+        if (prover.verifier.code.length == 0) revert NotAContract(prover.verifier);
+        _checkField("circuitCid", prover.circuitCid);
+        _checkField("provingKeyCid", prover.provingKeyCid);
+        if (prover.circuitBytes == 0 || prover.provingKeyBytes == 0) revert ZeroSize();
+        _provers[id][version] = prover;
+        _registeredCids[keccak256(bytes(prover.circuitCid))] = true;
+        _registeredCids[keccak256(bytes(prover.provingKeyCid))] = true;
+        emit ProverRegistered(id, version, prover.verifier, prover.circuitCid, prover.provingKeyCid);
     }
 
     /// @inheritdoc IModelMarketplace
@@ -256,6 +275,13 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
         _exists(id);
         if (version >= _versions[id].length) revert UnknownVersion(id, version);
         return _versions[id][version];
+    }
+
+    /// @inheritdoc IModelMarketplace
+    function getProver(uint256 id, uint32 version) external view returns (Prover memory) {
+        _exists(id);
+        if (version >= _versions[id].length) revert UnknownVersion(id, version);
+        return _provers[id][version];
     }
 
     /// @notice A page of listings (delisted models included, marked), `offset` first.

@@ -1,5 +1,6 @@
 // The shipped digit classifier, checked with onnxruntime-node on the held-out digits it was
-// not trained on (the accuracy the training script promised), and retrained from scratch.
+// not trained on (the accuracy the training script promised), and retrained from scratch along
+// with its int8 version for proving.
 import ort from 'onnxruntime-node';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -25,10 +26,15 @@ describe('models/digits/digits.onnx', () => {
     expect(correct / test.length).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('is exactly what the training script writes: the shipped file is reproducible', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'digits-')), 'digits.onnx');
-    const log = execFileSync(process.execPath, [fileURLToPath(new URL('./train.ts', import.meta.url)), '--out', out], { encoding: 'utf8' });
+  it('is exactly what the training script writes, with its int8 version as accurate as the float one to within a point', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digits-'));
+    const [out, quantized] = [join(dir, 'digits.onnx'), join(dir, 'digits.quant.json')];
+    const log = execFileSync(process.execPath, [fileURLToPath(new URL('./train.ts', import.meta.url)), '--out', out, '--quantized-out', quantized], { encoding: 'utf8' });
     expect(log).toMatch(/held-out accuracy 9\d\.\d\d% on 2004 digits/);
+    const [, int8, float] = log.match(/int8 version: held-out accuracy (\d+\.\d+)% \(float (\d+\.\d+)%\)/)!.map(Number);
+    expect(int8).toBeGreaterThanOrEqual(95);
+    expect(Math.abs(int8 - float)).toBeLessThanOrEqual(1);
     expect(readFileSync(out).equals(readFileSync(fileURLToPath(new URL('./digits.onnx', import.meta.url))))).toBe(true);
+    expect(readFileSync(quantized).equals(readFileSync(fileURLToPath(new URL('./digits.quant.json', import.meta.url))))).toBe(true);
   }, 180_000);
 });

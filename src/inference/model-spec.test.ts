@@ -12,6 +12,8 @@ describe('parseModelSpec', () => {
     expect(() => parseModelSpec('{"presentation":"hologram","inputs":[],"outputs":[{"name":"y","type":"float32","shape":[0]}]}')).toThrow(
       /presentation: must be one of digit-canvas, speech-activity, tensor[\s\S]*inputs: must be a non-empty list of tensors[\s\S]*outputs\[0\]\.shape\[0\]: must be a positive integer/,
     );
+    const digits = JSON.stringify({ ...demoModels[0].spec, proof: { inputScale: -1 } });
+    expect(() => parseModelSpec(digits)).toThrow(/proof\.inputScale: must be a positive number/);
   });
 });
 

@@ -24,6 +24,11 @@ export interface ModelSpec {
   labels?: string[];
   /** What of the output providers compare (canonical-output.ts); a default per presentation. */
   canonical?: CanonicalRule;
+  /**
+   * For a model with an int8 version proved by a circuit (ModelMarketplace's prover for the
+   * version): each input value x enters the circuit as clamp(round(x / inputScale), −128, 127).
+   */
+  proof?: { inputScale: number };
 }
 
 function tensors(read: FieldReader, value: unknown, path: string): TensorSpec[] {
@@ -69,6 +74,11 @@ export function parseModelSpec(json: string): ModelSpec {
       });
       spec.canonical = { kind: 'rounded', outputs, decimals };
     } else read.fail('canonical.kind', 'must be "top-class" or "rounded"');
+  }
+  if (top.proof !== undefined) {
+    const proof = read.object(top.proof, 'proof');
+    if (typeof proof.inputScale === 'number' && Number.isFinite(proof.inputScale) && proof.inputScale > 0) spec.proof = { inputScale: proof.inputScale };
+    else read.fail('proof.inputScale', 'must be a positive number');
   }
   read.done();
   return spec;

@@ -11,6 +11,7 @@ import { ModelCardView } from '../components/ModelCardView.tsx';
 import { ModelVersions } from '../components/ModelVersions.tsx';
 import { NetworkRun } from '../components/NetworkRun.tsx';
 import { NodeRun } from '../components/NodeRun.tsx';
+import { ProveRun } from '../components/ProveRun.tsx';
 import { DigitPad } from '../components/DigitPad.tsx';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 import { RawTensorInput } from '../components/RawTensorInput.tsx';
@@ -230,6 +231,7 @@ export default function ModelRoute(): JSX.Element {
                     </Match>
                   </Switch>
                   <RawTensorInput spec={m().spec!} run={run} ready={ready()} />
+                  <ProveRun model={m()} lastInput={lastInput()} />
                   <NodeRun model={m()} lastInput={lastInput()} localOutputs={lastRun()?.outputs ?? null} />
                   <NetworkRun model={m()} lastInput={lastInput()} lastOutput={lastRun() && loaded() ? { outputs: lastRun()!.outputs, backend: loaded()!.backend } : null} />
                 </>

@@ -7,6 +7,7 @@ import type { ModelRecord } from '../../chain/actions/marketplace/model-record.t
 import { loadModels, saveModels } from '../../chain/cached-models.ts';
 import { createChainClient } from '../../chain/public-client.ts';
 import type { RelayStatus } from '../../p2p/relay-keeper.ts';
+import type { ProverClient } from '../../proving/prover-client.ts';
 import type { BrowserNode } from '../../storage/browser-node.ts';
 import { ModelCacheIndex } from '../../storage/model-cache.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
@@ -98,7 +99,11 @@ function createAppState() {
     await prefetch.run(list.models, await browserNode(), cfg.fetchTimeoutMs);
   };
 
-  const state = { config, chain, models, refreshModels, relays, nodeError, peerId, browserNode, cache, cacheVersion, cacheChanged, sessions, setSessionLimit, prefetch, prefetchLikely, latency: createLatencyLog() };
+  let proverClient: Promise<ProverClient> | null = null;
+  /** The proving worker, started on the first proof (its module and snarkjs load only then). */
+  const prover = (): Promise<ProverClient> => (proverClient ??= import('../../proving/prover-client.ts').then(({ ProverClient }) => new ProverClient()));
+
+  const state = { config, chain, models, refreshModels, relays, nodeError, peerId, browserNode, prover, cache, cacheVersion, cacheChanged, sessions, setSessionLimit, prefetch, prefetchLikely, latency: createLatencyLog() };
   const contribution = createContribution(state);
   onCleanup(() => void contribution.stop());
   return { ...state, contribution };

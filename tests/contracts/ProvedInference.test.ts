@@ -1,0 +1,165 @@
+// Zero-knowledge proof of inference on Hardhat's in-process chain, with the digit model's real
+// Groth16 verifier and real proofs (snarkjs, the committed circuit and key): a model's creator
+// registers a version's prover once; a proof task settles with a valid proof and pays the prover
+// and the model; a forged output, another input's proof, a vote task, a late proof are refused
+// with their errors; an unproved task is refunded after its deadline.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { network } from 'hardhat';
+import * as snarkjs from 'snarkjs';
+import { encodeAbiParameters, keccak256, maxUint256, parseEther, toHex, type Hex } from 'viem';
+import { heldOutSet } from '../../models/digits/dataset.ts';
+import { proofWords } from '../../src/proving/groth16-calldata.ts';
+import { quantizeInput, type QuantizedMlp } from '../../src/proving/quantized-mlp.ts';
+import { revertOf } from './revert-of.ts';
+
+const { viem } = await network.create();
+const testClient = await viem.getTestClient();
+const [admin, creator, requester, prover, stranger] = await viem.getWalletClients();
+
+const WINDOW = 60n;
+const FEE = parseEther('2');
+const PRICE = parseEther('1');
+const role = (name: string) => keccak256(toHex(name));
+const file = (path: string) => new URL(`../../circuits/digits/${path}`, import.meta.url).pathname;
+const quantized = JSON.parse(readFileSync(new URL('../../models/digits/digits.quant.json', import.meta.url), 'utf8')) as QuantizedMlp;
+const CIRCUIT_CID = 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku';
+const KEY_CID = 'bafkreiaxnnnb7qz2focittuqq3ya25q7rcv3bqynnczfzao6ybpcbtx4zy';
+const proverOf = (verifier: Hex, circuitCid = CIRCUIT_CID) => ({ verifier, circuitCid, provingKeyCid: KEY_CID, circuitBytes: 2_000_000n, provingKeyBytes: 9_000_000n });
+
+async function prove(digit: number, salt = 99n) {
+  const x = quantizeInput(quantized.inputScale, heldOutSet()[digit].pixels);
+  const { proof, publicSignals } = await snarkjs.groth16.fullProve({ x, salt: salt.toString() }, file('digits.wasm'), file('digits.zkey'));
+  return { words: proofWords(proof), signals: publicSignals.map(BigInt), commitment: toHex(BigInt(publicSignals[0]), { size: 32 }) };
+}
+
+async function deployed() {
+  const joy = await viem.deployContract('JoyToken', [admin.account.address, parseEther('1000000'), 3600n, admin.account.address]);
+  const market = await viem.deployContract('ModelMarketplace', [joy.address, admin.account.address, admin.account.address, 0, 10, 3600n]);
+  const coordinator = await viem.deployContract('NodeCoordinator', [joy.address, admin.account.address, parseEther('100'), 300n]);
+  const poi = await viem.deployContract('ProofOfInference', [joy.address, market.address, coordinator.address, admin.account.address, WINDOW, WINDOW, parseEther('50'), 10, 3600n]);
+  const verifier = await viem.deployContract('DigitsVerifier');
+  await joy.write.grantRole([role('STAKE_MANAGER_ROLE'), coordinator.address]);
+  await coordinator.write.grantRole([role('TASK_MANAGER_ROLE'), poi.address]);
+  await joy.write.transfer([requester.account.address, parseEther('1000')]);
+  const as = async (wallet: typeof admin) => ({
+    address: wallet.account.address,
+    joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet } }),
+    market: await viem.getContractAt('ModelMarketplace', market.address, { client: { wallet } }),
+    poi: await viem.getContractAt('ProofOfInference', poi.address, { client: { wallet } }),
+  });
+  const c = await as(creator);
+  await c.market.write.registerModel([
+    { name: 'digits', task: 'image-classification', licence: 'MIT', weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', cardCid: 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq', spec: '{}', sizeBytes: 1n, pricePerUse: PRICE, licencePrice: 0n, derivativeRoyaltyBps: 0, parentIdPlusOne: 0n },
+  ]);
+  const r = await as(requester);
+  await r.joy.write.approve([poi.address, maxUint256]);
+  return { joy, market, poi, verifier, creator: c, requester: r, prover: await as(prover), stranger: await as(stranger) };
+}
+type Setup = Awaited<ReturnType<typeof deployed>>;
+
+const registered = async () => {
+  const s = await deployed();
+  await s.creator.market.write.registerProver([0n, 0, proverOf(s.verifier.address)]);
+  return s;
+};
+
+describe('proved inference', () => {
+  let proved: Awaited<ReturnType<typeof prove>>;
+  before(async () => {
+    proved = await prove(3);
+  });
+  after(async () => {
+    await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate();
+  });
+
+  it('a version gets its prover once, from its creator, and relays may pin its artifacts', async () => {
+    const s = await deployed();
+    const register = (who: Setup['creator'], version = 0, verifier: Hex = s.verifier.address, circuit = CIRCUIT_CID) => revertOf(who.market.write.registerProver([0n, version, proverOf(verifier, circuit)]));
+    assert.equal((await register(s.stranger))?.errorName, 'NotCreator');
+    assert.equal((await register(s.creator, 1))?.errorName, 'UnknownVersion');
+    assert.equal((await register(s.creator, 0, s.stranger.address))?.errorName, 'NotAContract');
+    assert.equal((await register(s.creator, 0, s.verifier.address, ''))?.errorName, 'EmptyField');
+    assert.equal((await revertOf(s.creator.market.write.registerProver([0n, 0, { ...proverOf(s.verifier.address), provingKeyBytes: 0n }])))?.errorName, 'ZeroSize');
+    assert.equal((await s.market.read.getProver([0n, 0])).verifier, '0x0000000000000000000000000000000000000000');
+    assert.equal(await register(s.creator), null);
+    assert.deepEqual(await s.market.read.getProver([0n, 0]), proverOf(s.verifier.address));
+    assert.equal(await s.market.read.isRegisteredCid([KEY_CID]), true);
+    const events = await s.market.getEvents.ProverRegistered();
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0].args, { id: 0n, version: 0, verifier: s.verifier.address, circuitCid: CIRCUIT_CID, provingKeyCid: KEY_CID });
+    assert.equal((await register(s.creator))?.errorName, 'ProverAlreadyRegistered');
+  });
+
+  it('the verifier and isValidProof accept the proof, and refuse it with one public signal changed', async () => {
+    const s = await registered();
+    const [a0, a1, b00, b01, b10, b11, c0, c1] = proved.words;
+    const fixed = proved.signals as unknown as readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
+    assert.equal(await s.verifier.read.verifyProof([[a0, a1], [[b00, b01], [b10, b11]], [c0, c1], fixed]), true);
+    assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, proved.signals]), true);
+    for (const at of [0, 1, 10]) {
+      const forged = proved.signals.map((v, i) => (i === at ? v + 1n : v));
+      assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, forged]), false, `signal ${at} changed`);
+    }
+    assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, proved.signals.slice(0, 10)]), false, 'a signal missing');
+  });
+
+  it('a proof task settles with a valid proof: the prover is paid the fee and the model its price', async () => {
+    const s = await registered();
+    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE]);
+    const task = await s.poi.read.getTask([0n]);
+    assert.equal(task.k, 0);
+    assert.equal(task.inputHash, proved.commitment);
+    assert.deepEqual(await s.poi.read.assignedNodes([0n]), []);
+
+    const before = await s.joy.read.balanceOf([prover.account.address]);
+    await s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals]);
+    const settled = await s.poi.read.getTask([0n]);
+    assert.equal(settled.status, 2);
+    const expected = keccak256(encodeAbiParameters([{ type: 'uint256[]' }], [proved.signals]));
+    assert.equal(settled.result, expected);
+    assert.equal((await s.joy.read.balanceOf([prover.account.address])) - before, FEE);
+    assert.equal(await s.market.read.earningsOf([creator.account.address]), PRICE);
+    const [event] = await s.poi.getEvents.TaskProved();
+    assert.deepEqual(event.args, { taskId: 0n, prover: prover.account.address, result: expected });
+    assert.equal((await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName, 'NotOpen');
+  });
+
+  it('refuses a forged output, another input, a vote task, a late proof, and a version without a prover', async () => {
+    const s = await registered();
+    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE]);
+    const settle = (signals: bigint[], taskId = 0n) => revertOf(s.prover.poi.write.settleWithProof([taskId, proved.words, signals]));
+    assert.equal((await settle(proved.signals.map((v, i) => (i === 4 ? v + 1n : v))))?.errorName, 'InvalidProof');
+    const other = await prove(8, 7n);
+    assert.equal((await revertOf(s.prover.poi.write.settleWithProof([0n, other.words, other.signals])))?.errorName, 'CommitmentMismatch');
+    assert.equal((await settle([]))?.errorName, 'CommitmentMismatch');
+    assert.equal((await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE])))?.errorName, 'UnknownVersion');
+    await s.creator.market.write.publishVersion([0n, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq', '{}', 1n]);
+    assert.equal((await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE])))?.errorName, 'NoProver');
+    assert.equal((await revertOf(s.poi.read.isValidProof([0n, 1, proved.words, proved.signals])))?.errorName, 'NoProver');
+
+    // Nothing was lost to the refusals; after the deadline the proof is late and the task refunds.
+    assert.equal((await s.poi.read.getTask([0n])).status, 1);
+    assert.equal((await revertOf(s.stranger.poi.write.settle([0n])))?.errorName, 'TooEarly');
+    await testClient.increaseTime({ seconds: Number(2n * WINDOW + 1n) });
+    await testClient.mine({ blocks: 1 });
+    assert.equal((await settle(proved.signals))?.errorName, 'ProofWindowClosed');
+    const before = await s.joy.read.balanceOf([requester.account.address]);
+    await s.stranger.poi.write.settle([0n]);
+    assert.equal((await s.poi.read.getTask([0n])).status, 3);
+    assert.equal((await s.joy.read.balanceOf([requester.account.address])) - before, FEE + PRICE);
+  });
+
+  it('a vote task cannot be settled with a proof', async () => {
+    const s = await registered();
+    const coordinator = await viem.getContractAt('NodeCoordinator', await s.poi.read.coordinator());
+    const node = await viem.getContractAt('NodeCoordinator', coordinator.address, { client: { wallet: stranger } });
+    await s.joy.write.transfer([stranger.account.address, parseEther('500')]);
+    const joyAsNode = await viem.getContractAt('JoyToken', s.joy.address, { client: { wallet: stranger } });
+    await joyAsNode.write.stake([parseEther('200')]);
+    await node.write.register([0, 10, 'u33d', '12D3KooWstranger', parseEther('200'), [0n]]);
+    await s.requester.poi.write.createTask([0n, 0, proved.commitment, 1, FEE, '']);
+    assert.equal((await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName, 'NotAProofTask');
+  });
+});

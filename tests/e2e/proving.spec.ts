@@ -1,0 +1,68 @@
+// Zero-knowledge proof of inference end to end in Chromium: a held-out digit is run, then proved
+// in the page's worker with the circuit and key fetched from the relay over bitswap; the proof's
+// logits are the int8 reference's, the verifier contract accepts it (a view call), and it settles
+// a proof task on the dev chain. The same proof with one public signal changed is rejected by the
+// verifier and by ProofOfInference.
+import { readFileSync } from 'node:fs';
+import { createPublicClient, createWalletClient, http, toHex, type PublicClient } from 'viem';
+import { proofOfInferenceAbi } from '../../src/chain/abi/generated.ts';
+import { modelIdByName } from '../../src/chain/actions/marketplace/model-id-by-name.ts';
+import { devAccount } from '../../src/chain/dev-accounts.ts';
+import { proofWords, type Groth16Proof } from '../../src/proving/groth16-calldata.ts';
+import { quantizedLogits, quantizeInput, type QuantizedMlp } from '../../src/proving/quantized-mlp.ts';
+import { digitSamples, digitsModel } from '../../scripts/lib/reference.ts';
+import { expect, test } from './fixtures.ts';
+import { chooseDevAccount } from './marketplace-pages.ts';
+
+const SUBMITTER = 2;
+const quantized = JSON.parse(readFileSync(new URL('../../models/digits/digits.quant.json', import.meta.url), 'utf8')) as QuantizedMlp;
+
+test('a digit is proved in the browser, verified on-chain and settles a task; a changed signal is rejected', async ({ page, stack }) => {
+  test.setTimeout(240_000);
+  const client = createPublicClient({ transport: http(stack.config.deployments.rpcUrl) }) as PublicClient;
+  const poi = { address: stack.config.deployments.contracts.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
+  const digitsId = (await modelIdByName(client, stack.config.deployments.contracts.ModelMarketplace.address, digitsModel.name))!;
+
+  await page.goto(`/model/${digitsId}`);
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  await page.getByTestId('sample-digit').click();
+  await expect(page.getByTestId('sample-info')).toContainText('held-out sample 0');
+  await expect(page.getByTestId('probabilities')).toBeVisible();
+
+  const panel = page.getByTestId('prove');
+  await panel.locator('summary').click();
+  // The artifacts' sizes are shown before anything is downloaded.
+  await expect(panel).toContainText(/the circuit \(\d+\.\d\d MiB\) and the proving key \(\d+\.\d\d MiB\)/);
+  await panel.getByTestId('prove-start').click();
+  const proof = panel.getByTestId('proof');
+  await expect(proof).toBeVisible({ timeout: 180_000 });
+  await expect(panel.getByTestId('prove-message')).toHaveText('Proof: done.');
+
+  // The proved logits are the int8 reference's for the same input, and its class is the label.
+  const x = quantizeInput(quantized.inputScale, digitSamples[0].pixels.map((v) => v / 255));
+  const expected = quantizedLogits(quantized, x);
+  await expect(panel.getByTestId('proof-logits').locator('li')).toHaveText(expected.map(String));
+  await expect(proof).toHaveAttribute('data-class', String(digitSamples[0].label));
+  const { proof: groth16, publicSignals } = JSON.parse((await proof.getAttribute('data-proof'))!) as { proof: Groth16Proof; publicSignals: string[] };
+
+  await panel.getByTestId('prove-verify').click();
+  await expect(panel.getByTestId('proof-valid')).toHaveAttribute('data-valid', 'true');
+
+  await chooseDevAccount(page, SUBMITTER, panel);
+  await panel.getByTestId('prove-submit').click();
+  const task = panel.getByTestId('proof-task');
+  await expect(task).toBeVisible({ timeout: 30_000 });
+  const taskId = BigInt((await task.getAttribute('data-task'))!);
+  const settled = await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] });
+  expect(settled).toMatchObject({ status: 2, k: 0, inputHash: toHex(BigInt(publicSignals[0]), { size: 32 }) });
+
+  // One public signal changed (logit 3): the verifier says no, and ProofOfInference refuses to settle with it.
+  const words = proofWords(groth16);
+  const forged = publicSignals.map((s, i) => BigInt(s) + (i === 4 ? 1n : 0n));
+  expect(await client.readContract({ ...poi, functionName: 'isValidProof', args: [digitsId, 0, words, publicSignals.map(BigInt)] })).toBe(true);
+  expect(await client.readContract({ ...poi, functionName: 'isValidProof', args: [digitsId, 0, words, forged] })).toBe(false);
+  const wallet = createWalletClient({ account: devAccount(SUBMITTER), transport: http(stack.config.deployments.rpcUrl), chain: undefined });
+  const { request, result: openedId } = await client.simulateContract({ ...poi, account: wallet.account, functionName: 'createProofTask', args: [digitsId, 0, toHex(forged[0], { size: 32 }), 0n] });
+  await client.waitForTransactionReceipt({ hash: await wallet.writeContract(request) });
+  await expect(client.simulateContract({ ...poi, account: wallet.account, functionName: 'settleWithProof', args: [openedId, words, forged] })).rejects.toThrow(/InvalidProof/);
+});
