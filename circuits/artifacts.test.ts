@@ -12,7 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WitnessCalculatorBuilder } from 'circom_runtime';
 import * as snarkjs from 'snarkjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { releaseCurve, warmCurve } from '../src/proving/bn128-curve.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldOutSet } from '../models/digits/dataset.ts';
 import { inputCommitment } from '../src/proving/input-commitment.ts';
 import { fromField } from '../src/proving/public-signals.ts';
@@ -25,9 +26,11 @@ import { verifierContract } from './verifier-contract.ts';
 const CHECKED_EVERY = 7;
 const SALT = 0x5eed_5a17n;
 
+beforeAll(async () => {
+  await warmCurve();
+});
 afterAll(async () => {
-  // snarkjs keeps the curve's worker threads alive until told.
-  await (globalThis as { curve_bn128?: { terminate(): Promise<void> } }).curve_bn128?.terminate();
+  await releaseCurve();
 });
 
 describe.each(provableModels)('the proving artifacts of $name', (model) => {

@@ -20,8 +20,9 @@ export function requantizeBits(layer: QuantizedMlp['layers'][number], inputBound
   return Math.max(bits, shift + 7);
 }
 
-const matrix = (layer: QuantizedMlp['layers'][number]) =>
-  `[${Array.from({ length: layer.inputs }, (_, i) => `[${layer.weights.slice(i * layer.outputs, (i + 1) * layer.outputs).join(',')}]`).join(',\n')}]`;
+/** One function per input row: V8 compiles a witness function of 100,000 constant stores for minutes, 784 of 128 in a blink. */
+const rowFunctions = (layer: QuantizedMlp['layers'][number], l: number) =>
+  Array.from({ length: layer.inputs }, (_, i) => `function w${l}_${i}() {\n    return [${layer.weights.slice(i * layer.outputs, (i + 1) * layer.outputs).join(',')}];\n}\n`);
 
 export function generateMlpCircuit(model: QuantizedMlp, name: string): string {
   const layers = model.layers;
@@ -36,7 +37,7 @@ export function generateMlpCircuit(model: QuantizedMlp, name: string): string {
     '',
   ];
   layers.forEach((layer, l) => {
-    out.push(`function weights${l}() {\n    return ${matrix(layer)};\n}\n`, `function bias${l}() {\n    return [${layer.bias.join(',')}];\n}\n`);
+    out.push(...rowFunctions(layer, l), `function bias${l}() {\n    return [${layer.bias.join(',')}];\n}\n`);
   });
   out.push(
     `template ${name}() {`,
@@ -58,30 +59,24 @@ export function generateMlpCircuit(model: QuantizedMlp, name: string): string {
   );
   let previous = 'x';
   layers.forEach((layer, l) => {
-    out.push(`    var w${l}[${layer.inputs}][${layer.outputs}] = weights${l}();`, `    var b${l}[${layer.outputs}] = bias${l}();`);
+    // The accumulators are linear combinations of the previous layer's signals: no constraints.
+    out.push(`    var acc${l}[${layer.outputs}] = bias${l}();`, `    var row${l}[${layer.outputs}];`);
+    for (let i = 0; i < layer.inputs; i++) out.push(`    row${l} = w${l}_${i}();`, `    for (var j = 0; j < ${layer.outputs}; j++) acc${l}[j] += row${l}[j] * ${previous}[${i}];`);
     if (layer.requantize) {
       const bits = requantizeBits(layer, 128);
       out.push(
         `    component h${l}[${layer.outputs}];`,
-        `    for (var j = 0; j < ${layer.outputs}; j++) {`,
-        `        var acc = b${l}[j];`,
-        `        for (var i = 0; i < ${layer.inputs}; i++) acc += w${l}[i][j] * ${previous}[i];`,
-        `        h${l}[j] = ReluRequantize(${layer.requantize.multiplier}, ${layer.requantize.shift}, ${bits});`,
-        `        h${l}[j].acc <== acc;`,
-        '    }',
         `    signal a${l}[${layer.outputs}];`,
-        `    for (var j = 0; j < ${layer.outputs}; j++) a${l}[j] <== h${l}[j].out;`,
+        `    for (var j = 0; j < ${layer.outputs}; j++) {`,
+        `        h${l}[j] = ReluRequantize(${layer.requantize.multiplier}, ${layer.requantize.shift}, ${bits});`,
+        `        h${l}[j].acc <== acc${l}[j];`,
+        `        a${l}[j] <== h${l}[j].out;`,
+        '    }',
         '',
       );
       previous = `a${l}`;
     } else {
-      out.push(
-        `    for (var j = 0; j < ${layer.outputs}; j++) {`,
-        `        var acc = b${l}[j];`,
-        `        for (var i = 0; i < ${layer.inputs}; i++) acc += w${l}[i][j] * ${previous}[i];`,
-        '        logits[j] <== acc;',
-        '    }',
-      );
+      out.push(`    for (var j = 0; j < ${layer.outputs}; j++) logits[j] <== acc${l}[j];`);
     }
   });
   out.push('}', '', `component main = ${name}();`, '');

@@ -14,7 +14,11 @@
 // applied: none can be fetched offline, and one adds no secrecy. CI does not rerun the setup; it
 // checks that the committed artifacts agree with each other and with the model
 // (circuits/artifacts.test.ts).
-//   node circuits/setup.ts            (several minutes: preparing phase 2 dominates)
+// The key depends only on the circuit's constraints: when the compiled R1CS is the one the
+// committed key was made for (its SHA-256 is in artifacts.json), the key is kept and only the
+// witness generator is replaced (a change to how witness code is written, say); --new-key forces
+// a new ceremony.
+//   node circuits/setup.ts [--new-key]    (a new key takes ~11 min: preparing phase 2 dominates)
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -29,12 +33,16 @@ const build = join(root, 'circuits', '.build');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const run = (command: string, args: string[]) => execFileSync(bin(command), args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-/** The contribution hash snarkjs prints after a contribution (four lines of hex). */
+/** The hash snarkjs prints after a contribution (four lines of hex): "Contribution Response Hash imported" in phase 1, "Contribution Hash" in phase 2. */
 const contributionHash = (log: string) => {
   const lines = log.split('\n');
-  const at = lines.findIndex((l) => /Contribution Hash:/.test(l));
+  const at = lines.findIndex((l) => /Contribution (Response )?Hash/.test(l));
   return at < 0 ? null : lines.slice(at + 1, at + 5).map((l) => l.replace(/^.*?\]\s*/, '').replace(/\s+/g, '')).join('');
 };
+
+/** Each file's path, size and SHA-256, as artifacts.json records them. */
+const fileRecords = (files: Record<string, string>) =>
+  Object.fromEntries(Object.entries(files).map(([name, path]) => [name, { path, bytes: statSync(join(root, path)).size, sha256: sha256(join(root, path)) }]));
 
 mkdirSync(build, { recursive: true });
 for (const model of provableModels) {
@@ -56,6 +64,20 @@ for (const model of provableModels) {
   console.log(`${model.name}: ${constraints} constraints, ${publicSignals} public signals → powers of tau 2^${power}`);
 
   const r1cs = join(out, `${base}.r1cs`);
+  const previous = existsSync(join(root, model.dir, 'artifacts.json')) ? JSON.parse(readFileSync(join(root, model.dir, 'artifacts.json'), 'utf8')) : null;
+  const artifacts = {
+    wasm: join(model.dir, `${base}.wasm`),
+    zkey: join(model.dir, `${base}.zkey`),
+    verificationKey: join(model.dir, 'verification_key.json'),
+    verifier: join('contracts', 'proving', `${model.verifier}.sol`),
+  };
+  const r1csHash = sha256(join(root, r1cs));
+  if (!process.argv.includes('--new-key') && previous?.r1cs === r1csHash && existsSync(join(root, artifacts.zkey))) {
+    copyFileSync(join(root, out, `${base}_js`, `${base}.wasm`), join(root, artifacts.wasm));
+    writeFileSync(join(root, model.dir, 'artifacts.json'), `${JSON.stringify({ ...previous, files: fileRecords({ circuit: circom, ...artifacts }) }, null, 2)}\n`);
+    console.log(`${model.name}: same constraints as the committed key; kept it, replaced the witness generator`);
+    continue;
+  }
   const ptau = (step: string) => join('circuits', '.build', `pot${power}_${step}.ptau`);
   const phase1: string[] = [];
   if (!existsSync(join(root, ptau('final')))) {
@@ -71,25 +93,19 @@ for (const model of provableModels) {
   const solidity = join(out, 'verifier.sol');
   run('snarkjs', ['zkey', 'export', 'solidityverifier', zkey('final'), solidity]);
 
-  const artifacts = {
-    wasm: join(model.dir, `${base}.wasm`),
-    zkey: join(model.dir, `${base}.zkey`),
-    verificationKey: join(model.dir, 'verification_key.json'),
-    verifier: join('contracts', 'proving', `${model.verifier}.sol`),
-  };
   copyFileSync(join(root, out, `${base}_js`, `${base}.wasm`), join(root, artifacts.wasm));
   copyFileSync(join(root, zkey('final')), join(root, artifacts.zkey));
   copyFileSync(join(root, vk), join(root, artifacts.verificationKey));
   mkdirSync(join(root, 'contracts', 'proving'), { recursive: true });
   writeFileSync(join(root, artifacts.verifier), verifierContract(readFileSync(join(root, solidity), 'utf8'), model));
 
-  const previous = existsSync(join(root, model.dir, 'artifacts.json')) ? JSON.parse(readFileSync(join(root, model.dir, 'artifacts.json'), 'utf8')) : null;
   const record = {
     model: model.name,
     constraints,
     publicSignals,
     power,
-    files: Object.fromEntries(Object.entries({ circuit: circom, ...artifacts }).map(([name, path]) => [name, { path, bytes: statSync(join(root, path)).size, sha256: sha256(join(root, path)) }])),
+    r1cs: r1csHash,
+    files: fileRecords({ circuit: circom, ...artifacts }),
     ceremony: {
       // A prepared phase 1 reused from an earlier run keeps that run's contribution hash.
       phase1: phase1.length ? phase1 : (previous?.ceremony.phase1 ?? []),

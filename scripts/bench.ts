@@ -9,6 +9,8 @@
 //   - the compute network: inference round trip minus compute (p50, p99) from a Chromium page and
 //     from a Node peer, throughput with and without batching at 1, 8 and 32 clients, gas of a
 //     K = 3 task, request → settlement time
+//   - proof of inference with zero knowledge (the digit model's circuit): proving time in the
+//     page's worker and in Node ÷ witness time, verification gas, the artifacts' sizes
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ import { build } from './lib/build.ts';
 import { runInLoopbackNamespace } from './lib/loopback-only.ts';
 import { digitsTarget, pageRoundTripOverhead, roundTripOverhead, taskGasAndSettlement, throughput } from './lib/compute-bench.ts';
 import { measureMarketplaceGas } from './lib/marketplace-gas.ts';
+import { nodeProving, pageProving, provingArtifactSizes, provingGas } from './lib/proving-bench.ts';
 import { digitSamples as samples, digitsModel as digits, fileCid, referenceDigits, referenceSpeech, speechModel as speech } from './lib/reference.ts';
 import { startStackOnFreePorts, type Stack } from './lib/stack.ts';
 
@@ -29,6 +32,7 @@ const RUNS = 50;
 const FETCH_RUNS = 3;
 const ROUND_TRIPS = 300;
 const THROUGHPUT_MS = 5000;
+const PROOFS = 5;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -260,8 +264,12 @@ try {
   await computePage.locator('[data-testid=probabilities]').waitFor();
   const pageOverhead = await pageRoundTripOverhead(computePage, unbatched, ROUND_TRIPS);
   const pageOverheadBatched = await pageRoundTripOverhead(computePage, batched, ROUND_TRIPS);
+  const browserProof = await pageProving(computePage, PROOFS);
   await sampleHeap(computePage);
   await computePage.context().close();
+  const nodeProof = await nodeProving(PROOFS);
+  const proofGas = await provingGas(stack.config.deployments, target.id, browserProof.proof);
+  const artifacts = provingArtifactSizes();
   const overhead = await roundTripOverhead(unbatched, target, ROUND_TRIPS);
   const rates: { clients: number; batched: Awaited<ReturnType<typeof throughput>>; unbatched: Awaited<ReturnType<typeof throughput>> }[] = [];
   for (const clients of [1, 8, 32]) rates.push({ clients, batched: await throughput(batched, target, clients, THROUGHPUT_MS), unbatched: await throughput(unbatched, target, clients, THROUGHPUT_MS) });
@@ -299,6 +307,19 @@ try {
     ]),
     ['gas: one K = 3 task (create + 3 commits + 3 reveals + settle)', task.total.toLocaleString('en'), `create ${task.gas.createTask.toLocaleString('en')}, commits ${task.gas.commits.toLocaleString('en')}, reveals ${task.gas.reveals.toLocaleString('en')}, settle ${task.gas.settle.toLocaleString('en')}`, '', ''],
     ['time from request to settlement, K = 3 (dev chain, automine)', `${(task.settlementMs / 1000).toFixed(2)} s`, '', '', ''],
+    [
+      `proof of the digit model (${artifacts.constraints.toLocaleString('en')} constraints), browser worker: witness + proof ÷ witness`,
+      `${(browserProof.witnessMs + browserProof.proveMs).toFixed(0)} ms`,
+      `${browserProof.witnessMs.toFixed(0)} ms witness`,
+      ((browserProof.witnessMs + browserProof.proveMs) / browserProof.witnessMs).toFixed(1),
+      '',
+    ],
+    ['proof of the digit model, browser worker ÷ the 2 s target', `${(browserProof.witnessMs + browserProof.proveMs).toFixed(0)} ms`, '2000 ms', ((browserProof.witnessMs + browserProof.proveMs) / 2000).toFixed(2), '≤ 1.0'],
+    ['proof of the digit model, Node (snarkjs, a relay\'s CPU prover): witness + proof ÷ witness', `${(nodeProof.witnessMs + nodeProof.proveMs).toFixed(0)} ms`, `${nodeProof.witnessMs.toFixed(0)} ms witness`, ((nodeProof.witnessMs + nodeProof.proveMs) / nodeProof.witnessMs).toFixed(1), ''],
+    ['proof, browser worker ÷ Node', `${(browserProof.witnessMs + browserProof.proveMs).toFixed(0)} ms`, `${(nodeProof.witnessMs + nodeProof.proveMs).toFixed(0)} ms`, ((browserProof.witnessMs + browserProof.proveMs) / (nodeProof.witnessMs + nodeProof.proveMs)).toFixed(2), ''],
+    ['gas: verify a proof (isValidProof) ÷ the 300k target', proofGas.verify.toLocaleString('en'), '300,000', (Number(proofGas.verify) / 300_000).toFixed(2), '≤ 1.0'],
+    ['gas: open a proof task / settle it with the proof', `${proofGas.create.toLocaleString('en')} / ${proofGas.settle.toLocaleString('en')}`, '', '', ''],
+    ['proving artifacts: circuit wasm (gzip) / proving key', `${(artifacts.wasm / 1024 / 1024).toFixed(2)} MiB (${(artifacts.wasmGzip / 1024 / 1024).toFixed(2)} MiB) / ${(artifacts.zkey / 1024 / 1024).toFixed(2)} MiB`, '', '', ''],
   ];
   const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'PermaNet', 'reference', 'ratio', 'target'][c].length));
   const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;

@@ -1,6 +1,7 @@
 // The proving worker: computes the circuit's witness from the private input, then the Groth16
 // proof, off the page's thread, and reports which step it is in as snarkjs goes.
 import * as snarkjs from 'snarkjs';
+import { warmCurve } from './bn128-curve.ts';
 import { PROVING_STAGES, type ProverRequest, type ProverResponse } from './prover-protocol.ts';
 
 const post = (message: ProverResponse) => (self as unknown as Worker).postMessage(message);
@@ -8,6 +9,7 @@ const post = (message: ProverResponse) => (self as unknown as Worker).postMessag
 self.onmessage = async (event: MessageEvent<ProverRequest>) => {
   const { id, circuit, provingKey, input } = event.data;
   try {
+    await warmCurve();
     post({ id, type: 'progress', stage: 0 });
     const started = performance.now();
     const witness = { type: 'mem' } as { type: 'mem'; data?: Uint8Array };
