@@ -3,6 +3,7 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { ManifestTransform } from 'workbox-build';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export const THEME_COLOR = '#121a3a';
 
@@ -66,6 +67,12 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
+  resolve: {
+    // The app hashes with circomlibjs's Poseidon only. Its index evaluates every primitive on
+    // import (2.8 MB, with eddsa's BLAKE hash wanting Node's Buffer); Poseidon's own module is
+    // self-contained.
+    alias: [{ find: /^circomlibjs$/, replacement: fileURLToPath(new URL('node_modules/circomlibjs/src/poseidon_wasm.js', import.meta.url)) }],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -3,8 +3,6 @@ declare module 'circom_runtime' {
   export interface WitnessCalculator {
     /** The witness: wire 0 is the constant 1, then the public outputs, public inputs, private wires. */
     calculateWitness(input: Record<string, unknown>, sanityCheck: boolean): Promise<bigint[]>;
-    /** The same, as snarkjs's binary .wtns. */
-    calculateWTNSBin(input: Record<string, unknown>, sanityCheck: boolean): Promise<Uint8Array>;
   }
   export function WitnessCalculatorBuilder(code: Uint8Array, options?: Record<string, unknown>): Promise<WitnessCalculator>;
 }

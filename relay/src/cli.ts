@@ -27,6 +27,9 @@ const HELP = `Usage: permanet-relay [options]
   --compute-key <file>  run as a compute node with the chain account whose key this file holds
   --stake <joy>         JOY a compute node locks when it registers
   --region <geohash>    the compute node's region, a geohash prefix
+  --no-proving          do not make proofs for peers (on when a chain is configured)
+  --max-proof-queue <n> proofs that may wait behind the running one
+  --proofs-per-minute <n>  proofs per peer per minute, on average
   --log-level <level>   debug, info, warn or error
   --help                print this text
 
@@ -53,6 +56,9 @@ async function main() {
       'compute-key': { type: 'string' },
       stake: { type: 'string' },
       region: { type: 'string' },
+      'no-proving': { type: 'boolean' },
+      'max-proof-queue': { type: 'string' },
+      'proofs-per-minute': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -83,6 +89,11 @@ async function main() {
   if (values.stake !== undefined) compute.stake_joy = Number(values.stake);
   if (values.region !== undefined) compute.region = values.region;
   document.compute = compute;
+  const proving: Record<string, unknown> = { ...document.proving };
+  if (values['no-proving']) proving.enabled = false;
+  if (values['max-proof-queue'] !== undefined) proving.max_queue = Number(values['max-proof-queue']);
+  if (values['proofs-per-minute'] !== undefined) proving.proofs_per_minute = Number(values['proofs-per-minute']);
+  document.proving = proving;
 
   const baseDir = configPath !== undefined ? dirname(resolve(configPath)) : process.cwd();
   const config = parseRelayConfig(document, baseDir, configPath ?? 'command-line flags');

@@ -1,5 +1,5 @@
 // Wires the relay's services from one validated config: identity, libp2p, Helia with its pins,
-// the pin and inference services (when a chain is configured), the provider records of browser
+// the pin, inference and prove services (when a chain is configured), the provider records of browser
 // tabs, and the loopback HTTP server. `stop()` closes them in reverse order.
 import type { AddressInfo } from 'node:net';
 import type { RelayConfig } from './config/relay-config.ts';
@@ -17,6 +17,8 @@ import { onnxRuntimeBackend } from './inference/execution-backend.ts';
 import { deleteDag } from '../../src/storage/delete-dag.ts';
 import { CID } from 'multiformats/cid';
 import { startTaskRunner, type TaskRunner } from './compute/task-runner.ts';
+import { startProveService } from './proving/prove-service.ts';
+import { snarkjsProver } from './proving/snarkjs-prover.ts';
 
 export interface RelayStatus {
   peerId: string;
@@ -28,6 +30,8 @@ export interface RelayStatus {
   providerPeers: number;
   /** The inference service: its backend, requests served and refused, ready sessions. */
   inference: { backend: string; served: number; refused: number; sessions: string[] } | null;
+  /** The prove service: its backend, proofs made and refused, proofs waiting. */
+  proving: { backend: string; proved: number; refused: number; waiting: number } | null;
 }
 
 export async function createRelay(config: RelayConfig, log: Logger) {
@@ -46,6 +50,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
 
   let inference: Awaited<ReturnType<typeof startInferenceService>> | null = null;
   let tasks: TaskRunner | null = null;
+  let proving: Awaited<ReturnType<typeof startProveService>> | null = null;
   if (config.deployments !== null) {
     const chain = await marketplaceReader(config.deployments);
     await startPinService({ helia, blockstore, libp2p, chain, ...config.pinService, log });
@@ -73,6 +78,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
       }
       inference = await startInferenceService({ libp2p, privateKey, helia, blockstore, chain, backend, ...config.inference, tasks: tasks ?? undefined, log });
     }
+    if (config.proving.enabled) proving = await startProveService({ libp2p, helia, blockstore, chain, backend: snarkjsProver(), ...config.proving, log });
   } else {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
@@ -99,6 +105,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     connections: libp2p.getConnections().length,
     providerPeers: providers.size,
     inference: inference?.stats() ?? null,
+    proving: proving?.stats() ?? null,
   });
   const server = await startHttpServer(helia, { status, drop, providers: (cid) => providers.find(cid.toString(), '') }, config.http.host, config.http.port, log);
   const address = server.address() as AddressInfo;
@@ -109,6 +116,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     status,
     async stop() {
       tasks?.stop();
+      await proving?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await helia.stop();

@@ -1,23 +1,24 @@
 // The zero-knowledge rows of the benchmark, for the digit model's circuit:
 //   - proving in the Chromium page's worker (the model page's "Prove", artifacts already fetched)
-//     and in Node with snarkjs (what a relay's CPU prover runs), each ÷ its own witness time
+//     and by the relay's prove service (its snarkjs CPU prover), each ÷ its own witness time
 //   - gas: checking a proof on-chain (isValidProof, a view), opening and settling a proof task
 //   - the sizes of what a browser downloads to prove
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { WitnessCalculatorBuilder } from 'circom_runtime';
+import { multiaddr } from '@multiformats/multiaddr';
 import type { Page } from 'playwright-core';
-import * as snarkjs from 'snarkjs';
-import { releaseCurve, warmCurve } from '../../src/proving/bn128-curve.ts';
 import { createPublicClient, createWalletClient, encodeFunctionData, http, toHex, type PublicClient } from 'viem';
 import { provableModels, root } from '../../circuits/provable-models.ts';
 import { proofOfInferenceAbi } from '../../src/chain/abi/generated.ts';
 import { writeAndWait } from '../../src/chain/actions/write-and-wait.ts';
 import type { Deployments } from '../../src/chain/deployments.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
+import { requestProof } from '../../src/p2p/request-proof.ts';
 import { proofWords, type Groth16Proof } from '../../src/proving/groth16-calldata.ts';
 import { quantizeInput, type QuantizedMlp } from '../../src/proving/quantized-mlp.ts';
+import type { RelayStatus } from '../../relay/src/relay.ts';
+import { peerOf } from './chain-and-relay.ts';
 import { digitSamples } from './reference.ts';
 
 const digits = provableModels.find((m) => m.name === 'permanet-digits')!;
@@ -31,25 +32,31 @@ export function provingArtifactSizes() {
   return { constraints: record.constraints as number, wasm: wasm.length, wasmGzip: gzipSync(wasm).length, zkey: readFileSync(file('zkey')).length };
 }
 
-/** Proofs in Node: witness (circom's wasm) and Groth16 proof (snarkjs) timed apart, median of `runs`. */
-export async function nodeProving(runs: number) {
-  await warmCurve();
-  const witness = await WitnessCalculatorBuilder(readFileSync(file('wasm')));
-  const zkey = readFileSync(file('zkey'));
+/**
+ * Proofs the relay makes for a peer over /permanet/prove/1.0.0 (its snarkjs CPU prover): the
+ * relay's own witness and proof times and the round trip the peer sees, medians of `runs` after a
+ * warm-up. Each proof comes from a new peer, as from different tabs: one peer would meet the
+ * relay's per-peer rate limit.
+ */
+export async function relayProving(relay: RelayStatus, modelId: bigint, runs: number) {
   const witnessMs: number[] = [];
   const proveMs: number[] = [];
+  const roundTripMs: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const x = quantizeInput(quantized.inputScale, digitSamples[i % digitSamples.length].pixels.map((v) => v / 255));
-    const started = performance.now();
-    const wtns = await witness.calculateWTNSBin({ x, salt: String(i + 1) }, true);
-    const witnessed = performance.now();
-    await snarkjs.groth16.prove(zkey, wtns);
-    if (i === 0) continue; // warm-up: curve set-up, JIT
-    witnessMs.push(witnessed - started);
-    proveMs.push(performance.now() - witnessed);
+    const peer = await peerOf(relay);
+    try {
+      const started = performance.now();
+      const answer = await requestProof(peer, multiaddr(relay.multiaddrs[0]), { model: modelId, version: 0, input: { x, salt: String(i + 1) } }, { signal: AbortSignal.timeout(120_000) });
+      if (i === 0) continue; // warm-up: the relay reads the artifacts, builds the curve
+      roundTripMs.push(performance.now() - started);
+      witnessMs.push(answer.witnessMs);
+      proveMs.push(answer.proveMs);
+    } finally {
+      await peer.stop();
+    }
   }
-  await releaseCurve();
-  return { witnessMs: median(witnessMs), proveMs: median(proveMs) };
+  return { witnessMs: median(witnessMs), proveMs: median(proveMs), roundTripMs: median(roundTripMs) };
 }
 
 /**

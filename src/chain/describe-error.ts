@@ -39,10 +39,17 @@ function decoded(error: ContractFunctionRevertedError): { errorName: string; arg
   }
 }
 
+function revertData(error: BaseError) {
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
+  return reverted instanceof ContractFunctionRevertedError ? decoded(reverted) : null;
+}
+
+/** The custom error a call reverted with ("UnknownModel"), or null when it did not revert with one. */
+export const revertName = (error: unknown): string | null => (error instanceof BaseError ? (revertData(error)?.errorName ?? null) : null);
+
 export function describeError(error: unknown): string {
   if (error instanceof BaseError) {
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    const data = reverted instanceof ContractFunctionRevertedError ? decoded(reverted) : null;
+    const data = revertData(error);
     if (data) {
       const { errorName, args } = data;
       return SENTENCES[errorName]?.(args) ?? `The contract refused: ${errorName}(${args.map(String).join(', ')}).`;

@@ -10,6 +10,7 @@ import { canonicalHash } from '../inference/canonical-output.ts';
 import { inputHash } from '../inference/input-hash.ts';
 import type { ModelSpec } from '../inference/model-spec.ts';
 import { checkFeeds, InputShapeError, type Feeds } from '../inference/tensors.ts';
+import { CodedError } from '../protocol/coded-error.ts';
 import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../protocol/json-stream.ts';
 import { encodeFeeds, INFERENCE_PROTOCOL, inferenceSignedText, parseInferenceRequest, type InferenceErrorCode, type InferenceResponse } from '../protocol/inference.ts';
 import { RateLimiter } from './rate-limiter.ts';
@@ -44,13 +45,8 @@ export interface InferenceHandlerOptions {
   onAnswer?: (peer: string, answer: InferenceResponse, error?: Error) => void;
 }
 
-export class Refusal extends Error {
+export class Refusal extends CodedError<InferenceErrorCode> {
   override name = 'Refusal';
-  readonly code: InferenceErrorCode;
-  constructor(code: InferenceErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 export async function handleInference(libp2p: Libp2p, options: InferenceHandlerOptions) {

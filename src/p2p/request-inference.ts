@@ -9,16 +9,12 @@ import { canonicalHash } from '../inference/canonical-output.ts';
 import { inputHash } from '../inference/input-hash.ts';
 import type { ModelSpec } from '../inference/model-spec.ts';
 import type { Feeds } from '../inference/tensors.ts';
+import { CodedError } from '../protocol/coded-error.ts';
 import { jsonStream } from '../protocol/json-stream.ts';
-import { encodeFeeds, INFERENCE_PROTOCOL, inferenceSignedText, MAX_INFERENCE_MESSAGE_BYTES, parseInferenceResponse, type InferenceResult } from '../protocol/inference.ts';
+import { encodeFeeds, INFERENCE_PROTOCOL, inferenceSignedText, MAX_INFERENCE_MESSAGE_BYTES, parseInferenceResponse, type InferenceErrorCode, type InferenceResult } from '../protocol/inference.ts';
 
-export class InferenceRefusedError extends Error {
+export class InferenceRefusedError extends CodedError<InferenceErrorCode> {
   override name = 'InferenceRefusedError';
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 /** No stream to the provider could be opened: nothing was sent, so asking again is safe. */
@@ -35,10 +31,18 @@ export interface NetworkInference extends InferenceResult {
   roundTripMs: number;
 }
 
-/** `task`: the ProofOfInference task that selected this provider; it commits its answer on-chain. */
-export async function requestInference(libp2p: Libp2p, provider: PeerId | Multiaddr, cid: string, spec: ModelSpec, inputs: Feeds, options: { signal?: AbortSignal; task?: bigint } = {}): Promise<NetworkInference> {
+export interface RequestInferenceOptions {
+  signal?: AbortSignal;
+  /** The ProofOfInference task that selected this provider; it commits its answer on-chain. */
+  task?: bigint;
+  /** How long opening the stream may take: a WebRTC dial can hang on a busy machine, and a caller that retries should get its turn. */
+  dialTimeoutMs?: number;
+}
+
+export async function requestInference(libp2p: Libp2p, provider: PeerId | Multiaddr, cid: string, spec: ModelSpec, inputs: Feeds, options: RequestInferenceOptions = {}): Promise<NetworkInference> {
   const started = performance.now();
-  const stream = await libp2p.dialProtocol(provider, INFERENCE_PROTOCOL, options).catch((error: Error) => {
+  const dialLimit = AbortSignal.timeout(options.dialTimeoutMs ?? 10_000);
+  const stream = await libp2p.dialProtocol(provider, INFERENCE_PROTOCOL, { signal: options.signal ? AbortSignal.any([options.signal, dialLimit]) : dialLimit }).catch((error: Error) => {
     throw new ProviderUnreachableError(`cannot reach ${provider.toString()}: ${error.message}`, { cause: error });
   });
   let answer;

@@ -12,5 +12,5 @@ export async function evict(index: ModelCacheIndex, blockstore: Blockstore, cids
   return cids;
 }
 
-/** Records that `cid` (of `bytes` bytes) was just used, and evicts what no longer fits. */
-export const rememberModel = (index: ModelCacheIndex, blockstore: Blockstore, cid: string, bytes: number) => evict(index, blockstore, index.touch(cid, bytes));
+/** Records that `cid` (of `bytes` bytes; a model's weights unless `label` says what else) was just used, and evicts what no longer fits. */
+export const rememberModel = (index: ModelCacheIndex, blockstore: Blockstore, cid: string, bytes: number, label?: string) => evict(index, blockstore, index.touch(cid, bytes, label));

@@ -38,6 +38,10 @@ describe('ModelCacheIndex', () => {
     expect(cache.touch('c', 100)).toEqual(['b']);
     cache.remove('b');
     expect(cache.entries().map((e) => e.cid).sort()).toEqual(['a', 'c']);
+    // A proving file is kept by the same rules, and says what it is.
+    expect(cache.touch('key', 100, 'digits proving key')).toEqual(['c']);
+    expect(cache.entries().find((e) => e.cid === 'key')?.label).toBe('digits proving key');
+    cache.remove('key');
     // Lowering the limit names what no longer fits.
     expect(cache.setLimit(150)).toEqual(['c']);
     expect(() => cache.setLimit(-1)).toThrow(RangeError);

@@ -8,6 +8,8 @@ export interface CacheEntry {
   /** 0 for a model fetched ahead and not used yet: the first to go. */
   lastUsed: number;
   pinned: boolean;
+  /** What the file is when it is not a model's weights: "permanet-digits circuit", … */
+  label?: string;
 }
 
 export const DEFAULT_CACHE_LIMIT_BYTES = 512 * 1024 * 1024;
@@ -57,10 +59,10 @@ export class ModelCacheIndex {
   }
 
   /** Records a use of `cid`; returns what must now be evicted to stay within the limit. */
-  touch(cid: string, bytes: number): string[] {
+  touch(cid: string, bytes: number, label?: string): string[] {
     const all = this.entries();
     const entries = all.filter((e) => e.cid !== cid);
-    entries.push({ cid, bytes, lastUsed: this.now(), pinned: all.find((e) => e.cid === cid)?.pinned ?? false });
+    entries.push({ cid, bytes, lastUsed: this.now(), pinned: all.find((e) => e.cid === cid)?.pinned ?? false, ...(label ? { label } : {}) });
     this.save(entries);
     return evictionsFor(entries, this.limit(), cid);
   }

@@ -2,7 +2,9 @@
 // in the page's worker with the circuit and key fetched from the relay over bitswap; the proof's
 // logits are the int8 reference's, the verifier contract accepts it (a view call), and it settles
 // a proof task on the dev chain. The same proof with one public signal changed is rejected by the
-// verifier and by ProofOfInference.
+// verifier and by ProofOfInference. A tab can instead ask the relay to prove, and checks that proof
+// the same way.
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createPublicClient, createWalletClient, http, toHex, type PublicClient } from 'viem';
 import { proofOfInferenceAbi } from '../../src/chain/abi/generated.ts';
@@ -17,20 +19,25 @@ import { chooseDevAccount } from './marketplace-pages.ts';
 const SUBMITTER = 2;
 const quantized = JSON.parse(readFileSync(new URL('../../models/digits/digits.quant.json', import.meta.url), 'utf8')) as QuantizedMlp;
 
+/** Opens the digit model's page, runs held-out sample 0 and opens the Prove panel. */
+async function runSampleAndOpenProve(page: Page, digitsId: bigint) {
+  await page.goto(`/model/${digitsId}`);
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
+  await page.getByTestId('sample-digit').click();
+  await expect(page.getByTestId('sample-info')).toContainText('held-out sample 0');
+  await expect(page.getByTestId('probabilities')).toBeVisible();
+  const panel = page.getByTestId('prove');
+  await panel.locator('summary').click();
+  return panel;
+}
+
 test('a digit is proved in the browser, verified on-chain and settles a task; a changed signal is rejected', async ({ page, stack }) => {
   test.setTimeout(240_000);
   const client = createPublicClient({ transport: http(stack.config.deployments.rpcUrl) }) as PublicClient;
   const poi = { address: stack.config.deployments.contracts.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
   const digitsId = (await modelIdByName(client, stack.config.deployments.contracts.ModelMarketplace.address, digitsModel.name))!;
 
-  await page.goto(`/model/${digitsId}`);
-  await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
-  await page.getByTestId('sample-digit').click();
-  await expect(page.getByTestId('sample-info')).toContainText('held-out sample 0');
-  await expect(page.getByTestId('probabilities')).toBeVisible();
-
-  const panel = page.getByTestId('prove');
-  await panel.locator('summary').click();
+  const panel = await runSampleAndOpenProve(page, digitsId);
   // The artifacts' sizes are shown before anything is downloaded.
   await expect(panel).toContainText(/the circuit \(\d+\.\d\d MiB\) and the proving key \(\d+\.\d\d MiB\)/);
   await panel.getByTestId('prove-start').click();
@@ -47,6 +54,9 @@ test('a digit is proved in the browser, verified on-chain and settles a task; a 
 
   await panel.getByTestId('prove-verify').click();
   await expect(panel.getByTestId('proof-valid')).toHaveAttribute('data-valid', 'true');
+  // The circuit and key are kept in the model cache, by name, for the next proof.
+  const cached = await page.evaluate(() => JSON.parse(localStorage.getItem('permanet:cache:entries') ?? '[]').map((e: { label?: string }) => e.label ?? null));
+  expect(cached).toEqual(expect.arrayContaining(['permanet-digits circuit', 'permanet-digits proving key']));
 
   await chooseDevAccount(page, SUBMITTER, panel);
   await panel.getByTestId('prove-submit').click();
@@ -65,4 +75,24 @@ test('a digit is proved in the browser, verified on-chain and settles a task; a 
   const { request, result: openedId } = await client.simulateContract({ ...poi, account: wallet.account, functionName: 'createProofTask', args: [digitsId, 0, toHex(forged[0], { size: 32 }), 0n] });
   await client.waitForTransactionReceipt({ hash: await wallet.writeContract(request) });
   await expect(client.simulateContract({ ...poi, account: wallet.account, functionName: 'settleWithProof', args: [openedId, words, forged] })).rejects.toThrow(/InvalidProof/);
+});
+
+test('a tab that would rather not prove asks the relay, and checks its proof on-chain', async ({ page, stack }) => {
+  test.setTimeout(180_000);
+  const client = createPublicClient({ transport: http(stack.config.deployments.rpcUrl) }) as PublicClient;
+  const digitsId = (await modelIdByName(client, stack.config.deployments.contracts.ModelMarketplace.address, digitsModel.name))!;
+  const provedByRelay = async () => (await fetch(`${stack.relay.http}/status`).then((r) => r.json())).proving.proved as number;
+  const before = await provedByRelay();
+
+  const panel = await runSampleAndOpenProve(page, digitsId);
+  await panel.getByTestId('prove-where').selectOption({ index: 1 });
+  await panel.getByTestId('prove-start').click();
+  const proof = panel.getByTestId('proof');
+  await expect(proof).toBeVisible({ timeout: 120_000 });
+  await expect(proof).toHaveAttribute('data-by', /^a relay \(snarkjs-cpu/);
+  const x = quantizeInput(quantized.inputScale, digitSamples[0].pixels.map((v) => v / 255));
+  await expect(panel.getByTestId('proof-logits').locator('li')).toHaveText(quantizedLogits(quantized, x).map(String));
+  expect(await provedByRelay()).toBe(before + 1);
+  await panel.getByTestId('prove-verify').click();
+  await expect(panel.getByTestId('proof-valid')).toHaveAttribute('data-valid', 'true');
 });

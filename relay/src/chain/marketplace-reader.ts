@@ -1,5 +1,6 @@
 // What the relay asks the chain: whether a registration names a CID, whether an account
-// publishes models, and which listed model a weights CID is (its spec, for inference). Read from
+// publishes models, which listed model a weights CID is (its spec, for inference), and a model
+// version's prover (for proofs). Read from
 // the deployments file the deploy step wrote.
 import { readFile } from 'node:fs/promises';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
@@ -8,6 +9,7 @@ import { parseDeployments, type Deployments } from '../../../src/chain/deploymen
 import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
 import { listModels } from '../../../src/chain/actions/marketplace/list-models.ts';
 import type { ModelRecord } from '../../../src/chain/actions/marketplace/model-record.ts';
+import { readProver, type ProverRecord } from '../../../src/chain/actions/proving/read-prover.ts';
 
 export interface MarketplaceReader {
   isRegisteredCid(cid: string): Promise<boolean>;
@@ -16,6 +18,8 @@ export interface MarketplaceReader {
   modelByWeights(cid: string): Promise<ModelRecord | null>;
   /** The `count` listed models with the most uses on-chain. */
   mostUsed(count: number): Promise<ModelRecord[]>;
+  /** The Groth16 prover registered for a model version, or null. */
+  proverOf(model: bigint, version: number): Promise<ProverRecord | null>;
 }
 
 /** How often the listing is read again when a CID is not in the last copy. */
@@ -46,6 +50,7 @@ export async function marketplaceReader(deploymentsFile: string): Promise<Market
     modelByWeights,
     mostUsed: async (count) => [...(await read()).byWeights.values()].sort((a, b) => b.uses - a.uses).slice(0, count),
     isRegisteredCid: (cid) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isRegisteredCid', args: [cid] }),
+    proverOf: (model, version) => readProver(client, address, model, version),
     isPublisher: (account) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isPublisher', args: [account] }),
   };
 }

@@ -23,6 +23,7 @@ describe('parseRelayConfig', () => {
           relay: { max_reservations: 0 },
           inference: { enabled: 'yes', max_batch: 0, batch_wait_ms: -1, gpu: true, substitute: ['not-a-cid=model.onnx', 'bafkreifyit2zg7xqde4hhuwhcjou2e2mxe2jmb7gjqifjdqjjogl3pl4bi'] },
           compute: { enabled: true, region: 'Paris' },
+          proving: { max_queue: -1, proofs_per_minute: 'many', accelerator: 'fpga' },
           log_level: 'chatty',
           colour: 'blue',
         },
@@ -32,7 +33,10 @@ describe('parseRelayConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const issues = (error as ConfigError).issues;
-      expect(issues).toContain('colour: unknown field (known: data_dir, listen, announce, http, relay, pin, inference, compute, chain, log_level)');
+      expect(issues).toContain('colour: unknown field (known: data_dir, listen, announce, http, relay, pin, inference, compute, proving, chain, log_level)');
+      expect(issues).toContain('proving.max_queue: must be an integer from 0 to 10000, got -1');
+      expect(issues).toContain('proving.proofs_per_minute: must be an integer from 1 to 100000, got "many"');
+      expect(issues.some((i) => i.startsWith('proving.accelerator: unknown field'))).toBe(true);
       expect(issues).toContain('inference.enabled: must be true or false, got "yes"');
       expect(issues).toContain('inference.max_batch: must be an integer from 1 to 1024, got 0');
       expect(issues).toContain('inference.batch_wait_ms: must be an integer from 0 to 1000, got -1');

@@ -8,6 +8,7 @@ import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
 import { CID } from 'multiformats/cid';
 import type { InferenceSettings } from '../inference/inference-service.ts';
 import type { ComputeSettings } from '../compute/task-runner.ts';
+import type { ProvingSettings } from '../proving/prove-service.ts';
 import { isGeohashPrefix } from '../../../src/compute/geohash.ts';
 
 const isCid = (text: string) => {
@@ -37,6 +38,8 @@ export interface RelayConfig {
   inference: InferenceSettings & { enabled: boolean };
   /** The relay as a compute node: its chain account and what it registers with. */
   compute: ComputeSettings & { enabled: boolean; accountKeyFile: string | null };
+  /** The prover service (needs the chain, for each version's registered prover). */
+  proving: ProvingSettings & { enabled: boolean };
   /** The deployments file of the chain whose registrations authorize pins; none: no pin service. */
   deployments: string | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -66,6 +69,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
     substitutes: {},
   },
   compute: { enabled: false, accountKeyFile: null, stake: 100n * 10n ** 18n, region: 'u', capacityRps: 50, heartbeatMs: 30_000 },
+  proving: { enabled: true, maxQueue: 8, proofsPerMinute: 12, burst: 3, maxArtifactBytes: 256 * 1024 * 1024, fetchTimeoutMs: 120_000 },
   deployments: null,
   logLevel: 'info',
 };
@@ -74,7 +78,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
 export function parseRelayConfig(document: unknown, baseDir: string, source = 'p2p_config.yaml'): RelayConfig {
   const read = new FieldReader(source);
   const top = read.object(document, '(top level)');
-  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'inference', 'compute', 'chain', 'log_level']);
+  read.noExtraKeys(top, '', ['data_dir', 'listen', 'announce', 'http', 'relay', 'pin', 'inference', 'compute', 'proving', 'chain', 'log_level']);
   const http = read.object(top.http, 'http');
   read.noExtraKeys(http, 'http', ['host', 'port']);
   const relay = read.object(top.relay, 'relay');
@@ -87,6 +91,9 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
     read.integer(inference[key], `inference.${key}`, { min, max }, DEFAULT_CONFIG.inference[field]);
   const compute = read.object(top.compute, 'compute');
   read.noExtraKeys(compute, 'compute', ['enabled', 'account_key_file', 'stake_joy', 'region', 'capacity_rps', 'heartbeat_s']);
+  const proving = read.object(top.proving, 'proving');
+  read.noExtraKeys(proving, 'proving', ['enabled', 'max_queue', 'proofs_per_minute', 'burst', 'max_artifact_bytes', 'fetch_timeout_ms']);
+  const provingInt = (key: string, field: keyof ProvingSettings, min: number, max: number) => read.integer(proving[key], `proving.${key}`, { min, max }, DEFAULT_CONFIG.proving[field]);
   const chain = read.object(top.chain, 'chain');
   read.noExtraKeys(chain, 'chain', ['deployments']);
 
@@ -135,6 +142,14 @@ export function parseRelayConfig(document: unknown, baseDir: string, source = 'p
       region: read.string(compute.region, 'compute.region', DEFAULT_CONFIG.compute.region),
       capacityRps: read.integer(compute.capacity_rps, 'compute.capacity_rps', { min: 1, max: 1_000_000 }, DEFAULT_CONFIG.compute.capacityRps),
       heartbeatMs: read.integer(compute.heartbeat_s, 'compute.heartbeat_s', { min: 1, max: 86_400 }, DEFAULT_CONFIG.compute.heartbeatMs / 1000) * 1000,
+    },
+    proving: {
+      enabled: read.boolean(proving.enabled, 'proving.enabled', DEFAULT_CONFIG.proving.enabled),
+      maxQueue: provingInt('max_queue', 'maxQueue', 0, 10_000),
+      proofsPerMinute: provingInt('proofs_per_minute', 'proofsPerMinute', 1, 100_000),
+      burst: provingInt('burst', 'burst', 1, 10_000),
+      maxArtifactBytes: provingInt('max_artifact_bytes', 'maxArtifactBytes', 1, 2 ** 40),
+      fetchTimeoutMs: provingInt('fetch_timeout_ms', 'fetchTimeoutMs', 1000, 3_600_000),
     },
     deployments: chain.deployments === undefined ? null : resolve(baseDir, read.string(chain.deployments, 'chain.deployments')),
     logLevel: read.oneOf(top.log_level, 'log_level', LOG_LEVELS, DEFAULT_CONFIG.logLevel),

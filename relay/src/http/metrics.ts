@@ -18,5 +18,12 @@ export function metricsText(status: RelayStatus, residentBytes: number): string 
       ['permanet_inference_sessions', 'gauge', 'Models loaded and ready.', status.inference.sessions.length],
     );
   }
+  if (status.proving) {
+    metrics.push(
+      ['permanet_proving_proved_total', 'counter', 'Proofs made for peers.', status.proving.proved],
+      ['permanet_proving_refused_total', 'counter', 'Prove requests answered with an error code.', status.proving.refused],
+      ['permanet_proving_waiting', 'gauge', 'Proofs waiting behind the running one.', status.proving.waiting],
+    );
+  }
   return metrics.map(([name, type, help, value]) => `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`).join('');
 }

@@ -9,7 +9,9 @@ export function CacheSummary(): JSX.Element {
   const state = useAppState();
   const entries = createMemo(() => (state.cacheVersion(), state.cache.entries()));
   const used = () => entries().reduce((sum, e) => sum + e.bytes, 0);
-  const nameOf = (cid: string) => state.models()?.models.find((m) => m.weightsCid === cid)?.name ?? cid;
+  const nameOf = (cid: string) => state.models()?.models.find((m) => m.weightsCid === cid)?.name ?? entries().find((e) => e.cid === cid)?.label ?? cid;
+  const models = () => entries().filter((e) => !e.label).length;
+  const provingFiles = () => entries().length - models();
   const [limit, setLimit] = createSignal(String(Math.round(state.cache.limit() / MIB)));
   const [error, setError] = createSignal<string | null>(null);
   const [sessionLimit, setSessionLimit] = createSignal(String(state.sessions.limit()));
@@ -33,7 +35,8 @@ export function CacheSummary(): JSX.Element {
     <section class="cache" data-testid="cache-summary" data-count={entries().length}>
       <h2>In this browser</h2>
       <p class="status">
-        {entries().length} model{entries().length === 1 ? '' : 's'}, {formatBytes(used())} of {(state.cacheVersion(), formatBytes(state.cache.limit()))}
+        {models()} model{models() === 1 ? '' : 's'}
+        {provingFiles() > 0 ? ` and ${provingFiles()} proving file${provingFiles() === 1 ? '' : 's'}` : ''}, {formatBytes(used())} of {(state.cacheVersion(), formatBytes(state.cache.limit()))}
       </p>
       <ul class="cached">
         <For each={entries()}>{(e) => <li data-testid="cached-model">{nameOf(e.cid)} ({formatBytes(e.bytes)}){e.pinned ? ' · kept' : ''}{e.lastUsed === 0 ? ' · fetched ahead' : ''}</li>}</For>

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { isValidProof } from '../../chain/actions/proving/is-valid-proof.ts';
-import { readProver } from '../../chain/actions/proving/read-prover.ts';
+import { readProver, type ProverRecord } from '../../chain/actions/proving/read-prover.ts';
 import { submitProof, type SubmittedProof } from '../../chain/actions/proving/submit-proof.ts';
 import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
 import type { Feeds } from '../../inference/tensors.ts';
@@ -8,8 +8,11 @@ import { proofWords } from '../../proving/groth16-calldata.ts';
 import type { ProveResult } from '../../proving/prover-protocol.ts';
 import { FIELD_ORDER, readPublicSignals } from '../../proving/public-signals.ts';
 import { argmax, quantizeInput } from '../../proving/quantized-mlp.ts';
+import { requestProof } from '../../p2p/request-proof.ts';
+import { multiaddr } from '@multiformats/multiaddr';
+import { rememberModel } from '../../storage/cache-model.ts';
 import { fetchFile } from '../../storage/fetch-file.ts';
-import { formatBytes, formatMs, shortHex } from '../format.ts';
+import { formatBytes, formatMs, peerTail, shortHex } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
 import { useWallet } from '../state/wallet.tsx';
@@ -22,11 +25,14 @@ function randomSalt(): bigint {
   return bytes.reduce((n, b) => (n << 8n) | BigInt(b), 0n) % FIELD_ORDER;
 }
 
+/** The tab proves, or a relay (by its address) proves for it. */
+const IN_THIS_TAB = 'tab';
+
 /**
  * "Prove": for a model version with a Groth16 prover, the input last run here is proved in a web
  * worker in this tab (the circuit and proving key come from peers, like weights, and stay in this
- * browser); then "Verify on-chain" asks the verifier for free, and "Submit" settles a proof task
- * with it.
+ * browser), or by a relay this tab asks (for a phone that should not spend its battery); then
+ * "Verify on-chain" asks the verifier for free, and "Submit" settles a proof task with it.
  */
 export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null }): JSX.Element {
   const app = useAppState();
@@ -38,33 +44,55 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
     ({ chain, id, version }) => readProver(chain.client, chain.marketplace, id, version),
   );
   const record = () => (prover.error ? null : prover());
-  const [stage, setStage] = createSignal<{ name: string; fraction: number } | null>(null);
-  const [proved, setProved] = createSignal<(ProveResult & { totalMs: number }) | null>(null);
+  const [stage, setStage] = createSignal<{ name: string; fraction: number | null } | null>(null);
+  const [proved, setProved] = createSignal<(ProveResult & { totalMs: number; by: string }) | null>(null);
+  const [where, setWhere] = createSignal(IN_THIS_TAB);
+  const connectedRelays = () => app.relays().filter((r) => r.state === 'connected');
   const [valid, setValid] = createSignal<boolean | null>(null);
   const [submitted, setSubmitted] = createSignal<SubmittedProof | null>(null);
   const { busy, message, run } = createChainAction();
   let artifacts: { circuit: Uint8Array; provingKey: Uint8Array } | null = null;
+
+  /** In this tab's worker: the artifacts are fetched once, then kept for the next proof. */
+  const proveHere = async (p: ProverRecord, x: number[], salt: bigint) => {
+    if (!artifacts) {
+      const node = await app.browserNode();
+      // Kept in the model cache like weights: counted against its limit, evicted least recently
+      // used first, and offered to other tabs.
+      const fetch = async (cid: string, totalBytes: number, name: string) => {
+        setStage({ name: `fetching the ${name}`, fraction: 0 });
+        const file = await fetchFile(node, cid, { totalBytes, timeoutMs: app.config()!.fetchTimeoutMs, onProgress: (received, total) => setStage({ name: `fetching the ${name}`, fraction: received / total }) });
+        await rememberModel(app.cache, node.blockstore, cid, totalBytes, `${props.model.name} ${name}`);
+        app.cacheChanged();
+        return file.bytes;
+      };
+      artifacts = { circuit: await fetch(p.circuitCid, p.circuitBytes, 'circuit'), provingKey: await fetch(p.provingKeyCid, p.provingKeyBytes, 'proving key') };
+    }
+    const client = await app.prover();
+    const result = await client.prove(artifacts.circuit, artifacts.provingKey, { x, salt: salt.toString() }, (s) => setStage({ name: s.name === 'witness' ? 'computing the witness' : `proving: ${s.name}`, fraction: s.fraction }));
+    return { ...result, by: 'this tab' };
+  };
+
+  /** By a relay: it sees the input, and its proof is checked to commit to exactly that input. */
+  const proveOnRelay = async (address: string, x: number[], salt: bigint) => {
+    setStage({ name: 'proving on the relay', fraction: null });
+    const node = await app.browserNode();
+    const result = await requestProof(node.libp2p, multiaddr(address), { model: props.model.id, version: version(), input: { x, salt: salt.toString() } }, { signal: AbortSignal.timeout(180_000) });
+    const { inputCommitment } = await import('../../proving/input-commitment.ts');
+    if (readPublicSignals(result.publicSignals).commitment !== (await inputCommitment(x, salt))) throw new Error('the relay proved some other input than yours: its proof is discarded');
+    return { ...result, by: `a relay (${result.backend}, waited ${formatMs(result.queuedMs)})` };
+  };
 
   const prove = () => {
     setProved(null);
     setValid(null);
     setSubmitted(null);
     void run('Proof', async () => {
-      const p = record()!;
       const started = performance.now();
-      if (!artifacts) {
-        const node = await app.browserNode();
-        const fetch = async (cid: string, totalBytes: number, name: string) => {
-          setStage({ name: `fetching the ${name}`, fraction: 0 });
-          const file = await fetchFile(node, cid, { totalBytes, timeoutMs: app.config()!.fetchTimeoutMs, onProgress: (received, total) => setStage({ name: `fetching the ${name}`, fraction: received / total }) });
-          return file.bytes;
-        };
-        artifacts = { circuit: await fetch(p.circuitCid, p.circuitBytes, 'circuit'), provingKey: await fetch(p.provingKeyCid, p.provingKeyBytes, 'proving key') };
-      }
       const input = Object.values(props.lastInput!)[0].data as ArrayLike<number>;
       const x = quantizeInput(props.model.spec!.proof!.inputScale, input);
-      const client = await app.prover();
-      const result = await client.prove(artifacts.circuit, artifacts.provingKey, { x, salt: randomSalt().toString() }, (s) => setStage({ name: s.name === 'witness' ? 'computing the witness' : `proving: ${s.name}`, fraction: s.fraction }));
+      const salt = randomSalt();
+      const result = where() === IN_THIS_TAB ? await proveHere(record()!, x, salt) : await proveOnRelay(where(), x, salt);
       setStage(null);
       setProved({ ...result, totalMs: performance.now() - started });
     });
@@ -91,10 +119,18 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
         <details class="prove-run" data-testid="prove">
           <summary>Prove this run (zero knowledge)</summary>
           <p class="hint">
-            Makes a Groth16 proof, here in a worker, that this model's int8 version gives these outputs for your input; the input stays private behind a commitment. Proving
-            needs the circuit ({formatBytes(p().circuitBytes)}) and the proving key ({formatBytes(p().provingKeyBytes)}), fetched from peers once and kept in this browser.
+            Makes a Groth16 proof that this model's int8 version gives these outputs for your input; the input stays private behind a commitment. Proving in this tab
+            needs the circuit ({formatBytes(p().circuitBytes)}) and the proving key ({formatBytes(p().provingKeyBytes)}), fetched from peers once and kept in this browser. A relay
+            proves with nothing to download, but it sees your input.
           </p>
           <div class="row">
+            <label>
+              Prove in{' '}
+              <select value={where()} onChange={(e) => setWhere(e.currentTarget.value)} data-testid="prove-where">
+                <option value={IN_THIS_TAB}>this tab</option>
+                <For each={connectedRelays()}>{(r) => <option value={r.address}>{`a relay, ${peerTail(r.address.split('/').pop() ?? r.address)}`}</option>}</For>
+              </select>
+            </label>
             <button disabled={busy() || !props.lastInput} onClick={prove} data-testid="prove-start">
               Prove
             </button>
@@ -113,16 +149,16 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
           <Show when={stage()}>
             {(s) => (
               <p class="status" data-testid="prove-progress" data-stage={s().name}>
-                <progress max={1} value={s().fraction} /> {s().name}
+                {s().fraction === null ? <progress /> : <progress max={1} value={s().fraction!} />} {s().name}
               </p>
             )}
           </Show>
           <ActionMessage message={message()} testId="prove-message" />
           <Show when={proved() && output()}>
             {(o) => (
-              <div class="proof" data-testid="proof" data-class={argmax(o().logits)} data-commitment={o().commitment.toString()} data-prove-ms={proved()!.proveMs} data-witness-ms={proved()!.witnessMs} data-proof={JSON.stringify({ proof: proved()!.proof, publicSignals: proved()!.publicSignals })}>
+              <div class="proof" data-testid="proof" data-class={argmax(o().logits)} data-commitment={o().commitment.toString()} data-prove-ms={proved()!.proveMs} data-witness-ms={proved()!.witnessMs} data-by={proved()!.by} data-proof={JSON.stringify({ proof: proved()!.proof, publicSignals: proved()!.publicSignals })}>
                 <p class="status">
-                  Proved: class <strong>{props.model.spec?.labels?.[argmax(o().logits)] ?? argmax(o().logits)}</strong> in {formatMs(proved()!.witnessMs + proved()!.proveMs)} (witness{' '}
+                  Proved by {proved()!.by}: class <strong>{props.model.spec?.labels?.[argmax(o().logits)] ?? argmax(o().logits)}</strong> in {formatMs(proved()!.witnessMs + proved()!.proveMs)} (witness{' '}
                   {formatMs(proved()!.witnessMs)}, proof {formatMs(proved()!.proveMs)}); input commitment {shortHex(`0x${o().commitment.toString(16)}`)}.
                 </p>
                 <ol class="logits" data-testid="proof-logits">

@@ -1,0 +1,157 @@
+// Serves /permanet/prove/1.0.0: proves a run for a peer that asks, with the prover that
+// ModelMarketplace records for the model version it names (nothing else: the relay proves only
+// registered circuits, and fetches their artifacts by the CIDs the chain gives, checked against
+// them). Proofs take seconds of every core, so they run one at a time behind a bounded queue, and
+// each peer is rate-limited; every failure is an answer with a code.
+import type { Libp2p, Stream } from '@libp2p/interface';
+import type { Helia } from 'helia';
+import { CID } from 'multiformats/cid';
+import type { ProverRecord } from '../../../src/chain/actions/proving/read-prover.ts';
+import { RateLimiter } from '../../../src/compute/rate-limiter.ts';
+import { CircuitInputError, type ProvingArtifacts } from '../../../src/proving/groth16-prove.ts';
+import { CodedError } from '../../../src/protocol/coded-error.ts';
+import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../../../src/protocol/json-stream.ts';
+import { MAX_PROVE_MESSAGE_BYTES, parseProveRequest, PROVE_PROTOCOL, type ProveErrorCode, type ProveResponse, type RemoteProof } from '../../../src/protocol/prove.ts';
+import { readVerifiedFile, type LocalBlocks } from '../../../src/storage/read-verified-file.ts';
+import type { Logger } from '../log.ts';
+import type { ProverBackend } from './prover-backend.ts';
+
+export interface ProvingSettings {
+  /** Proofs that may wait behind the running one; past that a request is answered "busy". */
+  maxQueue: number;
+  /** Per peer: proofs a minute on average, and the most at once. */
+  proofsPerMinute: number;
+  burst: number;
+  /** The largest circuit or proving key it fetches, and how long it waits for their blocks. */
+  maxArtifactBytes: number;
+  fetchTimeoutMs: number;
+}
+
+export interface ProveServiceOptions extends ProvingSettings {
+  libp2p: Libp2p;
+  helia: Helia;
+  blockstore: LocalBlocks;
+  chain: { proverOf(model: bigint, version: number): Promise<ProverRecord | null> };
+  backend: ProverBackend;
+  log: Logger;
+}
+
+class ProveRefusal extends CodedError<ProveErrorCode> {
+  override name = 'ProveRefusal';
+}
+
+/** Circuits whose artifacts stay in memory: a proving key is read whole for every proof. */
+const CACHED_CIRCUITS = 2;
+
+export async function startProveService(options: ProveServiceOptions) {
+  const { libp2p, log, backend } = options;
+  const limiter = new RateLimiter(options.proofsPerMinute / 60, options.burst);
+  let proved = 0;
+  let refused = 0;
+  let waiting = 0;
+  let running = false;
+  let tail: Promise<unknown> = Promise.resolve();
+
+  /** Runs proofs one after another; `waiting` counts those not yet started. */
+  const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
+    waiting++;
+    const result = tail.then(async () => {
+      waiting--;
+      running = true;
+      try {
+        return await job();
+      } finally {
+        running = false;
+      }
+    });
+    tail = result.catch(() => {});
+    return result;
+  };
+
+  const cache = new Map<string, Promise<ProvingArtifacts>>();
+  const artifacts = (prover: ProverRecord): Promise<ProvingArtifacts> => {
+    const key = `${prover.circuitCid} ${prover.provingKeyCid}`;
+    let entry = cache.get(key);
+    if (entry) cache.delete(key);
+    else {
+      const read = async (cid: string, what: string) => {
+        try {
+          const { bytes } = await readVerifiedFile({ local: options.blockstore, network: options.helia.blockstore }, CID.parse(cid), { signal: AbortSignal.timeout(options.fetchTimeoutMs), maxBytes: options.maxArtifactBytes });
+          return bytes;
+        } catch (error) {
+          throw new ProveRefusal('unknown-prover', `this relay cannot get the ${what} ${cid}: ${(error as Error).message}`);
+        }
+      };
+      entry = Promise.all([read(prover.circuitCid, 'circuit'), read(prover.provingKeyCid, 'proving key')]).then(([circuit, provingKey]) => ({ circuit, provingKey }));
+      // A failed read is not remembered: the blocks may come.
+      entry.catch(() => cache.delete(key));
+    }
+    cache.set(key, entry);
+    while (cache.size > CACHED_CIRCUITS) cache.delete(cache.keys().next().value!);
+    return entry;
+  };
+
+  const serve = async (message: unknown, peer: string): Promise<{ ok: true } & RemoteProof> => {
+    let request;
+    try {
+      request = parseProveRequest(message);
+    } catch (error) {
+      throw new ProveRefusal('malformed', (error as Error).message);
+    }
+    if (!limiter.take(peer)) throw new ProveRefusal('rate-limited', `over ${options.proofsPerMinute} proofs a minute; try again later`);
+    const prover = await options.chain.proverOf(request.model, request.version);
+    if (!prover) throw new ProveRefusal('unknown-prover', `model ${request.model} version ${request.version} has no registered prover`);
+    // Checked just before queueing, with no await between, so the bound holds.
+    if (waiting + (running ? 1 : 0) > options.maxQueue) throw new ProveRefusal('busy', `${waiting} proofs are waiting here; try again later or prove in your own tab`);
+    const asked = performance.now();
+    return enqueue(async () => {
+      const queuedMs = performance.now() - asked;
+      try {
+        const result = await backend.prove(await artifacts(prover), request.input);
+        return { ok: true as const, ...result, queuedMs, backend: backend.name };
+      } catch (error) {
+        if (error instanceof CircuitInputError) throw new ProveRefusal('bad-input', error.message);
+        throw error;
+      }
+    });
+  };
+
+  await libp2p.handle(
+    PROVE_PROTOCOL,
+    async (stream: Stream, connection) => {
+      const peer = connection.remotePeer.toString();
+      const messages = jsonStream(stream, MAX_PROVE_MESSAGE_BYTES);
+      let response: ProveResponse;
+      try {
+        const result = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
+        proved++;
+        log.info('prove.proved', { peer, backend: backend.name, queued_ms: Math.round(result.queuedMs), witness_ms: Math.round(result.witnessMs), prove_ms: Math.round(result.proveMs) });
+        response = result;
+      } catch (error) {
+        refused++;
+        if (error instanceof ProveRefusal) response = { ok: false, code: error.code, message: error.message };
+        else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError) response = { ok: false, code: 'malformed', message: error.message };
+        else {
+          log.warn('prove.failed', { peer, error: error as Error });
+          response = { ok: false, code: 'internal', message: 'the relay could not make the proof' };
+        }
+      }
+      try {
+        await messages.write(response);
+        await stream.close();
+      } catch (error) {
+        stream.abort(error as Error);
+      }
+    },
+    { maxInboundStreams: 32, runOnLimitedConnection: false },
+  );
+  log.info('prove.ready', { backend: backend.name });
+
+  return {
+    stats: () => ({ backend: backend.name, proved, refused, waiting }),
+    async stop() {
+      await libp2p.unhandle(PROVE_PROTOCOL);
+      await backend.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// What makes a relay's Groth16 proofs: the accelerator boundary for proving, as
+// ExecutionBackend is for inference. A backend gets a registered model version's artifacts (the
+// circuit's witness generator and its proving key, both fetched by CID and checked against it)
+// and the circuit's private input, and returns the proof and public signals snarkjs would.
+//
+// The one implementation here is snarkjs on the CPU (snarkjs-prover.ts): these machines and CI
+// have no GPU or FPGA. Another prover plugs in by implementing `prove`:
+//   - a GPU prover (an MSM and NTT library such as ICICLE, or rapidsnark built for CUDA) keeps
+//     circom's wasm for the witness, which is cheap, and does the multi-exponentiations of the
+//     proof on the device; it loads the .zkey once per `artifacts` and keeps it resident;
+//   - an FPGA prover does the same behind its driver, streaming the zkey's point sections;
+//   - either returns `proof` with decimal coordinates (snarkjs's JSON) so callers need not care,
+//     and names itself in `name`, which answers carry as `backend`.
+// A backend must throw CircuitInputError when the circuit refuses the input, so the peer is
+// told its input is wrong rather than that the relay failed.
+import type { ProvingArtifacts } from '../../../src/proving/groth16-prove.ts';
+import type { ProofInput, ProveResult } from '../../../src/proving/prover-protocol.ts';
+
+export interface ProverBackend {
+  /** What makes the proofs, for answers, logs and /status: "snarkjs-cpu", … */
+  readonly name: string;
+  prove(artifacts: ProvingArtifacts, input: ProofInput): Promise<ProveResult>;
+  /** Frees what the backend holds (threads, device memory). */
+  close(): Promise<void>;
+}

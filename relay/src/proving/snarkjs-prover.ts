@@ -1,0 +1,14 @@
+// The CPU prover: snarkjs, the same code the browser's proving worker runs (groth16-prove.ts),
+// with its multi-exponentiations spread over worker threads.
+import { releaseCurve } from '../../../src/proving/bn128-curve.ts';
+import { proveGroth16 } from '../../../src/proving/groth16-prove.ts';
+import type { ProverBackend } from './prover-backend.ts';
+
+export function snarkjsProver(): ProverBackend {
+  return {
+    name: 'snarkjs-cpu',
+    prove: (artifacts, input) => proveGroth16(artifacts, input),
+    // The curve's threads keep a process alive.
+    close: releaseCurve,
+  };
+}
