@@ -36,6 +36,8 @@ export async function marketplaceReader(deploymentsFile: string): Promise<Market
   const client = createPublicClient({ transport: http(deployments.rpcUrl, { timeout: 10_000 }) }) as PublicClient;
   const address = deployments.contracts.ModelMarketplace.address;
   let listing: { at: number; byWeights: Map<string, ModelRecord> } | null = null;
+  // A version's prover is registered once and never changes: read it from the chain once.
+  const provers = new Map<string, ProverRecord>();
   const read = async () => {
     const models = await listModels(client, address);
     listing = { at: Date.now(), byWeights: new Map(models.filter((m) => m.listed).map((m) => [m.weightsCid, m])) };
@@ -50,7 +52,14 @@ export async function marketplaceReader(deploymentsFile: string): Promise<Market
     modelByWeights,
     mostUsed: async (count) => [...(await read()).byWeights.values()].sort((a, b) => b.uses - a.uses).slice(0, count),
     isRegisteredCid: (cid) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isRegisteredCid', args: [cid] }),
-    proverOf: (model, version) => readProver(client, address, model, version),
+    proverOf: async (model, version) => {
+      const key = `${model}/${version}`;
+      const known = provers.get(key);
+      if (known) return known;
+      const prover = await readProver(client, address, model, version);
+      if (prover) provers.set(key, prover);
+      return prover;
+    },
     isPublisher: (account) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isPublisher', args: [account] }),
   };
 }

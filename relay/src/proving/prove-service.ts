@@ -48,22 +48,15 @@ export async function startProveService(options: ProveServiceOptions) {
   const limiter = new RateLimiter(options.proofsPerMinute / 60, options.burst);
   let proved = 0;
   let refused = 0;
-  let waiting = 0;
-  let running = false;
+  /** Proofs queued and not yet finished: the running one, then those waiting behind it. */
+  let inFlight = 0;
+  const waiting = () => Math.max(0, inFlight - 1);
   let tail: Promise<unknown> = Promise.resolve();
 
-  /** Runs proofs one after another; `waiting` counts those not yet started. */
+  /** Runs proofs one after another. */
   const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
-    waiting++;
-    const result = tail.then(async () => {
-      waiting--;
-      running = true;
-      try {
-        return await job();
-      } finally {
-        running = false;
-      }
-    });
+    inFlight++;
+    const result = tail.then(job).finally(() => inFlight--);
     tail = result.catch(() => {});
     return result;
   };
@@ -102,7 +95,7 @@ export async function startProveService(options: ProveServiceOptions) {
     const prover = await options.chain.proverOf(request.model, request.version);
     if (!prover) throw new ProveRefusal('unknown-prover', `model ${request.model} version ${request.version} has no registered prover`);
     // Checked just before queueing, with no await between, so the bound holds.
-    if (waiting + (running ? 1 : 0) > options.maxQueue) throw new ProveRefusal('busy', `${waiting} proofs are waiting here; try again later or prove in your own tab`);
+    if (inFlight > options.maxQueue) throw new ProveRefusal('busy', `${waiting()} proofs are waiting here; try again later or prove in your own tab`);
     const asked = performance.now();
     return enqueue(async () => {
       const queuedMs = performance.now() - asked;
@@ -148,7 +141,7 @@ export async function startProveService(options: ProveServiceOptions) {
   log.info('prove.ready', { backend: backend.name });
 
   return {
-    stats: () => ({ backend: backend.name, proved, refused, waiting }),
+    stats: () => ({ backend: backend.name, proved, refused, waiting: waiting() }),
     async stop() {
       await libp2p.unhandle(PROVE_PROTOCOL);
       await backend.close();
