@@ -16,7 +16,7 @@ import { releaseCurve, warmCurve } from '../src/proving/bn128-curve.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldOutSet } from '../models/digits/dataset.ts';
 import { inputCommitment } from '../src/proving/input-commitment.ts';
-import { fromField } from '../src/proving/public-signals.ts';
+import { packLogits, readPublicSignals } from '../src/proving/public-signals.ts';
 import { quantizedLogits, quantizeInput, type QuantizedMlp } from '../src/proving/quantized-mlp.ts';
 import { generateMlpCircuit } from './generate-mlp-circuit.ts';
 import { provableModels, root } from './provable-models.ts';
@@ -59,10 +59,10 @@ describe.each(provableModels)('the proving artifacts of $name', (model) => {
     const mismatches: number[] = [];
     for (const [n, digit] of digits.entries()) {
       const x = quantizeInput(quantized.inputScale, digit.pixels);
-      // Wire 0 is the constant 1; the public outputs follow: the commitment, then the logits.
+      // Wire 0 is the constant 1; the public outputs follow: the commitment, then the packed logits.
       const w: bigint[] = await witness.calculateWitness({ x, salt: SALT }, true);
-      const logits = w.slice(2, 2 + quantized.layers.at(-1)!.outputs).map(fromField);
-      if (logits.join() !== quantizedLogits(quantized, x).join()) mismatches.push(n);
+      const packed = packLogits(quantizedLogits(quantized, x));
+      if (w.slice(2, 2 + packed.length).join() !== packed.join()) mismatches.push(n);
       if (n % 50 === 0) expect(w[1]).toBe(await inputCommitment(x, SALT));
     }
     expect({ checked: digits.length, mismatches }).toEqual({ checked: Math.ceil(2004 / CHECKED_EVERY), mismatches: [] });
@@ -77,7 +77,7 @@ describe.each(provableModels)('the proving artifacts of $name', (model) => {
     const x = quantizeInput(quantized.inputScale, heldOutSet()[5].pixels);
     const { proof, publicSignals } = await snarkjs.groth16.fullProve({ x, salt: SALT.toString() }, file('wasm'), file('zkey'));
     const vk = JSON.parse(readFileSync(file('verificationKey'), 'utf8'));
-    expect(publicSignals.slice(1).map((s) => fromField(BigInt(s)))).toEqual(quantizedLogits(quantized, x));
+    expect(readPublicSignals(publicSignals).logits).toEqual(quantizedLogits(quantized, x));
     expect(await snarkjs.groth16.verify(vk, publicSignals, proof)).toBe(true);
     const forged = publicSignals.map((s, i) => (i === 1 ? (BigInt(s) + 1n).toString() : s));
     expect(await snarkjs.groth16.verify(vk, forged, proof)).toBe(false);

@@ -3663,7 +3663,7 @@ template Digits() {
     signal input x[784];
     signal input salt;
     signal output commitment;
-    signal output logits[10];
+    signal output packedLogits[1];
 
     component range[784];
     for (var i = 0; i < 784; i++) {
@@ -5511,7 +5511,10 @@ template Digits() {
     for (var j = 0; j < 10; j++) acc1[j] += row1[j] * a0[126];
     row1 = w1_127();
     for (var j = 0; j < 10; j++) acc1[j] += row1[j] * a0[127];
-    for (var j = 0; j < 10; j++) logits[j] <== acc1[j];
+    var packed[1];
+    for (var e = 0; e < 1; e++) packed[e] = 0;
+    for (var j = 0; j < 10; j++) packed[j \ 10] += (acc1[j] + 8388608) * (1 << (24 * (j % 10)));
+    for (var e = 0; e < 1; e++) packedLogits[e] <== packed[e];
 }
 
 component main = Digits();

@@ -163,7 +163,7 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         whenNotPaused
         returns (uint256 taskId)
     {
-        if (marketplace.getProver(modelId, version).verifier == address(0)) revert NoProver(modelId, version); // reverts UnknownVersion too
+        if (marketplace.verifierOf(modelId, version) == address(0)) revert NoProver(modelId, version); // reverts UnknownVersion too
         uint256 price = _checkModel(modelId);
         _countRequest(msg.sender);
 
@@ -182,7 +182,7 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         if (t.k != 0) revert NotAProofTask(taskId);
         if (block.timestamp > t.revealDeadline) revert ProofWindowClosed(taskId, t.revealDeadline);
         if (publicSignals.length == 0 || bytes32(publicSignals[0]) != t.inputHash) revert CommitmentMismatch(taskId, t.inputHash);
-        if (!Groth16Call.verify(marketplace.getProver(t.modelId, t.version).verifier, proof, publicSignals)) revert InvalidProof(taskId);
+        if (!Groth16Call.verify(marketplace.verifierOf(t.modelId, t.version), proof, publicSignals)) revert InvalidProof(taskId);
 
         t.status = Status.Settled;
         t.result = keccak256(abi.encode(publicSignals));
@@ -195,7 +195,7 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     /// @notice Whether a proof is valid for a model version, for free (a view): what "verify
     /// on-chain" means before anything is paid.
     function isValidProof(uint256 modelId, uint32 version, uint256[8] calldata proof, uint256[] calldata publicSignals) external view returns (bool) {
-        address verifier = marketplace.getProver(modelId, version).verifier;
+        address verifier = marketplace.verifierOf(modelId, version);
         if (verifier == address(0)) revert NoProver(modelId, version);
         return Groth16Call.verify(verifier, proof, publicSignals);
     }

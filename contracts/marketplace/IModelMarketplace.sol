@@ -108,6 +108,9 @@ interface IModelMarketplace {
     function getVersion(uint256 id, uint32 version) external view returns (Version memory);
     /// @notice A version's prover; its verifier is the zero address when it has none.
     function getProver(uint256 id, uint32 version) external view returns (Prover memory);
+    /// @notice A version's Groth16 verifier alone (zero address: none): one storage read, for
+    /// contracts that verify, where getProver would also copy two CID strings.
+    function verifierOf(uint256 id, uint32 version) external view returns (address);
     function listModels(uint256 offset, uint256 limit) external view returns (Listing[] memory);
     function modelIdByName(string calldata name) external view returns (uint256);
     function hasLicence(uint256 id, address account) external view returns (bool);

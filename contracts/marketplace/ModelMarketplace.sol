@@ -145,7 +145,7 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     /// @inheritdoc IModelMarketplace
     function registerProver(uint256 id, uint32 version, Prover calldata prover) external whenNotPaused {
         _onlyCreator(id);
-        if (version >= _versions[id].length) revert UnknownVersion(id, version);
+        _versionExists(id, version);
         address existing = _provers[id][version].verifier;
         if (existing != address(0)) revert ProverAlreadyRegistered(id, version, existing);
         if (prover.verifier.code.length == 0) revert NotAContract(prover.verifier);
@@ -272,16 +272,20 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
 
     /// @notice A version of a model; versions count from 0.
     function getVersion(uint256 id, uint32 version) external view returns (Version memory) {
-        _exists(id);
-        if (version >= _versions[id].length) revert UnknownVersion(id, version);
+        _versionExists(id, version);
         return _versions[id][version];
     }
 
     /// @inheritdoc IModelMarketplace
     function getProver(uint256 id, uint32 version) external view returns (Prover memory) {
-        _exists(id);
-        if (version >= _versions[id].length) revert UnknownVersion(id, version);
+        _versionExists(id, version);
         return _provers[id][version];
+    }
+
+    /// @inheritdoc IModelMarketplace
+    function verifierOf(uint256 id, uint32 version) external view returns (address) {
+        _versionExists(id, version);
+        return _provers[id][version].verifier;
     }
 
     /// @notice A page of listings (delisted models included, marked), `offset` first.
@@ -370,6 +374,11 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
 
     function _exists(uint256 id) private view {
         if (id >= _models.length) revert UnknownModel(id);
+    }
+
+    function _versionExists(uint256 id, uint32 version) private view {
+        _exists(id);
+        if (version >= _versions[id].length) revert UnknownVersion(id, version);
     }
 
     function _onlyCreator(uint256 id) private view {

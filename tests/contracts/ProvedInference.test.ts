@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { network } from 'hardhat';
 import * as snarkjs from 'snarkjs';
 import { releaseCurve, warmCurve } from '../../src/proving/bn128-curve.ts';
-import { encodeAbiParameters, getAddress, keccak256, maxUint256, parseEther, toFunctionSelector, toHex, type Hex } from 'viem';
+import { encodeAbiParameters, getAddress, zeroAddress, keccak256, maxUint256, parseEther, toFunctionSelector, toHex, type Hex } from 'viem';
 import { heldOutSet } from '../../models/digits/dataset.ts';
 import { proofWords } from '../../src/proving/groth16-calldata.ts';
 import { quantizeInput, type QuantizedMlp } from '../../src/proving/quantized-mlp.ts';
@@ -84,9 +84,12 @@ describe('proved inference', () => {
     assert.equal((await register(s.creator, 0, s.stranger.address))?.errorName, 'NotAContract');
     assert.equal((await register(s.creator, 0, s.verifier.address, ''))?.errorName, 'EmptyField');
     assert.equal((await revertOf(s.creator.market.write.registerProver([0n, 0, { ...proverOf(s.verifier.address), provingKeyBytes: 0n }])))?.errorName, 'ZeroSize');
-    assert.equal((await s.market.read.getProver([0n, 0])).verifier, '0x0000000000000000000000000000000000000000');
+    assert.equal((await s.market.read.getProver([0n, 0])).verifier, zeroAddress);
+    assert.equal(await s.market.read.verifierOf([0n, 0]), zeroAddress);
     await s.creator.market.write.registerProver([0n, 0, proverOf(s.verifier.address)]);
     assert.deepEqual(await s.market.read.getProver([0n, 0]), proverOf(s.verifier.address));
+    assert.equal(await s.market.read.verifierOf([0n, 0]), getAddress(s.verifier.address));
+    assert.equal((await revertOf(s.market.read.verifierOf([0n, 1])))?.errorName, 'UnknownVersion');
     assert.equal(await s.market.read.isRegisteredCid([KEY_CID]), true);
     const events = await s.market.getEvents.ProverRegistered();
     assert.equal(events.length, 1);
@@ -97,14 +100,17 @@ describe('proved inference', () => {
   it('the verifier and isValidProof accept the proof, and refuse it with one public signal changed', async () => {
     const s = await registered();
     const [a0, a1, b00, b01, b10, b11, c0, c1] = proved.words;
-    const fixed = proved.signals as unknown as readonly [bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint, bigint];
-    assert.equal(await s.verifier.read.verifyProof([[a0, a1], [[b00, b01], [b10, b11]], [c0, c1], fixed]), true);
+    // Two public signals: the input's commitment, then the ten logits packed in 24-bit slots.
+    const [commitment, logits] = proved.signals;
+    assert.equal(await s.verifier.read.verifyProof([[a0, a1], [[b00, b01], [b10, b11]], [c0, c1], [commitment, logits]]), true);
     assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, proved.signals]), true);
-    for (const at of [0, 1, 10]) {
-      const forged = proved.signals.map((v, i) => (i === at ? v + 1n : v));
-      assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, forged]), false, `signal ${at} changed`);
-    }
-    assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, proved.signals.slice(0, 10)]), false, 'a signal missing');
+    const forgeries: [string, bigint[]][] = [
+      ['the commitment', [commitment + 1n, logits]],
+      ['logit 0', [commitment, logits + 1n]],
+      ['logit 9', [commitment, logits - (1n << 216n)]],
+      ['a signal missing', [commitment]],
+    ];
+    for (const [changed, forged] of forgeries) assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, forged]), false, changed);
   });
 
   it('a proof task settles with a valid proof: the prover is paid the fee and the model its price', async () => {
@@ -132,7 +138,8 @@ describe('proved inference', () => {
     const s = await registered();
     await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE]);
     const settle = (signals: bigint[], taskId = 0n) => revertOf(s.prover.poi.write.settleWithProof([taskId, proved.words, signals]));
-    assert.equal((await settle(proved.signals.map((v, i) => (i === 4 ? v + 1n : v))))?.errorName, 'InvalidProof');
+    // Logit 3 one higher.
+    assert.equal((await settle([proved.signals[0], proved.signals[1] + (1n << 72n)]))?.errorName, 'InvalidProof');
     const other = await prove(8, 7n);
     assert.equal((await revertOf(s.prover.poi.write.settleWithProof([0n, other.words, other.signals])))?.errorName, 'CommitmentMismatch');
     assert.equal((await settle([]))?.errorName, 'CommitmentMismatch');

@@ -11,6 +11,7 @@ import { proofOfInferenceAbi } from '../../src/chain/abi/generated.ts';
 import { modelIdByName } from '../../src/chain/actions/marketplace/model-id-by-name.ts';
 import { devAccount } from '../../src/chain/dev-accounts.ts';
 import { proofWords, type Groth16Proof } from '../../src/proving/groth16-calldata.ts';
+import { packLogits } from '../../src/proving/public-signals.ts';
 import { quantizedLogits, quantizeInput, type QuantizedMlp } from '../../src/proving/quantized-mlp.ts';
 import { digitSamples, digitsModel } from '../../scripts/lib/reference.ts';
 import { expect, test } from './fixtures.ts';
@@ -68,7 +69,7 @@ test('a digit is proved in the browser, verified on-chain and settles a task; a 
 
   // One public signal changed (logit 3): the verifier says no, and ProofOfInference refuses to settle with it.
   const words = proofWords(groth16);
-  const forged = publicSignals.map((s, i) => BigInt(s) + (i === 4 ? 1n : 0n));
+  const forged = [BigInt(publicSignals[0]), ...packLogits(expected.map((y, i) => (i === 3 ? y + 1 : y)))];
   expect(await client.readContract({ ...poi, functionName: 'isValidProof', args: [digitsId, 0, words, publicSignals.map(BigInt)] })).toBe(true);
   expect(await client.readContract({ ...poi, functionName: 'isValidProof', args: [digitsId, 0, words, forged] })).toBe(false);
   const wallet = createWalletClient({ account: devAccount(SUBMITTER), transport: http(stack.config.deployments.rpcUrl), chain: undefined });

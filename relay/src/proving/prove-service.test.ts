@@ -21,7 +21,7 @@ import { isValidProof } from '../../../src/chain/actions/proving/is-valid-proof.
 import { ProofRefusedError, requestProof } from '../../../src/p2p/request-proof.ts';
 import { proofWords } from '../../../src/proving/groth16-calldata.ts';
 import { inputCommitment } from '../../../src/proving/input-commitment.ts';
-import { readPublicSignals } from '../../../src/proving/public-signals.ts';
+import { packLogits, readPublicSignals } from '../../../src/proving/public-signals.ts';
 import { quantizedLogits, quantizeInput, type QuantizedMlp } from '../../../src/proving/quantized-mlp.ts';
 import { parseProveResponse, PROVE_PROTOCOL } from '../../../src/protocol/prove.ts';
 
@@ -80,7 +80,7 @@ describe('the prove service', () => {
     const signals = answer.publicSignals.map(BigInt);
     expect(await isValidProof(client, network.deployments.contracts.ProofOfInference.address, digitsId, 0, proofWords(answer.proof), signals)).toBe(true);
     // The proof is bound to its signals: another logit and the verifier refuses it.
-    signals[1] += 1n;
+    signals[1] = packLogits(logits.map((y, i) => (i === 0 ? y + 1 : y)))[0];
     expect(await isValidProof(client, network.deployments.contracts.ProofOfInference.address, digitsId, 0, proofWords(answer.proof), signals)).toBe(false);
     expect((await fetch(`${network.relay.http}/metrics`).then((r) => r.text())).match(/^permanet_proving_proved_total (\d+)$/m)?.[1]).toBe('1');
   }, 120_000);
