@@ -2,6 +2,7 @@
 // WASM and on WebGPU, each output compared with onnxruntime-node's for the same input.
 import { expect, test } from './fixtures.ts';
 import { digitSamples, referenceDigits } from '../../scripts/lib/reference.ts';
+import { drawOne, previewPixels } from './digit-pad.ts';
 import { pageProbabilities } from './page-probabilities.ts';
 
 const TOLERANCE = 1e-4;
@@ -52,18 +53,10 @@ test('a digit drawn with the pointer is classified from exactly the pixels the p
   await openDigits(page);
   await page.getByTestId('backend-select').selectOption('wasm');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
-  const pad = page.getByTestId('digit-pad');
-  const box = (await pad.boundingBox())!;
-  // A one: a single vertical stroke down the middle.
-  await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.15);
-  await page.mouse.down();
-  for (let step = 1; step <= 20; step++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + step * 0.035));
-  await page.mouse.up();
+  await drawOne(page);
   await expect(page.getByTestId('probabilities')).toBeVisible();
   await expect(page.getByTestId('probabilities')).toHaveAttribute('data-top', '1');
-  const grey = await page.getByTestId('digit-preview').evaluate((canvas: HTMLCanvasElement) =>
-    Array.from(canvas.getContext('2d')!.getImageData(0, 0, 28, 28).data.filter((_, i) => i % 4 === 0)),
-  );
+  const grey = await previewPixels(page);
   expect(grey.some((v) => v > 0)).toBe(true);
   const shown = await pageProbabilities(page);
   expectClose(shown, (await referenceDigits(grey)).probabilities);

@@ -1,9 +1,9 @@
-// Zero-knowledge proof of inference end to end in Chromium: a held-out digit is run, then proved
+// Zero-knowledge proof of inference end to end in Chromium: a digit drawn with the pointer is run, then proved
 // in the page's worker with the circuit and key fetched from the relay over bitswap; the proof's
 // logits are the int8 reference's, the verifier contract accepts it (a view call), and it settles
 // a proof task on the dev chain. The same proof with one public signal changed is rejected by the
-// verifier and by ProofOfInference. A tab can instead ask the relay to prove, and checks that proof
-// the same way.
+// verifier and by ProofOfInference. A tab can instead ask the relay to prove (here for a held-out
+// digit), and checks that proof the same way.
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createPublicClient, createWalletClient, http, toHex, type PublicClient } from 'viem';
@@ -14,31 +14,39 @@ import { proofWords, type Groth16Proof } from '../../src/proving/groth16-calldat
 import { packLogits } from '../../src/proving/public-signals.ts';
 import { quantizedLogits, quantizeInput, type QuantizedMlp } from '../../src/proving/quantized-mlp.ts';
 import { digitSamples, digitsModel } from '../../scripts/lib/reference.ts';
+import { drawOne, previewPixels } from './digit-pad.ts';
 import { expect, test } from './fixtures.ts';
 import { chooseDevAccount } from './marketplace-pages.ts';
 
 const SUBMITTER = 2;
 const quantized = JSON.parse(readFileSync(new URL('../../models/digits/digits.quant.json', import.meta.url), 'utf8')) as QuantizedMlp;
 
-/** Opens the digit model's page, runs held-out sample 0 and opens the Prove panel. */
-async function runSampleAndOpenProve(page: Page, digitsId: bigint) {
+/** Opens the digit model's page, runs a digit (`run` gives it) and opens the Prove panel; returns the panel and the pixels run. */
+async function runAndOpenProve(page: Page, digitsId: bigint, run: (page: Page) => Promise<void>) {
   await page.goto(`/model/${digitsId}`);
   await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
-  await page.getByTestId('sample-digit').click();
-  await expect(page.getByTestId('sample-info')).toContainText('held-out sample 0');
+  await run(page);
   await expect(page.getByTestId('probabilities')).toBeVisible();
   const panel = page.getByTestId('prove');
   await panel.locator('summary').click();
-  return panel;
+  return { panel, pixels: await previewPixels(page) };
 }
 
-test('a digit is proved in the browser, verified on-chain and settles a task; a changed signal is rejected', async ({ page, stack }) => {
+const runSample = async (page: Page) => {
+  await page.getByTestId('sample-digit').click();
+  await expect(page.getByTestId('sample-info')).toContainText('held-out sample 0');
+};
+
+/** The int8 reference's logits for pixels (0–255) as the page gives them to the model. */
+const referenceLogits = (pixels: number[]) => quantizedLogits(quantized, quantizeInput(quantized.inputScale, pixels.map((v) => v / 255)));
+
+test('a digit drawn with the pointer is proved in the browser, verified on-chain and settles a task; a changed signal is rejected', async ({ page, stack }) => {
   test.setTimeout(240_000);
   const client = createPublicClient({ transport: http(stack.config.deployments.rpcUrl) }) as PublicClient;
   const poi = { address: stack.config.deployments.contracts.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
   const digitsId = (await modelIdByName(client, stack.config.deployments.contracts.ModelMarketplace.address, digitsModel.name))!;
 
-  const panel = await runSampleAndOpenProve(page, digitsId);
+  const { panel, pixels } = await runAndOpenProve(page, digitsId, drawOne);
   // The artifacts' sizes are shown before anything is downloaded.
   await expect(panel).toContainText(/the circuit \(\d+\.\d\d MiB\) and the proving key \(\d+\.\d\d MiB\)/);
   await panel.getByTestId('prove-start').click();
@@ -46,11 +54,10 @@ test('a digit is proved in the browser, verified on-chain and settles a task; a 
   await expect(proof).toBeVisible({ timeout: 180_000 });
   await expect(panel.getByTestId('prove-message')).toHaveText('Proof: done.');
 
-  // The proved logits are the int8 reference's for the same input, and its class is the label.
-  const x = quantizeInput(quantized.inputScale, digitSamples[0].pixels.map((v) => v / 255));
-  const expected = quantizedLogits(quantized, x);
+  // The proved logits are the int8 reference's for the drawn pixels, and its class is the one drawn.
+  const expected = referenceLogits(pixels);
   await expect(panel.getByTestId('proof-logits').locator('li')).toHaveText(expected.map(String));
-  await expect(proof).toHaveAttribute('data-class', String(digitSamples[0].label));
+  await expect(proof).toHaveAttribute('data-class', '1');
   const { proof: groth16, publicSignals } = JSON.parse((await proof.getAttribute('data-proof'))!) as { proof: Groth16Proof; publicSignals: string[] };
 
   await panel.getByTestId('prove-verify').click();
@@ -85,14 +92,14 @@ test('a tab that would rather not prove asks the relay, and checks its proof on-
   const provedByRelay = async () => (await fetch(`${stack.relay.http}/status`).then((r) => r.json())).proving.proved as number;
   const before = await provedByRelay();
 
-  const panel = await runSampleAndOpenProve(page, digitsId);
+  const { panel, pixels } = await runAndOpenProve(page, digitsId, runSample);
+  expect(pixels).toEqual(digitSamples[0].pixels);
   await panel.getByTestId('prove-where').selectOption({ index: 1 });
   await panel.getByTestId('prove-start').click();
   const proof = panel.getByTestId('proof');
   await expect(proof).toBeVisible({ timeout: 120_000 });
   await expect(proof).toHaveAttribute('data-by', /^a relay \(snarkjs-cpu/);
-  const x = quantizeInput(quantized.inputScale, digitSamples[0].pixels.map((v) => v / 255));
-  await expect(panel.getByTestId('proof-logits').locator('li')).toHaveText(quantizedLogits(quantized, x).map(String));
+  await expect(panel.getByTestId('proof-logits').locator('li')).toHaveText(referenceLogits(pixels).map(String));
   expect(await provedByRelay()).toBe(before + 1);
   await panel.getByTestId('prove-verify').click();
   await expect(panel.getByTestId('proof-valid')).toHaveAttribute('data-valid', 'true');
