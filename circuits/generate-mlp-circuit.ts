@@ -65,6 +65,8 @@ export function generateMlpCircuit(model: QuantizedMlp, name: string): string {
     '        range[i] = Int8();',
     '        range[i].in <== x[i];',
     '    }',
+    // Hidden layers pin each accumulator with a product by the constant 1 (Pinned).
+    ...(layers.length > 1 ? ['    component one = One();'] : []),
     `    component commit = Int8Commitment(${inputs});`,
     '    commit.values <== x;',
     '    commit.salt <== salt;',
@@ -79,11 +81,15 @@ export function generateMlpCircuit(model: QuantizedMlp, name: string): string {
     if (layer.requantize) {
       const bits = requantizeBits(layer, 128);
       out.push(
+        `    component pin${l}[${layer.outputs}];`,
         `    component h${l}[${layer.outputs}];`,
         `    signal a${l}[${layer.outputs}];`,
         `    for (var j = 0; j < ${layer.outputs}; j++) {`,
+        `        pin${l}[j] = Pinned();`,
+        `        pin${l}[j].in <== acc${l}[j];`,
+        `        pin${l}[j].one <== one.out;`,
         `        h${l}[j] = ReluRequantize(${layer.requantize.multiplier}, ${layer.requantize.shift}, ${bits});`,
-        `        h${l}[j].acc <== acc${l}[j];`,
+        `        h${l}[j].acc <== pin${l}[j].out;`,
         `        a${l}[j] <== h${l}[j].out;`,
         '    }',
         '',

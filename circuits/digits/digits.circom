@@ -3670,6 +3670,7 @@ template Digits() {
         range[i] = Int8();
         range[i].in <== x[i];
     }
+    component one = One();
     component commit = Int8Commitment(784);
     commit.values <== x;
     commit.salt <== salt;
@@ -5245,11 +5246,15 @@ template Digits() {
     for (var j = 0; j < 128; j++) acc0[j] += row0[j] * x[782];
     row0 = w0_783();
     for (var j = 0; j < 128; j++) acc0[j] += row0[j] * x[783];
+    component pin0[128];
     component h0[128];
     signal a0[128];
     for (var j = 0; j < 128; j++) {
+        pin0[j] = Pinned();
+        pin0[j].in <== acc0[j];
+        pin0[j].one <== one.out;
         h0[j] = ReluRequantize(31737, 26, 36);
-        h0[j].acc <== acc0[j];
+        h0[j].acc <== pin0[j].out;
         a0[j] <== h0[j].out;
     }
 

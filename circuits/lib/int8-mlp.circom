@@ -17,6 +17,27 @@ template Int8() {
     bits.in <== in + 128;
 }
 
+// The constant 1 as a signal: out² = out makes it 0 or 1, out² = 1 rules out 0.
+template One() {
+    signal output out;
+    out <-- 1;
+    out * out === out;
+    out * out === 1;
+}
+
+// A linear combination as a signal of its own: out · one = in. The combination's terms stay on the
+// C side of this one constraint, which costs the prover nothing (Groth16 provers compute C from A
+// and B). Left as a plain linear constraint, circom's O2 substitutes the combination into the A and
+// B of whatever constraint uses it next (for an accumulator, a bit check of its decomposition):
+// twice per unit, ~1,600 terms for a 784-input unit, two thirds of the prover's "building ABC".
+template Pinned() {
+    signal input in;
+    signal input one;
+    signal output out;
+    out <-- in;
+    out * one === in;
+}
+
 // ReLU, then requantization to int8 of an accumulator `acc` with |acc · multiplier| + 2^(shift-1) < 2^bits:
 //   out = acc <= 0 ? 0 : min(127, floor((acc · multiplier + 2^(shift-1)) / 2^shift)).
 // One bit decomposition gives all of it: t = acc · multiplier + 2^(shift-1) + 2^bits is below

@@ -1,6 +1,7 @@
 // One Groth16 proof with snarkjs, wherever it runs: the page's proving worker and a relay's CPU
 // prover share it. The circuit's witness is computed from the private input by circom's wasm,
 // then the proof from the witness and the proving key; `onStage` hears each step as snarkjs goes.
+import { WitnessCalculatorBuilder, type WitnessCalculator } from 'circom_runtime';
 import * as snarkjs from 'snarkjs';
 import { warmCurve } from './bn128-curve.ts';
 import { PROVING_STAGES, type ProofInput, type ProveResult } from './prover-protocol.ts';
@@ -25,13 +26,30 @@ export interface ProvingArtifacts {
   provingKey: Uint8Array;
 }
 
+/**
+ * circom's witness generator, compiled once per circuit (by the identity of its bytes, which the
+ * relay's and the worker's caches keep): compiling its 8 MiB of wasm took longer than running it,
+ * and code compiled anew each proof never reaches V8's optimizing tier.
+ */
+const calculators = new WeakMap<Uint8Array, Promise<WitnessCalculator>>();
+
+function witnessCalculator(circuit: Uint8Array): Promise<WitnessCalculator> {
+  let calculator = calculators.get(circuit);
+  if (!calculator) {
+    calculator = WitnessCalculatorBuilder(circuit);
+    calculators.set(circuit, calculator);
+    calculator.catch(() => calculators.delete(circuit));
+  }
+  return calculator;
+}
+
 export async function proveGroth16(artifacts: ProvingArtifacts, input: ProofInput, onStage: (stage: number) => void = () => {}): Promise<ProveResult> {
   await warmCurve();
   onStage(0);
   const started = performance.now();
-  const witness = { type: 'mem' } as { type: 'mem'; data?: Uint8Array };
+  let witness: Uint8Array;
   try {
-    await snarkjs.wtns.calculate({ x: input.x, salt: input.salt }, { type: 'mem', data: artifacts.circuit } as never, witness as never);
+    witness = await (await witnessCalculator(artifacts.circuit)).calculateWTNSBin({ x: input.x, salt: BigInt(input.salt) }, false);
   } catch (error) {
     throw circuitInputError(error as Error) ?? error;
   }
@@ -45,6 +63,6 @@ export async function proveGroth16(artifacts: ProvingArtifacts, input: ProofInpu
     warn() {},
     error() {},
   };
-  const { proof, publicSignals } = await snarkjs.groth16.prove({ type: 'mem', data: artifacts.provingKey } as never, witness as never, logger as never);
+  const { proof, publicSignals } = await snarkjs.groth16.prove({ type: 'mem', data: artifacts.provingKey } as never, { type: 'mem', data: witness } as never, logger as never);
   return { proof: proof as never, publicSignals, witnessMs, proveMs: performance.now() - started - witnessMs };
 }

@@ -1,5 +1,6 @@
 // The page's handle on the proving worker: one proof at a time per worker, with its progress.
-import { PROVING_STAGES, type ProofInput, type ProverResponse, type ProveResult } from './prover-protocol.ts';
+import type { ProvingArtifacts } from './groth16-prove.ts';
+import { PROVING_STAGES, type ProofInput, type ProverRequest, type ProverResponse, type ProveResult } from './prover-protocol.ts';
 
 export class ProvingError extends Error {
   override name = 'ProvingError';
@@ -9,8 +10,14 @@ export class ProverClient {
   private readonly worker = new Worker(new URL('./prover.worker.ts', import.meta.url), { type: 'module' });
   private nextId = 1;
 
-  /** `onProgress` gets the step's index and name (see PROVING_STAGES) and the fraction done. */
-  prove(circuit: Uint8Array, provingKey: Uint8Array, input: ProofInput, onProgress: (stage: { index: number; name: string; fraction: number }) => void = () => {}): Promise<ProveResult> {
+  /** The artifacts the worker holds (it keeps the last sent), so they cross only when they change. */
+  private held: string | null = null;
+
+  /**
+   * `artifacts.id` names the circuit and key (their CIDs); `onProgress` gets the step's index and
+   * name (see PROVING_STAGES) and the fraction done.
+   */
+  prove(artifacts: ProvingArtifacts & { id: string }, input: ProofInput, onProgress: (stage: { index: number; name: string; fraction: number }) => void = () => {}): Promise<ProveResult> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onMessage = (event: MessageEvent<ProverResponse>) => {
@@ -26,6 +33,7 @@ export class ProverClient {
       };
       const onError = (event: ErrorEvent) => {
         cleanup();
+        this.held = null;
         reject(new ProvingError(`the proving worker failed: ${event.message}`));
       };
       const cleanup = () => {
@@ -34,9 +42,14 @@ export class ProverClient {
       };
       this.worker.addEventListener('message', onMessage);
       this.worker.addEventListener('error', onError);
-      // Copies, so the caller keeps its bytes (cached artifacts are reused for the next proof).
-      const [c, k] = [circuit.slice(), provingKey.slice()];
-      this.worker.postMessage({ id, type: 'prove', circuit: c, provingKey: k, input }, [c.buffer, k.buffer]);
+      if (this.held === artifacts.id) {
+        this.worker.postMessage({ id, type: 'prove', artifactsId: artifacts.id, input } satisfies ProverRequest);
+        return;
+      }
+      // Copies, so the caller keeps its bytes (they are its cache too).
+      const [circuit, provingKey] = [artifacts.circuit.slice(), artifacts.provingKey.slice()];
+      this.worker.postMessage({ id, type: 'prove', artifactsId: artifacts.id, artifacts: { circuit, provingKey }, input } satisfies ProverRequest, [circuit.buffer, provingKey.buffer]);
+      this.held = artifacts.id;
     });
   }
 

@@ -29,7 +29,11 @@ export const PROVING_STAGES = [
   'Reading H Points',
 ] as const;
 
-export type ProverRequest = { id: number; type: 'prove'; circuit: Uint8Array; provingKey: Uint8Array; input: ProofInput };
+/**
+ * A proof. The worker keeps the artifacts it was last sent, under `artifactsId` (their CIDs), with
+ * the circuit's witness generator compiled; `artifacts` comes only when the worker holds others.
+ */
+export type ProverRequest = { id: number; type: 'prove'; artifactsId: string; artifacts?: { circuit: Uint8Array; provingKey: Uint8Array }; input: ProofInput };
 
 export type ProverResponse =
   | { id: number; type: 'progress'; stage: number }

@@ -1,13 +1,18 @@
 // The proving worker: the page's proofs run here, off its thread, reporting each step.
-import { proveGroth16 } from './groth16-prove.ts';
+import { proveGroth16, type ProvingArtifacts } from './groth16-prove.ts';
 import type { ProverRequest, ProverResponse } from './prover-protocol.ts';
 
 const post = (message: ProverResponse) => (self as unknown as Worker).postMessage(message);
 
+/** The artifacts last sent: the same bytes each proof, so their compiled witness generator is reused. */
+let held: { id: string; artifacts: ProvingArtifacts } | null = null;
+
 self.onmessage = async (event: MessageEvent<ProverRequest>) => {
-  const { id, circuit, provingKey, input } = event.data;
+  const { id, artifactsId, artifacts, input } = event.data;
   try {
-    const result = await proveGroth16({ circuit, provingKey }, input, (stage) => post({ id, type: 'progress', stage }));
+    if (artifacts) held = { id: artifactsId, artifacts };
+    if (held?.id !== artifactsId) throw new Error(`the proving worker does not hold ${artifactsId}`);
+    const result = await proveGroth16(held.artifacts, input, (stage) => post({ id, type: 'progress', stage }));
     post({ id, type: 'done', ok: true, result });
   } catch (error) {
     const e = error as Error;

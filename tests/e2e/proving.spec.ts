@@ -83,6 +83,16 @@ test('a digit drawn with the pointer is proved in the browser, verified on-chain
   const { request, result: openedId } = await client.simulateContract({ ...poi, account: wallet.account, functionName: 'createProofTask', args: [digitsId, 0, toHex(forged[0], { size: 32 }), 0n] });
   await client.waitForTransactionReceipt({ hash: await wallet.writeContract(request) });
   await expect(client.simulateContract({ ...poi, account: wallet.account, functionName: 'settleWithProof', args: [openedId, words, forged] })).rejects.toThrow(/InvalidProof/);
+
+  // A second proof of the same run: the worker proves with the artifacts it holds (nothing is sent
+  // again); a new salt gives a new commitment to the same input, and the same logits.
+  await panel.getByTestId('prove-start').click();
+  await expect(panel.getByTestId('prove-message')).toHaveText('Proof: done.', { timeout: 60_000 });
+  await expect(proof).toHaveAttribute('data-commitment', /^\d+$/);
+  expect(await proof.getAttribute('data-commitment')).not.toBe(BigInt(publicSignals[0]).toString());
+  await expect(panel.getByTestId('proof-logits').locator('li')).toHaveText(expected.map(String));
+  await panel.getByTestId('prove-verify').click();
+  await expect(panel.getByTestId('proof-valid')).toHaveAttribute('data-valid', 'true');
 });
 
 test('a tab that would rather not prove asks the relay, and checks its proof on-chain', async ({ page, stack }) => {

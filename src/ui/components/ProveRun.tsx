@@ -69,7 +69,7 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
       artifacts = { circuit: await fetch(p.circuitCid, p.circuitBytes, 'circuit'), provingKey: await fetch(p.provingKeyCid, p.provingKeyBytes, 'proving key') };
     }
     const client = await app.prover();
-    const result = await client.prove(artifacts.circuit, artifacts.provingKey, { x, salt: salt.toString() }, (s) => setStage({ name: s.name === 'witness' ? 'computing the witness' : `proving: ${s.name}`, fraction: s.fraction }));
+    const result = await client.prove({ id: `${p.circuitCid} ${p.provingKeyCid}`, ...artifacts }, { x, salt: salt.toString() }, (s) => setStage({ name: s.name === 'witness' ? 'computing the witness' : `proving: ${s.name}`, fraction: s.fraction }));
     return { ...result, by: 'this tab' };
   };
 

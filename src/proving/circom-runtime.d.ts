@@ -3,6 +3,8 @@ declare module 'circom_runtime' {
   export interface WitnessCalculator {
     /** The witness: wire 0 is the constant 1, then the public outputs, public inputs, private wires. */
     calculateWitness(input: Record<string, unknown>, sanityCheck: boolean): Promise<bigint[]>;
+    /** The witness as a .wtns file, what a Groth16 prover reads. */
+    calculateWTNSBin(input: Record<string, unknown>, sanityCheck: boolean): Promise<Uint8Array>;
   }
   export function WitnessCalculatorBuilder(code: Uint8Array, options?: Record<string, unknown>): Promise<WitnessCalculator>;
 }
