@@ -4,6 +4,7 @@
 // is built first; so every prover builds it before computing a witness, and releases its threads
 // when done (a process that holds them does not exit).
 import * as snarkjs from 'snarkjs';
+import { installSparseMultiexp } from './sparse-multiexp.ts';
 
 interface Curve {
   terminate(): Promise<void>;
@@ -11,7 +12,12 @@ interface Curve {
 
 const curves = (snarkjs as unknown as { curves: { getCurveFromName(name: string): Promise<Curve> } }).curves;
 
-export const warmCurve = (): Promise<Curve> => curves.getCurveFromName('bn128');
+/** The curve, built (once per thread) with its multiexps split by scalar size (sparse-multiexp.ts). */
+export async function warmCurve(): Promise<Curve> {
+  const curve = await curves.getCurveFromName('bn128');
+  installSparseMultiexp(curve as never);
+  return curve;
+}
 
 /** Stops the curve's threads (ffjavascript then forgets it; the next proof builds it again). */
 export async function releaseCurve(): Promise<void> {

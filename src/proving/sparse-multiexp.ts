@@ -1,0 +1,63 @@
+// A Groth16 prover's multi-exponentiations over the witness are mostly trivial: of the digit
+// circuit's 12,636 witness values 6,751 are 0 and 4,101 are 1 (bits of range checks and
+// decompositions); ffjavascript's multiexp still walks every point through all 26 windows of a
+// 256-bit scalar. This splits each multiexp by the scalars' size: zeros are skipped, scalars below
+// 2^8 take one window, below 2^64 eight, and only the rest all of them. Installed on the curve
+// snarkjs proves with (its prove step calls G1/G2.multiExpAffine), so the proof is unchanged.
+
+export interface Group {
+  F: { n8: number };
+  multiExpAffine(bases: Uint8Array, scalars: Uint8Array, logger?: unknown, logText?: string): Promise<Uint8Array>;
+  add(a: Uint8Array, b: Uint8Array): Uint8Array;
+}
+
+/** The scalar widths the split uses, in bytes: the narrowest that holds a scalar wins. */
+const WIDTHS = [1, 8] as const;
+
+/** Whether the little-endian scalar at `at` (of `size` bytes) is below 2^(8 · width). */
+function fitsIn(scalars: Uint8Array, at: number, size: number, width: number): boolean {
+  for (let b = at + width; b < at + size; b++) if (scalars[b] !== 0) return false;
+  return true;
+}
+
+/** `group`'s multiExpAffine, split by scalar size. */
+export function sparseMultiExpAffine(group: Group): Group['multiExpAffine'] {
+  const full = group.multiExpAffine.bind(group);
+  return async (bases, scalars, logger, logText) => {
+    const pointSize = group.F.n8 * 2;
+    const n = bases.byteLength / pointSize;
+    if (n === 0) return full(bases, scalars, logger, logText);
+    const size = scalars.byteLength / n;
+    const widths = [...WIDTHS, size];
+    const members: number[][] = widths.map(() => []);
+    for (let i = 0; i < n; i++) {
+      const at = i * size;
+      if (fitsIn(scalars, at, size, 0)) continue;
+      members[widths.findIndex((w) => fitsIn(scalars, at, size, w))].push(i);
+    }
+    let sum: Uint8Array | null = null;
+    for (const [k, width] of widths.entries()) {
+      const indexes = members[k];
+      if (indexes.length === 0) continue;
+      const b = new Uint8Array(indexes.length * pointSize);
+      const s = new Uint8Array(indexes.length * width);
+      indexes.forEach((i, j) => {
+        b.set(bases.subarray(i * pointSize, (i + 1) * pointSize), j * pointSize);
+        s.set(scalars.subarray(i * size, i * size + width), j * width);
+      });
+      const part = await full(b, s, logger, logText);
+      sum = sum ? group.add(sum, part) : part;
+    }
+    return sum ?? full(bases.subarray(0, 0), scalars.subarray(0, 0), logger, logText);
+  };
+}
+
+const installed = new WeakSet<object>();
+
+/** Makes the curve's G1 and G2 multiexps split by scalar size (once per curve). */
+export function installSparseMultiexp(curve: { G1: Group; G2: Group }): void {
+  if (installed.has(curve)) return;
+  installed.add(curve);
+  curve.G1.multiExpAffine = sparseMultiExpAffine(curve.G1);
+  curve.G2.multiExpAffine = sparseMultiExpAffine(curve.G2);
+}
