@@ -8,7 +8,7 @@
 // the prover a tab chooses to trust with it.
 import type { Groth16Proof } from '../proving/groth16-calldata.ts';
 import type { ProofInput } from '../proving/prover-protocol.ts';
-import { FIELD_ORDER } from '../proving/public-signals.ts';
+import { isFieldElement } from '../proving/public-signals.ts';
 import { MalformedMessageError } from './json-stream.ts';
 
 export const PROVE_PROTOCOL = '/permanet/prove/1.0.0';
@@ -41,7 +41,6 @@ export interface RemoteProof {
 export type ProveResponse = ({ ok: true } & RemoteProof) | { ok: false; code: ProveErrorCode; message: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isDecimal = (value: unknown): value is string => typeof value === 'string' && /^\d{1,78}$/.test(value) && BigInt(value) < FIELD_ORDER;
 
 export const encodeProveRequest = (request: ProveRequest) => ({ ...request, model: request.model.toString() });
 
@@ -55,12 +54,12 @@ export function parseProveRequest(value: unknown): ProveRequest {
   if (!Array.isArray(input.x) || input.x.length === 0 || input.x.length > MAX_PROOF_INPUTS || !input.x.every((v) => Number.isSafeInteger(v))) {
     throw new MalformedMessageError(`input.x must be a list of 1 to ${MAX_PROOF_INPUTS} integers`);
   }
-  if (!isDecimal(input.salt)) throw new MalformedMessageError('input.salt must be a field element in decimal');
+  if (!isFieldElement(input.salt)) throw new MalformedMessageError('input.salt must be a field element in decimal');
   return { type: 'prove', model: BigInt(value.model), version: value.version as number, input: { x: input.x as number[], salt: input.salt } };
 }
 
 function parseProof(value: unknown): Groth16Proof {
-  const point = (v: unknown, length: number) => Array.isArray(v) && v.length === length && v.every(isDecimal);
+  const point = (v: unknown, length: number) => Array.isArray(v) && v.length === length && v.every(isFieldElement);
   if (!isObject(value) || !point(value.pi_a, 3) || !point(value.pi_c, 3) || !Array.isArray(value.pi_b) || value.pi_b.length !== 3 || !value.pi_b.every((pair) => point(pair, 2))) {
     throw new MalformedMessageError('proof must be a Groth16 proof (pi_a, pi_b, pi_c of decimal coordinates)');
   }
@@ -71,7 +70,7 @@ export function parseProveResponse(value: unknown): ProveResponse {
   const m = isObject(value) ? value : {};
   if (m.ok === false && PROVE_ERROR_CODES.includes(m.code as ProveErrorCode) && typeof m.message === 'string') return { ok: false, code: m.code as ProveErrorCode, message: m.message };
   if (m.ok !== true) throw new MalformedMessageError('not a prove response');
-  if (!Array.isArray(m.publicSignals) || m.publicSignals.length === 0 || !m.publicSignals.every(isDecimal)) throw new MalformedMessageError('publicSignals must be a list of field elements in decimal');
+  if (!Array.isArray(m.publicSignals) || m.publicSignals.length === 0 || !m.publicSignals.every(isFieldElement)) throw new MalformedMessageError('publicSignals must be a list of field elements in decimal');
   for (const field of ['witnessMs', 'proveMs', 'queuedMs'] as const) if (typeof m[field] !== 'number' || !Number.isFinite(m[field])) throw new MalformedMessageError(`${field} must be a number`);
   if (typeof m.backend !== 'string') throw new MalformedMessageError('backend must be a string');
   return { ok: true, proof: parseProof(m.proof), publicSignals: m.publicSignals as string[], witnessMs: m.witnessMs as number, proveMs: m.proveMs as number, queuedMs: m.queuedMs as number, backend: m.backend.slice(0, 64) };

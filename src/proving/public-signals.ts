@@ -37,11 +37,15 @@ export function packLogits(logits: readonly number[]): bigint[] {
   return packed;
 }
 
+const DECIMAL = /^\d{1,78}$/;
+
+/** Whether `value` is a field element in decimal, as snarkjs writes signals and coordinates. */
+export const isFieldElement = (value: unknown): value is string => typeof value === 'string' && DECIMAL.test(value) && BigInt(value) < FIELD_ORDER;
+
 const decimal = (s: string) => {
-  if (!/^\d{1,78}$/.test(s)) throw new RangeError(`public signal ${s.slice(0, 80)} is not a decimal field element`);
-  const value = BigInt(s);
-  if (value >= FIELD_ORDER) throw new RangeError(`public signal ${s} is not a field element`);
-  return value;
+  if (!DECIMAL.test(s)) throw new RangeError(`public signal ${s.slice(0, 80)} is not a decimal field element`);
+  if (!isFieldElement(s)) throw new RangeError(`public signal ${s} is not a field element`);
+  return BigInt(s);
 };
 
 /** A proof's public signals (decimal strings, as snarkjs gives them) as the commitment and the logits. */

@@ -5,7 +5,6 @@ import { sparseMultiExpAffine, type Group } from './sparse-multiexp.ts';
 
 interface TestGroup extends Group {
   g: Uint8Array;
-  zero: Uint8Array;
   timesScalar(p: Uint8Array, s: Uint8Array): Uint8Array;
   toAffine(p: Uint8Array): Uint8Array;
   eq(a: Uint8Array, b: Uint8Array): boolean;

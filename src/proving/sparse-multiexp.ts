@@ -7,6 +7,7 @@
 
 export interface Group {
   F: { n8: number };
+  zero: Uint8Array;
   multiExpAffine(bases: Uint8Array, scalars: Uint8Array, logger?: unknown, logText?: string): Promise<Uint8Array>;
   add(a: Uint8Array, b: Uint8Array): Uint8Array;
 }
@@ -14,10 +15,11 @@ export interface Group {
 /** The scalar widths the split uses, in bytes: the narrowest that holds a scalar wins. */
 const WIDTHS = [1, 8] as const;
 
-/** Whether the little-endian scalar at `at` (of `size` bytes) is below 2^(8 · width). */
-function fitsIn(scalars: Uint8Array, at: number, size: number, width: number): boolean {
-  for (let b = at + width; b < at + size; b++) if (scalars[b] !== 0) return false;
-  return true;
+/** How many low bytes of the little-endian scalar at `at` (of `size` bytes) hold its value: 0 for zero. */
+function significantBytes(scalars: Uint8Array, at: number, size: number): number {
+  let top = size;
+  while (top > 0 && scalars[at + top - 1] === 0) top--;
+  return top;
 }
 
 /** `group`'s multiExpAffine, split by scalar size. */
@@ -26,29 +28,29 @@ export function sparseMultiExpAffine(group: Group): Group['multiExpAffine'] {
   return async (bases, scalars, logger, logText) => {
     const pointSize = group.F.n8 * 2;
     const n = bases.byteLength / pointSize;
-    if (n === 0) return full(bases, scalars, logger, logText);
+    if (n === 0) return group.zero;
     const size = scalars.byteLength / n;
     const widths = [...WIDTHS, size];
     const members: number[][] = widths.map(() => []);
     for (let i = 0; i < n; i++) {
-      const at = i * size;
-      if (fitsIn(scalars, at, size, 0)) continue;
-      members[widths.findIndex((w) => fitsIn(scalars, at, size, w))].push(i);
+      const bytes = significantBytes(scalars, i * size, size);
+      if (bytes > 0) members[widths.findIndex((w) => bytes <= w)].push(i);
     }
-    let sum: Uint8Array | null = null;
+    let sum = group.zero;
     for (const [k, width] of widths.entries()) {
       const indexes = members[k];
       if (indexes.length === 0) continue;
+      // Every scalar at full width (the H polynomial's): nothing to gather.
+      if (indexes.length === n && width === size) return full(bases, scalars, logger, logText);
       const b = new Uint8Array(indexes.length * pointSize);
       const s = new Uint8Array(indexes.length * width);
       indexes.forEach((i, j) => {
         b.set(bases.subarray(i * pointSize, (i + 1) * pointSize), j * pointSize);
         s.set(scalars.subarray(i * size, i * size + width), j * width);
       });
-      const part = await full(b, s, logger, logText);
-      sum = sum ? group.add(sum, part) : part;
+      sum = group.add(sum, await full(b, s, logger, logText));
     }
-    return sum ?? full(bases.subarray(0, 0), scalars.subarray(0, 0), logger, logText);
+    return sum;
   };
 }
 
