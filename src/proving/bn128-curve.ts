@@ -4,22 +4,56 @@
 // is built first; so every prover builds it before computing a witness, and releases its threads
 // when done (a process that holds them does not exit).
 import * as snarkjs from 'snarkjs';
-import { installSparseMultiexp } from './sparse-multiexp.ts';
+import { installSparseMultiexp, type Group } from './sparse-multiexp.ts';
 
-interface Curve {
+/** One step of a task for the curve's threads: ffjavascript's thread protocol. */
+export type ThreadCommand =
+  | { cmd: 'ALLOCSET'; var: number; buff: Uint8Array }
+  | { cmd: 'ALLOC'; var: number; len: number }
+  | { cmd: 'CALL'; fnName: string; params: ({ var: number; offset?: number } | { val: number })[] }
+  | { cmd: 'GET'; out: number; var: number; len: number };
+
+export interface CurveGroup extends Group {
+  fromRprLEM(bytes: Uint8Array, offset: number): Uint8Array;
+  timesFr(point: Uint8Array, scalar: Uint8Array): Uint8Array;
+  toAffine(point: Uint8Array): Uint8Array;
+  toObject(point: Uint8Array): unknown[];
+}
+
+/** What the provers use of ffjavascript's BN254 (it ships no types). */
+export interface Bn128 {
+  Fr: {
+    n8: number;
+    /** 2-adicity: the largest power-of-two domain is 2^s. */
+    s: number;
+    shift: Uint8Array;
+    /** w[k]: a primitive 2^k-th root of unity. */
+    w: Uint8Array[];
+    e(value: number | bigint): Uint8Array;
+    random(): Uint8Array;
+    neg(a: Uint8Array): Uint8Array;
+    mul(a: Uint8Array, b: Uint8Array): Uint8Array;
+    fft(values: Uint8Array): Promise<Uint8Array>;
+    ifft(values: Uint8Array): Promise<Uint8Array>;
+    /** values[i] · first · inc^i. */
+    batchApplyKey(values: Uint8Array, first: Uint8Array, inc: Uint8Array): Promise<Uint8Array>;
+  };
+  G1: CurveGroup;
+  G2: CurveGroup;
+  tm: { concurrency: number; queueAction(task: ThreadCommand[]): Promise<Uint8Array[]> };
   terminate(): Promise<void>;
 }
 
-const curves = (snarkjs as unknown as { curves: { getCurveFromName(name: string): Promise<Curve> } }).curves;
+const curves = (snarkjs as unknown as { curves: { getCurveFromName(name: string): Promise<Bn128> } }).curves;
 
 /** The curve, built (once per thread) with its multiexps split by scalar size (sparse-multiexp.ts). */
-export async function warmCurve(): Promise<Curve> {
+export async function warmCurve(): Promise<Bn128> {
   const curve = await curves.getCurveFromName('bn128');
-  installSparseMultiexp(curve as never);
+  installSparseMultiexp(curve);
   return curve;
 }
 
 /** Stops the curve's threads (ffjavascript then forgets it; the next proof builds it again). */
 export async function releaseCurve(): Promise<void> {
-  await (globalThis as { curve_bn128?: Curve | null }).curve_bn128?.terminate();
+  await (globalThis as { curve_bn128?: Bn128 | null }).curve_bn128?.terminate();
 }

@@ -18,15 +18,9 @@ export interface ProveResult {
 /** The steps of a proof, in order, as the worker reports them. */
 export const PROVING_STAGES = [
   'witness',
-  'Reading Wtns',
-  'Reading Coeffs',
-  'Building ABC',
-  'Join ABC',
-  'Reading A Points',
-  'Reading B1 Points',
-  'Reading B2 Points',
-  'Reading C Points',
-  'Reading H Points',
+  // A, B and C from the witness, moved to the odd coset: H's scalars
+  'quotient polynomial',
+  'multi-exponentiations',
 ] as const;
 
 /**

@@ -3,8 +3,8 @@
 // circuit's witness generator and its proving key, both fetched by CID and checked against it)
 // and the circuit's private input, and returns the proof and public signals snarkjs would.
 //
-// The one implementation here is snarkjs on the CPU (snarkjs-prover.ts): these machines and CI
-// have no GPU or FPGA. Another prover plugs in by implementing `prove`:
+// The one implementation here is the CPU prover (snarkjs-prover.ts: snarkjs's BN254 engine,
+// ffjavascript, in wasm on worker threads): these machines and CI have no GPU or FPGA. Another prover plugs in by implementing `prove`:
 //   - a GPU prover (an MSM and NTT library such as ICICLE, or rapidsnark built for CUDA) keeps
 //     circom's wasm for the witness, which is cheap, and does the multi-exponentiations of the
 //     proof on the device; it loads the .zkey once per `artifacts` and keeps it resident;

@@ -1,5 +1,5 @@
-// The CPU prover: snarkjs, the same code the browser's proving worker runs (groth16-prove.ts),
-// with its multi-exponentiations spread over worker threads.
+// The CPU prover: the same code the browser's proving worker runs (groth16-prove.ts), on snarkjs's
+// BN254 engine with its multi-exponentiations and FFTs spread over worker threads.
 import { releaseCurve } from '../../../src/proving/bn128-curve.ts';
 import { proveGroth16 } from '../../../src/proving/groth16-prove.ts';
 import type { ProverBackend } from './prover-backend.ts';
