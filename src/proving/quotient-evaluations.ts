@@ -6,35 +6,48 @@
 import type { Bn128, ThreadCommand } from './bn128-curve.ts';
 import type { ProvingKey } from './proving-key.ts';
 
-/** The evaluations of A, B and C = A·B on the domain, each thread taking a share of its points. */
-async function evaluationsOnDomain(curve: Bn128, key: ProvingKey, witness: Uint8Array): Promise<[Uint8Array, Uint8Array, Uint8Array]> {
+/** The domain's points in one run per thread: as even as they go, for any number of threads. */
+function shares(curve: Bn128, domainSize: number): { start: number; count: number }[] {
+  const parts = Math.max(1, Math.min(curve.tm.concurrency, domainSize));
+  return Array.from({ length: parts }, (_, part) => {
+    const start = Math.floor((part * domainSize) / parts);
+    return { start, count: Math.floor(((part + 1) * domainSize) / parts) - start };
+  });
+}
+
+/** Runs one task per share on the curve's threads and joins output `k` of each, in order. */
+async function perShare(curve: Bn128, domainSize: number, task: (share: { start: number; count: number }) => ThreadCommand[], outputs: number): Promise<Uint8Array[]> {
   const n8 = curve.Fr.n8;
-  const parts = Math.min(curve.tm.concurrency, key.domainSize);
-  const share = key.domainSize / parts;
-  const results = await Promise.all(
-    Array.from({ length: parts }, (_, part) => {
-      const bytes = share * n8;
-      const task: ThreadCommand[] = [
-        { cmd: 'ALLOCSET', var: 0, buff: key.coefficients },
-        { cmd: 'ALLOCSET', var: 1, buff: witness },
-        { cmd: 'ALLOC', var: 2, len: bytes },
-        { cmd: 'ALLOC', var: 3, len: bytes },
-        { cmd: 'ALLOC', var: 4, len: bytes },
-        // Terms whose constraint falls outside [part · share, (part + 1) · share) are passed over.
-        { cmd: 'CALL', fnName: 'qap_buildABC', params: [{ var: 0 }, { val: key.coefficients.byteLength / (12 + n8) }, { var: 1 }, { var: 2 }, { var: 3 }, { var: 4 }, { val: part * share }, { val: share }, { val: 0 }, { val: key.nVars }] },
-        { cmd: 'GET', out: 0, var: 2, len: bytes },
-        { cmd: 'GET', out: 1, var: 3, len: bytes },
-        { cmd: 'GET', out: 2, var: 4, len: bytes },
-      ];
-      return curve.tm.queueAction(task);
-    }),
-  );
-  const joined = (k: number) => {
-    const out = new Uint8Array(key.domainSize * n8);
-    results.forEach((r, part) => out.set(r[k], part * share * n8));
+  const parts = shares(curve, domainSize);
+  const results = await Promise.all(parts.map((share) => curve.tm.queueAction(task(share))));
+  return Array.from({ length: outputs }, (_, k) => {
+    const out = new Uint8Array(domainSize * n8);
+    results.forEach((r, i) => out.set(r[k], parts[i].start * n8));
     return out;
-  };
-  return [joined(0), joined(1), joined(2)];
+  });
+}
+
+/** The evaluations of A, B and C = A·B on the domain. */
+async function evaluationsOnDomain(curve: Bn128, key: ProvingKey, witness: Uint8Array): Promise<Uint8Array[]> {
+  const n8 = curve.Fr.n8;
+  const terms = key.coefficients.byteLength / (12 + n8);
+  return perShare(
+    curve,
+    key.domainSize,
+    ({ start, count }) => [
+      { cmd: 'ALLOCSET', var: 0, buff: key.coefficients },
+      { cmd: 'ALLOCSET', var: 1, buff: witness },
+      { cmd: 'ALLOC', var: 2, len: count * n8 },
+      { cmd: 'ALLOC', var: 3, len: count * n8 },
+      { cmd: 'ALLOC', var: 4, len: count * n8 },
+      // Terms whose constraint falls outside [start, start + count) are passed over.
+      { cmd: 'CALL', fnName: 'qap_buildABC', params: [{ var: 0 }, { val: terms }, { var: 1 }, { var: 2 }, { var: 3 }, { var: 4 }, { val: start }, { val: count }, { val: 0 }, { val: key.nVars }] },
+      { cmd: 'GET', out: 0, var: 2, len: count * n8 },
+      { cmd: 'GET', out: 1, var: 3, len: count * n8 },
+      { cmd: 'GET', out: 2, var: 4, len: count * n8 },
+    ],
+    3,
+  );
 }
 
 /** Evaluations on the domain → evaluations on its odd coset (interpolate, shift, evaluate). */
@@ -53,24 +66,22 @@ export async function quotientEvaluations(curve: Bn128, key: ProvingKey, witness
   // The coset's generator: a 2^(power+1)-th root of unity, or the field's shift at the largest domain.
   const shift = power === curve.Fr.s ? curve.Fr.shift : curve.Fr.w[power + 1];
   const [a, b, c] = await Promise.all((await evaluationsOnDomain(curve, key, witness)).map((e) => onOddCoset(curve, e, shift)));
-  const parts = Math.min(curve.tm.concurrency, key.domainSize);
-  const share = key.domainSize / parts;
-  const bytes = share * n8;
-  const results = await Promise.all(
-    Array.from({ length: parts }, (_, part) => {
-      const slice = (v: Uint8Array) => v.subarray(part * bytes, (part + 1) * bytes);
-      return curve.tm.queueAction([
+  const [h] = await perShare(
+    curve,
+    key.domainSize,
+    ({ start, count }) => {
+      const slice = (v: Uint8Array) => v.subarray(start * n8, (start + count) * n8);
+      return [
         { cmd: 'ALLOCSET', var: 0, buff: slice(a) },
         { cmd: 'ALLOCSET', var: 1, buff: slice(b) },
         { cmd: 'ALLOCSET', var: 2, buff: slice(c) },
-        { cmd: 'ALLOC', var: 3, len: bytes },
-        { cmd: 'CALL', fnName: 'qap_joinABC', params: [{ var: 0 }, { var: 1 }, { var: 2 }, { val: share }, { var: 3 }] },
-        { cmd: 'CALL', fnName: 'frm_batchFromMontgomery', params: [{ var: 3 }, { val: share }, { var: 3 }] },
-        { cmd: 'GET', out: 0, var: 3, len: bytes },
-      ]);
-    }),
+        { cmd: 'ALLOC', var: 3, len: count * n8 },
+        { cmd: 'CALL', fnName: 'qap_joinABC', params: [{ var: 0 }, { var: 1 }, { var: 2 }, { val: count }, { var: 3 }] },
+        { cmd: 'CALL', fnName: 'frm_batchFromMontgomery', params: [{ var: 3 }, { val: count }, { var: 3 }] },
+        { cmd: 'GET', out: 0, var: 3, len: count * n8 },
+      ];
+    },
+    1,
   );
-  const h = new Uint8Array(key.domainSize * n8);
-  results.forEach(([r], part) => h.set(r, part * bytes));
   return h;
 }
