@@ -297,7 +297,7 @@ try {
     ['network inference round trip − provider compute, p50: Chromium page ÷ Node peer (digits, no batching wait)', `${pageOverhead.p50.toFixed(2)} ms`, `${overhead.p50.toFixed(2)} ms`, (pageOverhead.p50 / overhead.p50).toFixed(2), ''],
     ['network inference round trip − provider compute, p99: Chromium page ÷ Node peer (digits, no batching wait)', `${pageOverhead.p99.toFixed(2)} ms`, `${overhead.p99.toFixed(2)} ms`, (pageOverhead.p99 / overhead.p99).toFixed(2), ''],
     ['provider compute, p50 (digits, onnxruntime-node on the relay)', `${pageOverhead.computeP50.toFixed(3)} ms`, '', '', ''],
-    ['network inference round trip − compute, p50 / p99, Chromium page to the batching relay (2 ms wait)', `${pageOverheadBatched.p50.toFixed(2)} / ${pageOverheadBatched.p99.toFixed(2)} ms`, '', '', ''],
+    ['network inference round trip − compute, p50 / p99, Chromium page to the batching relay', `${pageOverheadBatched.p50.toFixed(2)} / ${pageOverheadBatched.p99.toFixed(2)} ms`, '', '', ''],
     ['network inference round trip from the page, p99 (digits) ÷ the seed\'s 100 ms promise', `${pageOverhead.roundTripP99.toFixed(2)} ms`, '100 ms', (pageOverhead.roundTripP99 / 100).toFixed(2), '≤ 1.0'],
     ...rates.map(({ clients, batched: b, unbatched: u }): [string, string, string, string, string] => [
       `inference throughput, ${clients} client${clients > 1 ? 's' : ''}: batching ÷ none (mean batch ${b.meanBatch.toFixed(1)})`,

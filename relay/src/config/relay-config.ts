@@ -59,7 +59,7 @@ export const DEFAULT_CONFIG: RelayConfig = {
     enabled: true,
     maxSessions: 4,
     maxBatch: 32,
-    batchWaitMs: 2,
+    batchWaitMs: 0,
     requestsPerSecond: 50,
     burst: 100,
     maxMessageBytes: 1024 * 1024,

@@ -25,6 +25,26 @@ describe('Batcher', () => {
     expect(results.map((r) => [r.batchSize, r.outputs.y.dims])).toEqual([[3, [1, 2]], [3, [1, 2]], [3, [1, 2]]]);
   });
 
+  it('runs a request that finds the model idle at once, and batches those that arrive during its run into the next', async () => {
+    const model = doubler();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    // The first run holds until released: the requests sent meanwhile must wait for it.
+    const batcher = new Batcher(async (feeds) => (calls++ === 0 ? (await gate, model.run(feeds)) : model.run(feeds)), true, { maxBatch: 32, waitMs: 0 });
+    const lone = batcher.submit(row(1));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(calls).toBe(1);
+    const during = [row(2), row(3), row(4)].map((f) => batcher.submit(f));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toBe(1);
+    release();
+    const results = await Promise.all([lone, ...during]);
+    expect(model.runs).toEqual([1, 3]);
+    expect(results.map((r) => [r.batchSize, Array.from(r.outputs.y.data as Float32Array)])).toEqual([[1, [2]], [3, [4]], [3, [6]], [3, [8]]]);
+  });
+
   it('never exceeds the batch size, and keeps requests of other shapes apart', async () => {
     const model = doubler();
     const batcher = new Batcher(model.run, true, { maxBatch: 2, waitMs: 5 });

@@ -1,11 +1,15 @@
-// Batches concurrent requests for one model into one run: requests arriving within `waitMs` of
-// the first (up to `maxBatch` rows) are stacked along the first dimension of every input, run
-// once, and each gets its own rows of every output back. Only models whose inputs and outputs all
-// have a symbolic first dimension are batched; others run one request at a time.
+// Batches concurrent requests for one model into one run, stacked along the first dimension of
+// every input (up to `maxBatch` rows); each request gets its own rows of every output back. A
+// request that finds the model idle runs at once, or after `waitMs` for others to join it; the
+// requests that arrive while a run goes on form the next batch, which starts when it ends. So a
+// lone request waits for nothing, and under load the batches grow with it. Only models whose
+// inputs and outputs all have a symbolic first dimension are batched; others run one request at
+// a time.
 import type { Feeds, PlainTensor } from '../../../src/inference/tensors.ts';
 
 export interface BatchOptions {
   maxBatch: number;
+  /** How long a request that finds the model idle waits for others (0: it runs at once). */
   waitMs: number;
 }
 
@@ -56,6 +60,8 @@ export class Batcher {
   private timer: ReturnType<typeof setTimeout> | null = null;
   // One run at a time per model: the next batch forms while the current one runs.
   private running: Promise<void> = Promise.resolve();
+  /** Batches taken from the queue and not yet run to the end. */
+  private inFlight = 0;
 
   constructor(run: (feeds: Feeds) => Promise<Feeds>, batchable: boolean, options: BatchOptions) {
     this.run = run;
@@ -68,7 +74,11 @@ export class Batcher {
       this.queue.push({ feeds, rows: this.batchable ? rowsOf(feeds) : 1, resolve, reject });
       const rows = this.queue.reduce((n, p) => n + p.rows, 0);
       if (!this.batchable || rows >= this.options.maxBatch) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.options.waitMs);
+      // While a batch runs, the queue waits for it to end (see flush).
+      else if (this.inFlight === 0) {
+        if (this.options.waitMs === 0) this.flush();
+        else this.timer ??= setTimeout(() => this.flush(), this.options.waitMs);
+      }
     });
   }
 
@@ -77,7 +87,14 @@ export class Batcher {
     this.timer = null;
     const taken = this.queue;
     this.queue = [];
-    this.running = this.running.then(() => this.execute(taken));
+    if (taken.length === 0) return;
+    this.inFlight++;
+    this.running = this.running
+      .then(() => this.execute(taken))
+      .then(() => {
+        // The last batch in flight has ended: what queued meanwhile is the next one.
+        if (--this.inFlight === 0) this.flush();
+      });
   }
 
   private async execute(pending: Pending[]) {
