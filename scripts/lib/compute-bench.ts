@@ -4,7 +4,7 @@
 //   - round trip minus the provider's own compute time (network, codec, queueing), p50 and p99,
 //     from the page and from a Node peer side by side
 //   - throughput at 1, 8 and 32 concurrent clients, against a relay that batches and one that
-//     does not (max batch 1), side by side
+//     does not (max batch 1), side by side in alternating windows
 //   - one K = 3 task on the dev chain: gas of every transaction and time from request to settlement
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from '@libp2p/interface';
@@ -92,29 +92,39 @@ export async function pageRoundTripOverhead(page: Page, relay: RelayStatus, runs
   return measure(runs);
 }
 
-/** Requests per second that `clients` peers, each asking again as soon as answered, get in `ms`. */
-export async function throughput(relay: RelayStatus, target: DigitsTarget, clients: number, ms: number): Promise<{ rps: number; meanBatch: number }> {
-  const peers: Libp2p[] = [];
-  for (let i = 0; i < clients; i++) peers.push(await clientOf([relay]));
+/**
+ * Requests per second that `clients` peers, each asking again as soon as answered, get from each
+ * relay, side by side: `rounds` alternating windows on each relay (the first relay goes first in
+ * even rounds, second in odd ones), `ms` in all per relay, so both meet the same machine noise.
+ */
+export async function throughput(relays: RelayStatus[], target: DigitsTarget, clients: number, ms: number, rounds = 6): Promise<{ rps: number; meanBatch: number }[]> {
+  const sides = await Promise.all(
+    relays.map(async (relay) => {
+      const peers: Libp2p[] = [];
+      for (let i = 0; i < clients; i++) peers.push(await clientOf([relay]));
+      return { addr: multiaddr(relay.multiaddrs[0]), peers, done: 0, batchSum: 0 };
+    }),
+  );
   try {
-    const addr = multiaddr(relay.multiaddrs[0]);
     // Warm-up: every client connected and the model loaded before the clock starts.
-    await Promise.all(peers.map((peer, i) => requestInference(peer, addr, target.cid, target.spec, digitFeeds(i))));
-    let done = 0;
-    let batchSum = 0;
-    const end = performance.now() + ms;
-    await Promise.all(
-      peers.map(async (peer, c) => {
-        for (let i = 0; performance.now() < end; i++) {
-          const answer = await requestInference(peer, addr, target.cid, target.spec, digitFeeds(c * 1000 + i));
-          done++;
-          batchSum += answer.batchSize;
-        }
-      }),
-    );
-    return { rps: done / (ms / 1000), meanBatch: batchSum / done };
+    for (const side of sides) await Promise.all(side.peers.map((peer, i) => requestInference(peer, side.addr, target.cid, target.spec, digitFeeds(i))));
+    for (let round = 0; round < rounds; round++) {
+      for (const side of round % 2 ? [...sides].reverse() : sides) {
+        const end = performance.now() + ms / rounds;
+        await Promise.all(
+          side.peers.map(async (peer, c) => {
+            for (let i = 0; performance.now() < end; i++) {
+              const answer = await requestInference(peer, side.addr, target.cid, target.spec, digitFeeds(c * 1000 + i));
+              side.done++;
+              side.batchSum += answer.batchSize;
+            }
+          }),
+        );
+      }
+    }
+    return sides.map((side) => ({ rps: side.done / (ms / 1000), meanBatch: side.batchSum / side.done }));
   } finally {
-    await Promise.all(peers.map((p) => p.stop()));
+    await Promise.all(sides.flatMap((side) => side.peers.map((p) => p.stop())));
   }
 }
 
