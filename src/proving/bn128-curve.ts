@@ -4,7 +4,7 @@
 // is built first; so every prover builds it before computing a witness, and releases its threads
 // when done (a process that holds them does not exit).
 import * as snarkjs from 'snarkjs';
-import { installSparseMultiexp, type Group } from './sparse-multiexp.ts';
+import type { Group } from './sparse-multiexp.ts';
 
 /** One step of a task for the curve's threads: ffjavascript's thread protocol. */
 export type ThreadCommand =
@@ -46,12 +46,8 @@ export interface Bn128 {
 
 const curves = (snarkjs as unknown as { curves: { getCurveFromName(name: string): Promise<Bn128> } }).curves;
 
-/** The curve, built (once per thread) with its multiexps split by scalar size (sparse-multiexp.ts). */
-export async function warmCurve(): Promise<Bn128> {
-  const curve = await curves.getCurveFromName('bn128');
-  installSparseMultiexp(curve);
-  return curve;
-}
+/** The curve, built once per thread. */
+export const warmCurve = (): Promise<Bn128> => curves.getCurveFromName('bn128');
 
 /** Stops the curve's threads (ffjavascript then forgets it; the next proof builds it again). */
 export async function releaseCurve(): Promise<void> {

@@ -5,7 +5,7 @@ import { heldOutSet } from '../../models/digits/dataset.ts';
 import { releaseCurve } from './bn128-curve.ts';
 import { CircuitInputError, proveGroth16 } from './groth16-prove.ts';
 import { inputCommitment } from './input-commitment.ts';
-import { ProvingKeyError } from './proving-key.ts';
+import { ProvingKeyError, zkeySections } from './proving-key.ts';
 import { packLogits } from './public-signals.ts';
 import { quantizedLogits, quantizeInput, type QuantizedMlp } from './quantized-mlp.ts';
 
@@ -22,20 +22,19 @@ afterAll(async () => {
 
 /** The key with its header's witness count and its per-value sections grown by one value: consistent, but for another circuit. */
 function keyForOneMoreValue(bytes: Uint8Array): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
   const parts: Uint8Array[] = [bytes.subarray(0, 12)];
   const grow: Record<number, number> = { 5: 64, 6: 64, 7: 128, 8: 64 };
-  for (let at = 12; at < bytes.byteLength; ) {
-    const type = view.getUint32(at, true);
-    const size = Number(view.getBigUint64(at + 4, true));
-    const content = new Uint8Array(size + (grow[type] ?? 0));
-    content.set(bytes.subarray(at + 12, at + 12 + size));
-    if (type === 2) new DataView(content.buffer).setUint32(4 + 32 + 4 + 32, view.getUint32(at + 12 + 4 + 32 + 4 + 32, true) + 1, true);
+  for (const [type, section] of zkeySections(bytes)) {
+    const content = new Uint8Array(section.byteLength + (grow[type] ?? 0));
+    content.set(section);
+    if (type === 2) {
+      const nVars = 4 + 32 + 4 + 32;
+      new DataView(content.buffer).setUint32(nVars, new DataView(section.buffer, section.byteOffset).getUint32(nVars, true) + 1, true);
+    }
     const head = new DataView(new ArrayBuffer(12));
     head.setUint32(0, type, true);
     head.setBigUint64(4, BigInt(content.byteLength), true);
     parts.push(new Uint8Array(head.buffer), content);
-    at += 12 + size;
   }
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   parts.reduce((offset, p) => (out.set(p, offset), offset + p.byteLength), 0);

@@ -8,6 +8,7 @@ import { WitnessCalculatorBuilder, type WitnessCalculator } from 'circom_runtime
 import { warmCurve, type Bn128, type CurveGroup } from './bn128-curve.ts';
 import { littleEndianValue, provingKey, ProvingKeyError, type ProvingKey } from './proving-key.ts';
 import { quotientEvaluations } from './quotient-evaluations.ts';
+import { sparseMultiExpAffine } from './sparse-multiexp.ts';
 import { PROVING_STAGES, type ProofInput, type ProveResult } from './prover-protocol.ts';
 
 /** The circuit refuses the input (a value outside int8, or the wrong number of values): no proof can exist for it. */
@@ -59,12 +60,13 @@ async function prove(curve: Bn128, key: ProvingKey, witness: Uint8Array, onStage
   onStage(1);
   const h = await quotientEvaluations(curve, key, witness);
   onStage(2);
+  const [multiExp1, multiExp2] = [sparseMultiExpAffine(G1), sparseMultiExpAffine(G2)];
   const [a, b1, b2, c, hSum] = await Promise.all([
-    G1.multiExpAffine(key.pointsA, witness),
-    G1.multiExpAffine(key.pointsB1, witness),
-    G2.multiExpAffine(key.pointsB2, witness),
-    G1.multiExpAffine(key.pointsC, witness.subarray((key.nPublic + 1) * Fr.n8)),
-    G1.multiExpAffine(key.pointsH, h),
+    multiExp1(key.pointsA, witness),
+    multiExp1(key.pointsB1, witness),
+    multiExp2(key.pointsB2, witness),
+    multiExp1(key.pointsC, witness.subarray((key.nPublic + 1) * Fr.n8)),
+    multiExp1(key.pointsH, h),
   ]);
   const [alpha1, beta1, delta1] = [key.alpha1, key.beta1, key.delta1].map((p) => G1.fromRprLEM(p, 0));
   const [beta2, delta2] = [key.beta2, key.delta2].map((p) => G2.fromRprLEM(p, 0));

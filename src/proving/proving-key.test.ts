@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { provingKey, ProvingKeyError } from './proving-key.ts';
+import { provingKey, ProvingKeyError, zkeySections } from './proving-key.ts';
 
 const digitsKey = () => new Uint8Array(readFileSync(new URL('../../circuits/digits/digits.zkey', import.meta.url)));
 
 /** The byte offset of section `type`'s contents in a .zkey. */
-function sectionOffset(bytes: Uint8Array, type: number): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
-  let at = 12;
-  while (view.getUint32(at, true) !== type) at += 12 + Number(view.getBigUint64(at + 4, true));
-  return at + 12;
-}
+const sectionOffset = (bytes: Uint8Array, type: number) => zkeySections(bytes).get(type)!.byteOffset - bytes.byteOffset;
 
 describe('reading a proving key', () => {
   it("gives the digit circuit's sizes and one view per section a proof reads", () => {

@@ -28,6 +28,8 @@ export interface ProvingKey {
   delta2: Uint8Array;
   /** The A and B matrices' terms: (matrix u32, constraint u32, signal u32, coefficient 32 bytes) each. */
   coefficients: Uint8Array;
+  /** How many terms `coefficients` holds. */
+  terms: number;
   /** The bases of the proof's multi-exponentiations, one per witness value (C: private ones; H: per domain point). */
   pointsA: Uint8Array;
   pointsB1: Uint8Array;
@@ -36,7 +38,8 @@ export interface ProvingKey {
   pointsH: Uint8Array;
 }
 
-function sections(bytes: Uint8Array): Map<number, Uint8Array> {
+/** The file's sections by type, in file order, as views of `bytes`. */
+export function zkeySections(bytes: Uint8Array): Map<number, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 12 || new TextDecoder().decode(bytes.subarray(0, 4)) !== 'zkey') throw new ProvingKeyError('not a proving key: the file does not start with "zkey"');
   const count = view.getUint32(8, true);
@@ -54,7 +57,7 @@ function sections(bytes: Uint8Array): Map<number, Uint8Array> {
 }
 
 function readKey(bytes: Uint8Array): ProvingKey {
-  const all = sections(bytes);
+  const all = zkeySections(bytes);
   const section = (type: number, size?: number) => {
     const s = all.get(type);
     if (!s) throw new ProvingKeyError(`the proving key has no section ${type}`);
@@ -82,10 +85,10 @@ function readKey(bytes: Uint8Array): ProvingKey {
   const delta1 = g1();
   const delta2 = g2();
   const coefficientsSection = section(4);
-  const nCoefficients = new DataView(coefficientsSection.buffer, coefficientsSection.byteOffset).getUint32(0, true);
+  const terms = new DataView(coefficientsSection.buffer, coefficientsSection.byteOffset).getUint32(0, true);
   // A copy, not a view: the curve's threads are sent it each proof, and a view would send the whole file.
   const coefficients = coefficientsSection.slice(4);
-  if (coefficients.byteLength !== nCoefficients * (12 + N8)) throw new ProvingKeyError(`the proving key's ${nCoefficients} coefficients do not fill their section`);
+  if (coefficients.byteLength !== terms * (12 + N8)) throw new ProvingKeyError(`the proving key's ${terms} coefficients do not fill their section`);
   return {
     nVars,
     nPublic,
@@ -96,6 +99,7 @@ function readKey(bytes: Uint8Array): ProvingKey {
     delta1,
     delta2,
     coefficients,
+    terms,
     pointsA: section(5, nVars * 2 * N8),
     pointsB1: section(6, nVars * 2 * N8),
     pointsB2: section(7, nVars * 4 * N8),

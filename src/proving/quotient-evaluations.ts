@@ -30,7 +30,6 @@ async function perShare(curve: Bn128, domainSize: number, task: (share: { start:
 /** The evaluations of A, B and C = A·B on the domain. */
 async function evaluationsOnDomain(curve: Bn128, key: ProvingKey, witness: Uint8Array): Promise<Uint8Array[]> {
   const n8 = curve.Fr.n8;
-  const terms = key.coefficients.byteLength / (12 + n8);
   return perShare(
     curve,
     key.domainSize,
@@ -41,7 +40,7 @@ async function evaluationsOnDomain(curve: Bn128, key: ProvingKey, witness: Uint8
       { cmd: 'ALLOC', var: 3, len: count * n8 },
       { cmd: 'ALLOC', var: 4, len: count * n8 },
       // Terms whose constraint falls outside [start, start + count) are passed over.
-      { cmd: 'CALL', fnName: 'qap_buildABC', params: [{ var: 0 }, { val: terms }, { var: 1 }, { var: 2 }, { var: 3 }, { var: 4 }, { val: start }, { val: count }, { val: 0 }, { val: key.nVars }] },
+      { cmd: 'CALL', fnName: 'qap_buildABC', params: [{ var: 0 }, { val: key.terms }, { var: 1 }, { var: 2 }, { var: 3 }, { var: 4 }, { val: start }, { val: count }, { val: 0 }, { val: key.nVars }] },
       { cmd: 'GET', out: 0, var: 2, len: count * n8 },
       { cmd: 'GET', out: 1, var: 3, len: count * n8 },
       { cmd: 'GET', out: 2, var: 4, len: count * n8 },

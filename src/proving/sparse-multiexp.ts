@@ -2,13 +2,13 @@
 // circuit's 12,636 witness values 6,751 are 0 and 4,101 are 1 (bits of range checks and
 // decompositions); ffjavascript's multiexp still walks every point through all 26 windows of a
 // 256-bit scalar. This splits each multiexp by the scalars' size: zeros are skipped, scalars below
-// 2^8 take one window, below 2^64 eight, and only the rest all of them. Installed on the curve
-// snarkjs proves with (its prove step calls G1/G2.multiExpAffine), so the proof is unchanged.
+// 2^8 take one window, below 2^64 eight, and only the rest all of them. The sum is the same, so
+// the proof is unchanged.
 
 export interface Group {
   F: { n8: number };
   zero: Uint8Array;
-  multiExpAffine(bases: Uint8Array, scalars: Uint8Array, logger?: unknown, logText?: string): Promise<Uint8Array>;
+  multiExpAffine(bases: Uint8Array, scalars: Uint8Array): Promise<Uint8Array>;
   add(a: Uint8Array, b: Uint8Array): Uint8Array;
 }
 
@@ -25,7 +25,7 @@ function significantBytes(scalars: Uint8Array, at: number, size: number): number
 /** `group`'s multiExpAffine, split by scalar size. */
 export function sparseMultiExpAffine(group: Group): Group['multiExpAffine'] {
   const full = group.multiExpAffine.bind(group);
-  return async (bases, scalars, logger, logText) => {
+  return async (bases, scalars) => {
     const pointSize = group.F.n8 * 2;
     const n = bases.byteLength / pointSize;
     if (n === 0) return group.zero;
@@ -41,25 +41,15 @@ export function sparseMultiExpAffine(group: Group): Group['multiExpAffine'] {
       const indexes = members[k];
       if (indexes.length === 0) continue;
       // Every scalar at full width (the H polynomial's): nothing to gather.
-      if (indexes.length === n && width === size) return full(bases, scalars, logger, logText);
+      if (indexes.length === n && width === size) return full(bases, scalars);
       const b = new Uint8Array(indexes.length * pointSize);
       const s = new Uint8Array(indexes.length * width);
       indexes.forEach((i, j) => {
         b.set(bases.subarray(i * pointSize, (i + 1) * pointSize), j * pointSize);
         s.set(scalars.subarray(i * size, i * size + width), j * width);
       });
-      sum = group.add(sum, await full(b, s, logger, logText));
+      sum = group.add(sum, await full(b, s));
     }
     return sum;
   };
-}
-
-const installed = new WeakSet<object>();
-
-/** Makes the curve's G1 and G2 multiexps split by scalar size (once per curve). */
-export function installSparseMultiexp(curve: { G1: Group; G2: Group }): void {
-  if (installed.has(curve)) return;
-  installed.add(curve);
-  curve.G1.multiExpAffine = sparseMultiExpAffine(curve.G1);
-  curve.G2.multiExpAffine = sparseMultiExpAffine(curve.G2);
 }
