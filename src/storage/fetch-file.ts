@@ -57,23 +57,12 @@ export async function fetchFile(store: FileStore, cidText: string, options: Fetc
   const served = new Map<string, number>();
   const dialing = new AbortController();
   try {
-    // The relays are asked at once; tabs holding the file are looked up meanwhile (a round trip
-    // to the relays), and only when it is not all here: a local read needs nobody. A tab found
-    // joins the providers of the blocks asked for after, and gets the blocks already wanted when
-    // it connects (bitswap sends its want list to each peer that connects). Bitswap dials each
-    // holder once; a tab whose first dial fails is dialed again until the fetch ends.
-    const providers = [...store.providers];
+    // Tabs holding the file are asked only when it is not all here: a local read needs nobody.
+    const others = (await blockstore.has(cid)) || !store.findProviders ? [] : await store.findProviders(cid.toString()).catch(() => []);
+    // Bitswap dials each holder once; a tab whose first dial fails is dialed again until the fetch ends.
     const dialSignal = AbortSignal.any([signal, dialing.signal]);
-    if (store.findProviders && !(await blockstore.has(cid))) {
-      store
-        .findProviders(cid.toString())
-        .then((others) => {
-          providers.push(...others);
-          others.forEach((addr) => void dialUntilConnected(store.libp2p, addr, dialSignal));
-        })
-        .catch(() => {});
-    }
-    const result = await readVerifiedFile({ local: blockstore, network: helia.blockstore, providers }, cid, {
+    others.forEach((addr) => void dialUntilConnected(store.libp2p, addr, dialSignal));
+    const result = await readVerifiedFile({ local: blockstore, network: helia.blockstore, providers: [...store.providers, ...others] }, cid, {
       signal,
       onLeafBytes: (bytes) => {
         received += bytes;

@@ -20,7 +20,7 @@ export interface FileSources {
   local: LocalBlocks;
   /** Helia's block store: local first, then peers over bitswap. */
   network: BlockSource;
-  /** Peers known to hold the file (the relays): asked directly, with no routing lookup. Read at each block, so it may grow as holders are found. */
+  /** Peers known to hold the file (the relays): asked directly, with no routing lookup. */
   providers?: Multiaddr[];
 }
 
