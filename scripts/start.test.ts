@@ -1,5 +1,6 @@
-// `npm start` as a newcomer runs it: it prints the app's URL last, the app answers, Ctrl-C stops
-// every process it started (their ports are free again), and a second start works as is.
+// `npm start` as a newcomer runs it: on a fresh clone with no build output, it prints the app's URL
+// last, the chain, the relay and the app answer, Ctrl-C stops every process it started (their ports
+// are free again), and a second start works as is.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -11,6 +12,7 @@ import { createPublicClient, http } from 'viem';
 import { DEV_ACCOUNT_JOY } from '../contracts/deploy.ts';
 import { joyTokenAbi } from '../src/chain/abi/generated.ts';
 import { devAccount } from '../src/chain/dev-accounts.ts';
+import { BUILD_OUTPUTS, freshClone } from './lib/fresh-clone.ts';
 import { freePort } from './lib/free-port.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,9 +26,9 @@ const portIsFree = (port: number) =>
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 
-async function startOnce(ports: Record<string, number>) {
-  const child = spawn(process.execPath, [join(root, 'scripts', 'start.ts')], {
-    cwd: root,
+async function startOnce(ports: Record<string, number>, tree = root) {
+  const child = spawn(process.execPath, [join(tree, 'scripts', 'start.ts')], {
+    cwd: tree,
     env: {
       ...process.env,
       PERMANET_STATE_DIR: stateDir,
@@ -53,9 +55,40 @@ async function startOnce(ports: Record<string, number>) {
 // Each test starts the whole stack (chain, four contracts, relay, app) twice: minutes on a busy 2-core machine.
 const STACK_TWICE_MS = 180_000;
 
+const freePorts = async () => ({ chain: await freePort(), relay: await freePort(), relayHttp: await freePort(), app: await freePort() });
+
+// The build from nothing (contracts, ABIs, the app) and one start: minutes on a busy 2-core machine.
+const BUILD_AND_START_MS = 300_000;
+
+describe('npm start on a fresh clone', () => {
+  const clone = freshClone(root);
+  afterAll(() => rmSync(clone, { recursive: true, force: true }));
+
+  it('builds what it needs before anything imports it, starts, answers, and stops on Ctrl-C', async () => {
+    for (const output of BUILD_OUTPUTS) expect(existsSync(join(clone, output)), output).toBe(false);
+    const ports = await freePorts();
+    const { child, url } = await startOnce(ports, clone);
+    expect(url).toBe(`http://127.0.0.1:${ports.app}/`);
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
+    const config = await (await fetch(`${url}config.json`)).json();
+    const chain = createPublicClient({ transport: http(config.deployments.rpcUrl) });
+    expect(await chain.getChainId()).toBe(config.deployments.chainId);
+    expect(await chain.getCode({ address: config.deployments.contracts.JoyToken.address })).toMatch(/^0x[0-9a-f]{100}/);
+    const relay = await (await fetch(`http://127.0.0.1:${ports.relayHttp}/status`)).json();
+    expect(relay.pins.length).toBeGreaterThan(0);
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    for (const port of Object.values(ports)) expect(await portIsFree(port), `port ${port}`).toBe(true);
+  }, BUILD_AND_START_MS);
+});
+
 describe('npm start', () => {
   it('starts everything, prints the URL last, stops everything on Ctrl-C, and starts again', async () => {
-    const ports = { chain: await freePort(), relay: await freePort(), relayHttp: await freePort(), app: await freePort() };
+    const ports = await freePorts();
     for (const round of [1, 2]) {
       const { child, url, output } = await startOnce(ports);
       expect(url).toBe(`http://127.0.0.1:${ports.app}/`);
@@ -76,7 +109,7 @@ describe('npm start', () => {
   }, STACK_TWICE_MS);
 
   it('cleans up after a run that was killed outright, and names a port that another program holds', async () => {
-    const ports = { chain: await freePort(), relay: await freePort(), relayHttp: await freePort(), app: await freePort() };
+    const ports = await freePorts();
     // kill -9 gives the start script no chance to stop its children.
     const killed = await startOnce(ports);
     const left = JSON.parse(readFileSync(join(stateDir, 'processes.json'), 'utf8')) as number[];

@@ -3,12 +3,13 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { build } from './lib/build.ts';
-import { startStack } from './lib/stack.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 build(root);
+// Imported after the build: the stack's code imports the typed ABIs the build generates.
+const { startStack } = await import('./lib/stack.ts');
 const starting = startStack({
   root,
   stateDir: process.env.PERMANET_STATE_DIR ?? join(root, '.permanet'),
