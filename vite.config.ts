@@ -12,7 +12,10 @@ export const THEME_COLOR = '#121a3a';
  * internet anyway: the service worker precaches no chunk that only its dynamic import reaches.
  */
 const withoutWalletConnectChunks: ManifestTransform = async (entries) => {
-  const chunks = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }>;
+  const chunks = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<
+    string,
+    { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+  >;
   const reachable = new Set<string>();
   const visit = (key: string) => {
     const chunk = chunks[key];
@@ -60,8 +63,16 @@ export default defineConfig({
         // later versions wait for the person to accept the reload prompt.
         clientsClaim: true,
         runtimeCaching: [
-          { urlPattern: ({ url }) => url.pathname.endsWith('.wasm'), handler: 'CacheFirst', options: { cacheName: 'webgpu-runtime' } },
-          { urlPattern: ({ url }) => url.pathname === '/config.json', handler: 'NetworkFirst', options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 } },
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('.wasm'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'webgpu-runtime' },
+          },
+          {
+            urlPattern: ({ url }) => url.pathname === '/config.json',
+            handler: 'NetworkFirst',
+            options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 },
+          },
         ],
       },
     }),
@@ -71,7 +82,12 @@ export default defineConfig({
     // The app hashes with circomlibjs's Poseidon only. Its index evaluates every primitive on
     // import (2.8 MB, with eddsa's BLAKE hash wanting Node's Buffer); Poseidon's own module is
     // self-contained.
-    alias: [{ find: /^circomlibjs$/, replacement: fileURLToPath(new URL('node_modules/circomlibjs/src/poseidon_wasm.js', import.meta.url)) }],
+    alias: [
+      {
+        find: /^circomlibjs$/,
+        replacement: fileURLToPath(new URL('node_modules/circomlibjs/src/poseidon_wasm.js', import.meta.url)),
+      },
+    ],
   },
   build: {
     target: 'es2022',

@@ -12,12 +12,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WitnessCalculatorBuilder } from 'circom_runtime';
 import * as snarkjs from 'snarkjs';
-import { releaseCurve, warmCurve } from '../src/proving/bn128-curve.ts';
+import { releaseCurve, warmCurve } from '@permanet/core/proving/bn128-curve';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldOutSet } from '../models/digits/dataset.ts';
-import { inputCommitment } from '../src/proving/input-commitment.ts';
-import { packLogits, readPublicSignals } from '../src/proving/public-signals.ts';
-import { quantizedLogits, quantizeInput, type QuantizedMlp } from '../src/proving/quantized-mlp.ts';
+import { inputCommitment } from '@permanet/core/proving/input-commitment';
+import { packLogits, readPublicSignals } from '@permanet/core/proving/public-signals';
+import { quantizedLogits, quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
 import { generateMlpCircuit } from './generate-mlp-circuit.ts';
 import { provableModels, root } from './provable-models.ts';
 import { verifierContract } from './verifier-contract.ts';
@@ -40,20 +40,32 @@ describe.each(provableModels)('the proving artifacts of $name', (model) => {
 
   it('are the generated circuit and the files artifacts.json records', () => {
     expect(readFileSync(file('circuit'), 'utf8')).toBe(generateMlpCircuit(quantized, model.template));
-    for (const [name, { bytes, sha256 }] of Object.entries(record.files as Record<string, { bytes: number; sha256: string }>)) {
+    for (const [name, { bytes, sha256 }] of Object.entries(
+      record.files as Record<string, { bytes: number; sha256: string }>,
+    )) {
       const content = readFileSync(file(name));
-      expect({ name, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') }).toEqual({ name, bytes, sha256 });
+      expect({ name, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') }).toEqual({
+        name,
+        bytes,
+        sha256,
+      });
     }
   });
 
   it('have the verification key and the verifier contract the final key exports', async () => {
-    expect(await snarkjs.zKey.exportVerificationKey(file('zkey'))).toEqual(JSON.parse(readFileSync(file('verificationKey'), 'utf8')));
-    const template = readFileSync(join(root, 'node_modules', 'snarkjs', 'templates', 'verifier_groth16.sol.ejs'), 'utf8');
+    expect(await snarkjs.zKey.exportVerificationKey(file('zkey'))).toEqual(
+      JSON.parse(readFileSync(file('verificationKey'), 'utf8')),
+    );
+    const template = readFileSync(
+      join(root, 'node_modules', 'snarkjs', 'templates', 'verifier_groth16.sol.ejs'),
+      'utf8',
+    );
     const exported = await snarkjs.zKey.exportSolidityVerifier(file('zkey'), { groth16: template });
     expect(readFileSync(file('verifier'), 'utf8')).toBe(verifierContract(exported, model));
   });
 
-  it("compute the int8 reference's logits and the input's commitment on held-out digits, and refuse out-of-range inputs", async () => {
+  it("compute the int8 reference's logits and the input's commitment on held-out digits, and refuse out-of-range " +
+    'inputs', async () => {
     const witness = await WitnessCalculatorBuilder(readFileSync(file('wasm')));
     const digits = heldOutSet().filter((_, i) => i % CHECKED_EVERY === 0);
     const mismatches: number[] = [];
@@ -65,17 +77,26 @@ describe.each(provableModels)('the proving artifacts of $name', (model) => {
       if (w.slice(2, 2 + packed.length).join() !== packed.join()) mismatches.push(n);
       if (n % 50 === 0) expect(w[1]).toBe(await inputCommitment(x, SALT));
     }
-    expect({ checked: digits.length, mismatches }).toEqual({ checked: Math.ceil(2004 / CHECKED_EVERY), mismatches: [] });
+    expect({ checked: digits.length, mismatches }).toEqual({
+      checked: Math.ceil(2004 / CHECKED_EVERY),
+      mismatches: [],
+    });
 
     const inRange = quantizeInput(quantized.inputScale, digits[0].pixels);
     for (const bad of [128, -129, 1000]) {
-      await expect(witness.calculateWitness({ x: inRange.map((v, i) => (i === 300 ? bad : v)), salt: SALT }, true)).rejects.toThrow(/Assert Failed/);
+      await expect(
+        witness.calculateWitness({ x: inRange.map((v, i) => (i === 300 ? bad : v)), salt: SALT }, true),
+      ).rejects.toThrow(/Assert Failed/);
     }
   }, 180_000);
 
   it('prove and verify, and a proof with a changed public signal is rejected', async () => {
     const x = quantizeInput(quantized.inputScale, heldOutSet()[5].pixels);
-    const { proof, publicSignals } = await snarkjs.groth16.fullProve({ x, salt: SALT.toString() }, file('wasm'), file('zkey'));
+    const { proof, publicSignals } = await snarkjs.groth16.fullProve(
+      { x, salt: SALT.toString() },
+      file('wasm'),
+      file('zkey'),
+    );
     const vk = JSON.parse(readFileSync(file('verificationKey'), 'utf8'));
     expect(readPublicSignals(publicSignals).logits).toEqual(quantizedLogits(quantized, x));
     expect(await snarkjs.groth16.verify(vk, publicSignals, proof)).toBe(true);

@@ -17,5 +17,11 @@ export interface ProvableModel {
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const provableModels: ProvableModel[] = [
-  { name: 'permanet-digits', quantized: 'models/digits/digits.quant.json', template: 'Digits', dir: 'circuits/digits', verifier: 'DigitsVerifier' },
+  {
+    name: 'permanet-digits',
+    quantized: 'models/digits/digits.quant.json',
+    template: 'Digits',
+    dir: 'circuits/digits',
+    verifier: 'DigitsVerifier',
+  },
 ];

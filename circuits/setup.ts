@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { QuantizedMlp } from '../src/proving/quantized-mlp.ts';
+import type { QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
 import { generateMlpCircuit } from './generate-mlp-circuit.ts';
 import { verifierContract } from './verifier-contract.ts';
 import { provableModels, root } from './provable-models.ts';
@@ -31,18 +31,32 @@ import { provableModels, root } from './provable-models.ts';
 const build = join(root, 'circuits', '.build');
 
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
-const run = (command: string, args: string[]) => execFileSync(bin(command), args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+const run = (command: string, args: string[]) =>
+  execFileSync(bin(command), args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-/** The hash snarkjs prints after a contribution (four lines of hex): "Contribution Response Hash imported" in phase 1, "Contribution Hash" in phase 2. */
+/**
+ * The hash snarkjs prints after a contribution (four lines of hex): "Contribution Response Hash imported" in phase 1,
+ * "Contribution Hash" in phase 2.
+ */
 const contributionHash = (log: string) => {
   const lines = log.split('\n');
   const at = lines.findIndex((l) => /Contribution (Response )?Hash/.test(l));
-  return at < 0 ? null : lines.slice(at + 1, at + 5).map((l) => l.replace(/^.*?\]\s*/, '').replace(/\s+/g, '')).join('');
+  return at < 0
+    ? null
+    : lines
+        .slice(at + 1, at + 5)
+        .map((l) => l.replace(/^.*?\]\s*/, '').replace(/\s+/g, ''))
+        .join('');
 };
 
 /** Each file's path, size and SHA-256, as artifacts.json records them. */
 const fileRecords = (files: Record<string, string>) =>
-  Object.fromEntries(Object.entries(files).map(([name, path]) => [name, { path, bytes: statSync(join(root, path)).size, sha256: sha256(join(root, path)) }]));
+  Object.fromEntries(
+    Object.entries(files).map(([name, path]) => [
+      name,
+      { path, bytes: statSync(join(root, path)).size, sha256: sha256(join(root, path)) },
+    ]),
+  );
 
 mkdirSync(build, { recursive: true });
 for (const model of provableModels) {
@@ -57,14 +71,19 @@ for (const model of provableModels) {
   rmSync(join(root, out), { recursive: true, force: true });
   mkdirSync(join(root, out), { recursive: true });
   const compiled = run('circom2', [circom, '--r1cs', '--wasm', '--O2', '-l', 'node_modules', '-o', out]);
-  const constraints = Number(/non-linear constraints: (\d+)/.exec(compiled)![1]) + Number(/linear constraints: (\d+)/.exec(compiled.replace(/non-linear constraints: \d+/, ''))![1]);
-  const publicSignals = Number(/public outputs: (\d+)/.exec(compiled)![1]) + Number(/public inputs: (\d+)/.exec(compiled)![1]);
+  const constraints =
+    Number(/non-linear constraints: (\d+)/.exec(compiled)![1]) +
+    Number(/linear constraints: (\d+)/.exec(compiled.replace(/non-linear constraints: \d+/, ''))![1]);
+  const publicSignals =
+    Number(/public outputs: (\d+)/.exec(compiled)![1]) + Number(/public inputs: (\d+)/.exec(compiled)![1]);
   // Groth16 needs a domain of at least constraints + public signals + 1.
   const power = Math.max(8, Math.ceil(Math.log2(constraints + publicSignals + 1)));
   console.log(`${model.name}: ${constraints} constraints, ${publicSignals} public signals → powers of tau 2^${power}`);
 
   const r1cs = join(out, `${base}.r1cs`);
-  const previous = existsSync(join(root, model.dir, 'artifacts.json')) ? JSON.parse(readFileSync(join(root, model.dir, 'artifacts.json'), 'utf8')) : null;
+  const previous = existsSync(join(root, model.dir, 'artifacts.json'))
+    ? JSON.parse(readFileSync(join(root, model.dir, 'artifacts.json'), 'utf8'))
+    : null;
   const artifacts = {
     wasm: join(model.dir, `${base}.wasm`),
     zkey: join(model.dir, `${base}.zkey`),
@@ -74,7 +93,10 @@ for (const model of provableModels) {
   const r1csHash = sha256(join(root, r1cs));
   if (!process.argv.includes('--new-key') && previous?.r1cs === r1csHash && existsSync(join(root, artifacts.zkey))) {
     copyFileSync(join(root, out, `${base}_js`, `${base}.wasm`), join(root, artifacts.wasm));
-    writeFileSync(join(root, model.dir, 'artifacts.json'), `${JSON.stringify({ ...previous, files: fileRecords({ circuit: circom, ...artifacts }) }, null, 2)}\n`);
+    writeFileSync(
+      join(root, model.dir, 'artifacts.json'),
+      `${JSON.stringify({ ...previous, files: fileRecords({ circuit: circom, ...artifacts }) }, null, 2)}\n`,
+    );
     console.log(`${model.name}: same constraints as the committed key; kept it, replaced the witness generator`);
     continue;
   }
@@ -82,12 +104,32 @@ for (const model of provableModels) {
   const phase1: string[] = [];
   if (!existsSync(join(root, ptau('final')))) {
     run('snarkjs', ['powersoftau', 'new', 'bn128', String(power), ptau('0000')]);
-    phase1.push(contributionHash(run('snarkjs', ['powersoftau', 'contribute', ptau('0000'), ptau('0001'), '--name=PermaNet phase 1', `-e=${randomBytes(32).toString('hex')}`]))!);
+    phase1.push(
+      contributionHash(
+        run('snarkjs', [
+          'powersoftau',
+          'contribute',
+          ptau('0000'),
+          ptau('0001'),
+          '--name=PermaNet phase 1',
+          `-e=${randomBytes(32).toString('hex')}`,
+        ]),
+      )!,
+    );
     run('snarkjs', ['powersoftau', 'prepare', 'phase2', ptau('0001'), ptau('final')]);
   }
   const zkey = (step: string) => join(out, `${base}_${step}.zkey`);
   run('snarkjs', ['groth16', 'setup', r1cs, ptau('final'), zkey('0000')]);
-  const phase2 = contributionHash(run('snarkjs', ['zkey', 'contribute', zkey('0000'), zkey('final'), '--name=PermaNet phase 2', `-e=${randomBytes(32).toString('hex')}`]))!;
+  const phase2 = contributionHash(
+    run('snarkjs', [
+      'zkey',
+      'contribute',
+      zkey('0000'),
+      zkey('final'),
+      '--name=PermaNet phase 2',
+      `-e=${randomBytes(32).toString('hex')}`,
+    ]),
+  )!;
   const vk = join(out, 'verification_key.json');
   run('snarkjs', ['zkey', 'export', 'verificationkey', zkey('final'), vk]);
   const solidity = join(out, 'verifier.sol');
@@ -113,5 +155,8 @@ for (const model of provableModels) {
     },
   };
   writeFileSync(join(root, model.dir, 'artifacts.json'), `${JSON.stringify(record, null, 2)}\n`);
-  console.log(`${model.name}: setup done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${Object.values(artifacts).join(', ')}`);
+  console.log(
+    `${model.name}: setup done in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ` +
+      `${Object.values(artifacts).join(', ')}`,
+  );
 }

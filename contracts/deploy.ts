@@ -2,10 +2,20 @@
 // deployments record (the caller writes it where the app and the relay read it). On the dev
 // chain the first dev accounts get JOY, so a newcomer can stake and pay at once.
 import { readFileSync } from 'node:fs';
-import { createPublicClient, createWalletClient, http, keccak256, parseEther, toHex, type Abi, type Address, type Hex } from 'viem';
-import { joyTokenAbi, nodeCoordinatorAbi } from '../src/chain/abi/generated.ts';
-import { DEV_CHAIN_ID, devAccount } from '../src/chain/dev-accounts.ts';
-import type { ContractName, Deployments } from '../src/chain/deployments.ts';
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  keccak256,
+  parseEther,
+  toHex,
+  type Abi,
+  type Address,
+  type Hex,
+} from 'viem';
+import { joyTokenAbi, nodeCoordinatorAbi } from '@permanet/core/chain/abi/generated';
+import { DEV_CHAIN_ID, devAccount } from '@permanet/core/chain/dev-accounts';
+import type { ContractName, Deployments } from '@permanet/core/chain/deployments';
 
 /** The whole JOY supply, minted at deployment. */
 export const JOY_SUPPLY = parseEther('1000000000');
@@ -50,7 +60,12 @@ export async function deployContracts(rpcUrl: string): Promise<Deployments> {
   };
 
   const contracts = {
-    JoyToken: await deploy('token/JoyToken.sol', 'JoyToken', [account.address, JOY_SUPPLY, dev ? JOY_COOLDOWN.dev : JOY_COOLDOWN.production, account.address]),
+    JoyToken: await deploy('token/JoyToken.sol', 'JoyToken', [
+      account.address,
+      JOY_SUPPLY,
+      dev ? JOY_COOLDOWN.dev : JOY_COOLDOWN.production,
+      account.address,
+    ]),
   } as Deployments['contracts'];
   contracts.ModelMarketplace = await deploy('marketplace/ModelMarketplace.sol', 'ModelMarketplace', [
     contracts.JoyToken.address,
@@ -80,15 +95,32 @@ export async function deployContracts(rpcUrl: string): Promise<Deployments> {
   ]);
   // The coordinator locks and slashes stake; the task contract drives the coordinator.
   const grant = async (address: Address, abi: Abi, role: string, to: Address) => {
-    const hash = await wallet.writeContract({ address, abi, functionName: 'grantRole', args: [keccak256(toHex(role)), to], chain: null });
+    const hash = await wallet.writeContract({
+      address,
+      abi,
+      functionName: 'grantRole',
+      args: [keccak256(toHex(role)), to],
+      chain: null,
+    });
     await publicClient.waitForTransactionReceipt({ hash });
   };
   await grant(contracts.JoyToken.address, joyTokenAbi as Abi, 'STAKE_MANAGER_ROLE', contracts.NodeCoordinator.address);
-  await grant(contracts.NodeCoordinator.address, nodeCoordinatorAbi as Abi, 'TASK_MANAGER_ROLE', contracts.ProofOfInference.address);
+  await grant(
+    contracts.NodeCoordinator.address,
+    nodeCoordinatorAbi as Abi,
+    'TASK_MANAGER_ROLE',
+    contracts.ProofOfInference.address,
+  );
 
   if (dev) {
     for (let index = 1; index <= 4; index++) {
-      const hash = await wallet.writeContract({ address: contracts.JoyToken.address, abi: joyTokenAbi, functionName: 'transfer', args: [devAccount(index).address, DEV_ACCOUNT_JOY], chain: null });
+      const hash = await wallet.writeContract({
+        address: contracts.JoyToken.address,
+        abi: joyTokenAbi,
+        functionName: 'transfer',
+        args: [devAccount(index).address, DEV_ACCOUNT_JOY],
+        chain: null,
+      });
       await publicClient.waitForTransactionReceipt({ hash });
     }
   }

@@ -1,11 +1,11 @@
-// Generates src/chain/abi/generated.ts from Hardhat's artifacts: one `as const` ABI per contract,
+// Generates core/src/chain/abi/generated.ts from Hardhat's artifacts: one `as const` ABI per contract,
 // so viem infers every argument and return type. Run after `hardhat build`; never edit the output.
 import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const artifactsDir = join(root, 'artifacts', 'contracts');
-const out = join(root, 'src', 'chain', 'abi', 'generated.ts');
+const out = join(root, 'core', 'src', 'chain', 'abi', 'generated.ts');
 
 function* artifactFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir)) {

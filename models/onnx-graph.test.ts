@@ -23,15 +23,27 @@ describe('denseGraphToOnnx', () => {
     expect(session.outputNames).toEqual(['y']);
     const x = [1, 2, 3];
     const { y } = await session.run({ x: new ort.Tensor('float32', Float32Array.from(x), [1, 3]) });
-    const hidden = [0, 1].map((j) => Math.max(0, x.reduce((s, xi, i) => s + xi * W0[i * 2 + j], b0[j])));
+    const hidden = [0, 1].map((j) =>
+      Math.max(
+        0,
+        x.reduce((s, xi, i) => s + xi * W0[i * 2 + j], b0[j]),
+      ),
+    );
     const exp = hidden.map(Math.exp);
     const expected = exp.map((e) => e / (exp[0] + exp[1]));
     expect(y.dims).toEqual([1, 2]);
-    Array.from(y.data as Float32Array).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+    Array.from(y.data as Float32Array).forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i], 6);
+    });
   });
 
   it('accepts any batch size (the batch dimension is symbolic)', async () => {
-    const bytes = denseGraphToOnnx({ name: 't', inputName: 'x', outputName: 'y', layers: [{ weights: new Float32Array(4), bias: new Float32Array(2), inputs: 2, outputs: 2, activation: 'none' }] });
+    const bytes = denseGraphToOnnx({
+      name: 't',
+      inputName: 'x',
+      outputName: 'y',
+      layers: [{ weights: new Float32Array(4), bias: new Float32Array(2), inputs: 2, outputs: 2, activation: 'none' }],
+    });
     const session = await ort.InferenceSession.create(bytes);
     const { y } = await session.run({ x: new ort.Tensor('float32', new Float32Array(10), [5, 2]) });
     expect(y.dims).toEqual([5, 2]);

@@ -54,7 +54,14 @@ export function denseGraphToOnnx(graph: DenseGraph): Uint8Array {
     const gemmOut = last && layer.activation === 'none' ? graph.outputName : `dense${i}`;
     initializer.push(tensor(`W${i}`, [layer.inputs, layer.outputs], layer.weights));
     initializer.push(tensor(`b${i}`, [layer.outputs], layer.bias));
-    nodes.push(onnx.NodeProto.create({ opType: 'Gemm', input: [current, `W${i}`, `b${i}`], output: [gemmOut], name: `gemm${i}` }));
+    nodes.push(
+      onnx.NodeProto.create({
+        opType: 'Gemm',
+        input: [current, `W${i}`, `b${i}`],
+        output: [gemmOut],
+        name: `gemm${i}`,
+      }),
+    );
     current = gemmOut;
     if (layer.activation === 'relu') {
       const out = last ? graph.outputName : `relu${i}`;

@@ -1,8 +1,8 @@
 // Post-training quantization of a float MLP (dense layers, ReLU between, logits out) to the
-// integer model a circuit proves (src/proving/quantized-mlp.ts): symmetric int8 weights per layer,
+// integer model a circuit proves (core/src/proving/quantized-mlp.ts): symmetric int8 weights per layer,
 // biases in each accumulator's scale, and each hidden layer's int8 scale calibrated on training
 // inputs (a high percentile of its activations, so one outlier does not flatten the rest).
-import { INT8_MAX, type QuantizedMlp } from '../src/proving/quantized-mlp.ts';
+import { INT8_MAX, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
 
 export interface FloatLayer {
   weights: Float32Array;
@@ -28,18 +28,28 @@ export function quantizeMlp(layers: FloatLayer[], calibration: Float32Array[], i
     // The float activations this layer produces on the calibration inputs.
     const next = activations.map((x) => {
       const h = Array.from(layer.bias);
-      for (let i = 0; i < layer.inputs; i++) for (let j = 0; j < layer.outputs; j++) h[j] += x[i] * layer.weights[i * layer.outputs + j];
+      for (let i = 0; i < layer.inputs; i++)
+        for (let j = 0; j < layer.outputs; j++) h[j] += x[i] * layer.weights[i * layer.outputs + j];
       return last ? h : h.map((v) => Math.max(0, v));
     });
     if (last) {
       out.layers.push({ inputs: layer.inputs, outputs: layer.outputs, weights, bias });
       return;
     }
-    const sorted = next.flat().filter((v) => v > 0).sort((a, b) => a - b);
+    const sorted = next
+      .flat()
+      .filter((v) => v > 0)
+      .sort((a, b) => a - b);
     const outScale = sorted[Math.min(sorted.length - 1, Math.floor(CALIBRATION_PERCENTILE * sorted.length))] / INT8_MAX;
     const ratio = accScale / outScale;
     const shift = MULTIPLIER_BITS - Math.floor(Math.log2(ratio)) - 1;
-    out.layers.push({ inputs: layer.inputs, outputs: layer.outputs, weights, bias, requantize: { multiplier: Math.round(ratio * 2 ** shift), shift } });
+    out.layers.push({
+      inputs: layer.inputs,
+      outputs: layer.outputs,
+      weights,
+      bias,
+      requantize: { multiplier: Math.round(ratio * 2 ** shift), shift },
+    });
     activations = next.map((h) => h.map((v) => Math.min(INT8_MAX, Math.round(v / outScale)) * outScale));
     scale = outScale;
   });

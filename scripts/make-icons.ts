@@ -35,12 +35,20 @@ function png(size: number, pixel: (x: number, y: number) => number[]) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 function icon(size: number, scale: number, rounded: boolean) {
   const c = size / 2;
-  const nodes = Array.from({ length: 6 }, (_, i) => [c + Math.cos((i * Math.PI) / 3) * size * 0.28 * scale, c + Math.sin((i * Math.PI) / 3) * size * 0.28 * scale]);
+  const nodes = Array.from({ length: 6 }, (_, i) => [
+    c + Math.cos((i * Math.PI) / 3) * size * 0.28 * scale,
+    c + Math.sin((i * Math.PI) / 3) * size * 0.28 * scale,
+  ]);
   return png(size, (x, y) => {
     const corner = size * 0.18;
     const dx = Math.max(corner - x, x - (size - corner), 0);

@@ -1,6 +1,6 @@
-// npm test: builds what the tests need, type-checks, then runs every suite: unit and relay tests
-// (vitest), contract tests (Hardhat's in-process chain, node:test), and end-to-end tests in
-// Chromium against the real stack (Playwright). Prints one closing line: `N passed, N failed`.
+// npm test: builds what the tests need, type-checks, lints (npm run lint), then runs every suite:
+// unit and relay tests (vitest), contract tests (Hardhat's in-process chain, node:test), and
+// end-to-end tests in Chromium against the real stack (Playwright). Prints one closing line: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ const count = (suite: string, passed: number, failed: number, exitCode: number) 
 
 build(root);
 if (run(bin('tsc'), ['--noEmit', '-p', '.']) !== 0) problems.push('the type check failed');
+if (run(process.execPath, ['scripts/lint.ts']) !== 0) problems.push('npm run lint failed');
 
 if (wanted('unit')) {
   const file = join(reports, 'vitest.json');
@@ -44,7 +45,14 @@ if (wanted('unit')) {
 
 if (wanted('contracts')) {
   const file = join(reports, 'contracts.tap');
-  const code = run(bin('node'), ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${file}`, 'tests/contracts/*.test.ts']);
+  const code = run(bin('node'), [
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${file}`,
+    'tests/contracts/*.test.ts',
+  ]);
   const tap = readFileSync(file, 'utf8');
   const number = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   count('contracts (node:test on Hardhat)', number('pass'), number('fail') + number('cancelled'), code);

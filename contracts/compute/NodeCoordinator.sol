@@ -52,7 +52,14 @@ contract NodeCoordinator is AccessControl, Pausable {
     mapping(address node => mapping(uint256 modelId => bool)) private _holds;
     address[] private _nodeList;
 
-    event NodeRegistered(address indexed node, Backend backend, uint32 capacityRps, string region, string peerId, uint256 stake);
+    event NodeRegistered(
+        address indexed node,
+        Backend backend,
+        uint32 capacityRps,
+        string region,
+        string peerId,
+        uint256 stake
+    );
     event NodeUpdated(address indexed node, uint32 capacityRps, string region, string peerId);
     event ModelsChanged(address indexed node, uint256[] added, uint256[] removed);
     event Heartbeat(address indexed node, uint64 at);
@@ -89,10 +96,14 @@ contract NodeCoordinator is AccessControl, Pausable {
     // ---- nodes -----------------------------------------------------------------------------
 
     /// @notice Registers the caller as a node, locking `stake` of its staked JOY.
-    function register(Backend backend, uint32 capacityRps, string calldata region, string calldata peerId, uint256 stake, uint256[] calldata modelIds)
-        external
-        whenNotPaused
-    {
+    function register(
+        Backend backend,
+        uint32 capacityRps,
+        string calldata region,
+        string calldata peerId,
+        uint256 stake,
+        uint256[] calldata modelIds
+    ) external whenNotPaused {
         Node storage n = _nodes[msg.sender];
         if (n.registeredAt != 0) revert AlreadyRegistered(msg.sender);
         if (stake < minStake || stake == 0) revert StakeTooLow(stake, minStake);
@@ -169,7 +180,12 @@ contract NodeCoordinator is AccessControl, Pausable {
     /// @notice Whether `node` can be selected for `modelId` now.
     function isSelectable(address node, uint256 modelId) public view returns (bool) {
         Node storage n = _nodes[node];
-        return n.active && n.reputation > 0 && n.stake >= minStake && _holds[node][modelId] && block.timestamp <= uint256(n.lastHeartbeat) + heartbeatTtl;
+        return
+            n.active &&
+            n.reputation > 0 &&
+            n.stake >= minStake &&
+            _holds[node][modelId] &&
+            block.timestamp <= uint256(n.lastHeartbeat) + heartbeatTtl;
     }
 
     /// @notice The weight a node carries in selection for a requester in `region`.
@@ -182,7 +198,12 @@ contract NodeCoordinator is AccessControl, Pausable {
     }
 
     /// @notice Picks `k` distinct selectable nodes holding `modelId`, by weight, from `seed`.
-    function select(uint256 modelId, uint8 k, bytes32 seed, string calldata region) public view returns (address[] memory chosen) {
+    function select(
+        uint256 modelId,
+        uint8 k,
+        bytes32 seed,
+        string calldata region
+    ) public view returns (address[] memory chosen) {
         if (k == 0) revert ZeroK();
         uint256 count = _nodeList.length;
         address[] memory candidates = new address[](count);
@@ -244,7 +265,11 @@ contract NodeCoordinator is AccessControl, Pausable {
 
     /// @notice Takes up to `amount` of a node's locked stake to `recipient`; returns what was taken.
     /// A node left under the minimum is no longer selected until it adds stake.
-    function slash(address node, uint256 amount, address recipient) external onlyRole(TASK_MANAGER_ROLE) returns (uint256 taken) {
+    function slash(
+        address node,
+        uint256 amount,
+        address recipient
+    ) external onlyRole(TASK_MANAGER_ROLE) returns (uint256 taken) {
         Node storage n = _registered(node);
         taken = amount > n.stake ? n.stake : amount;
         if (taken == 0) return 0;

@@ -72,7 +72,17 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     mapping(uint256 taskId => mapping(address node => bytes32)) private _revealed;
     mapping(address requester => RateWindow) private _requests;
 
-    event TaskCreated(uint256 indexed taskId, address indexed requester, uint256 indexed modelId, uint32 version, bytes32 inputHash, uint8 k, uint256 fee, uint256 price, address[] nodes);
+    event TaskCreated(
+        uint256 indexed taskId,
+        address indexed requester,
+        uint256 indexed modelId,
+        uint32 version,
+        bytes32 inputHash,
+        uint8 k,
+        uint256 fee,
+        uint256 price,
+        address[] nodes
+    );
     event Committed(uint256 indexed taskId, address indexed node);
     event Revealed(uint256 indexed taskId, address indexed node, bytes32 outputHash);
     event TaskSettled(uint256 indexed taskId, bytes32 result, address[] paid, uint256 payEach);
@@ -130,12 +140,14 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
 
     /// @notice Opens a task for `k` nodes; escrows `fee` plus the model's per-use price (needs an
     /// allowance). `region` (a geohash prefix, may be empty) favours nearby nodes.
-    function createTask(uint256 modelId, uint32 version, bytes32 inputHash, uint8 k, uint256 fee, string calldata region)
-        external
-        nonReentrant
-        whenNotPaused
-        returns (uint256 taskId)
-    {
+    function createTask(
+        uint256 modelId,
+        uint32 version,
+        bytes32 inputHash,
+        uint8 k,
+        uint256 fee,
+        string calldata region
+    ) external nonReentrant whenNotPaused returns (uint256 taskId) {
         if (k == 0 || k > MAX_K) revert BadK(k, MAX_K);
         uint256 price = _checkModel(modelId);
         marketplace.getVersion(modelId, version); // reverts UnknownVersion
@@ -157,13 +169,14 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     /// @notice Opens a proof task (K = 0) for a version with a verifier: `inputCommitment` is the
     /// Poseidon commitment the proof must open with. Escrows `fee` (for the prover) plus the
     /// model's per-use price; refunded if no valid proof comes before the task's reveal deadline.
-    function createProofTask(uint256 modelId, uint32 version, bytes32 inputCommitment, uint256 fee)
-        external
-        nonReentrant
-        whenNotPaused
-        returns (uint256 taskId)
-    {
-        if (marketplace.verifierOf(modelId, version) == address(0)) revert NoProver(modelId, version); // reverts UnknownVersion too
+    function createProofTask(
+        uint256 modelId,
+        uint32 version,
+        bytes32 inputCommitment,
+        uint256 fee
+    ) external nonReentrant whenNotPaused returns (uint256 taskId) {
+        // verifierOf reverts UnknownVersion for a version that does not exist.
+        if (marketplace.verifierOf(modelId, version) == address(0)) revert NoProver(modelId, version);
         uint256 price = _checkModel(modelId);
         _countRequest(msg.sender);
 
@@ -177,12 +190,18 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     /// @notice Settles a proof task with a Groth16 proof of its model version: the public signals
     /// open with the task's input commitment, then the outputs. The fee goes to the caller.
     /// @param proof a, b, c as the verifier takes them (see Groth16Call).
-    function settleWithProof(uint256 taskId, uint256[8] calldata proof, uint256[] calldata publicSignals) external nonReentrant whenNotPaused {
+    function settleWithProof(
+        uint256 taskId,
+        uint256[8] calldata proof,
+        uint256[] calldata publicSignals
+    ) external nonReentrant whenNotPaused {
         Task storage t = _open(taskId);
         if (t.k != 0) revert NotAProofTask(taskId);
         if (block.timestamp > t.revealDeadline) revert ProofWindowClosed(taskId, t.revealDeadline);
-        if (publicSignals.length == 0 || bytes32(publicSignals[0]) != t.inputHash) revert CommitmentMismatch(taskId, t.inputHash);
-        if (!Groth16Call.verify(marketplace.verifierOf(t.modelId, t.version), proof, publicSignals)) revert InvalidProof(taskId);
+        if (publicSignals.length == 0 || bytes32(publicSignals[0]) != t.inputHash)
+            revert CommitmentMismatch(taskId, t.inputHash);
+        if (!Groth16Call.verify(marketplace.verifierOf(t.modelId, t.version), proof, publicSignals))
+            revert InvalidProof(taskId);
 
         t.status = Status.Settled;
         t.result = keccak256(abi.encode(publicSignals));
@@ -194,7 +213,12 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
 
     /// @notice Whether a proof is valid for a model version, for free (a view): what "verify
     /// on-chain" means before anything is paid.
-    function isValidProof(uint256 modelId, uint32 version, uint256[8] calldata proof, uint256[] calldata publicSignals) external view returns (bool) {
+    function isValidProof(
+        uint256 modelId,
+        uint32 version,
+        uint256[8] calldata proof,
+        uint256[] calldata publicSignals
+    ) external view returns (bool) {
         address verifier = marketplace.verifierOf(modelId, version);
         if (verifier == address(0)) revert NoProver(modelId, version);
         return Groth16Call.verify(verifier, proof, publicSignals);
@@ -204,7 +228,12 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
 
     /// @notice The commitment a node sends: binds its output to itself and the task, so it cannot
     /// be copied from another node's commitment.
-    function commitmentOf(uint256 taskId, address node, bytes32 outputHash, bytes32 salt) public pure returns (bytes32) {
+    function commitmentOf(
+        uint256 taskId,
+        address node,
+        bytes32 outputHash,
+        bytes32 salt
+    ) public pure returns (bytes32) {
         return keccak256(abi.encode(taskId, node, outputHash, salt));
     }
 
@@ -226,7 +255,8 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         if (t.commits < t.k && block.timestamp <= t.commitDeadline) revert RevealNotOpen(taskId);
         if (block.timestamp > t.revealDeadline) revert RevealClosed(taskId, t.revealDeadline);
         if (_revealed[taskId][msg.sender] != bytes32(0)) revert AlreadyRevealed(taskId, msg.sender);
-        if (commitmentOf(taskId, msg.sender, outputHash, salt) != commitment || outputHash == bytes32(0)) revert RevealMismatch(taskId, msg.sender);
+        if (commitmentOf(taskId, msg.sender, outputHash, salt) != commitment || outputHash == bytes32(0))
+            revert RevealMismatch(taskId, msg.sender);
         _revealed[taskId][msg.sender] = outputHash;
         t.reveals += 1;
         emit Revealed(taskId, msg.sender, outputHash);
@@ -238,7 +268,8 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     function settle(uint256 taskId) external nonReentrant {
         Task storage t = _open(taskId);
         // A proof task (K = 0) has no reveals to wait for: only its deadline, after which it is refunded.
-        if ((t.k == 0 || t.reveals < t.k) && block.timestamp <= t.revealDeadline) revert TooEarly(taskId, t.revealDeadline);
+        if ((t.k == 0 || t.reveals < t.k) && block.timestamp <= t.revealDeadline)
+            revert TooEarly(taskId, t.revealDeadline);
         address[] storage nodes = _assigned[taskId];
         (bytes32 result, uint256 votes) = _majority(taskId, nodes);
 
@@ -280,7 +311,11 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
 
     // ---- admin and views -------------------------------------------------------------------
 
-    function setWindows(uint64 commitWindow_, uint64 revealWindow_, uint256 slashAmount_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    function setWindows(
+        uint64 commitWindow_,
+        uint64 revealWindow_,
+        uint256 slashAmount_
+    ) external onlyRole(DEFAULT_ADMIN_ROLE) {
         commitWindow = commitWindow_;
         revealWindow = revealWindow_;
         slashAmount = slashAmount_;
@@ -332,7 +367,14 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         return model.pricePerUse;
     }
 
-    function _pushTask(uint256 modelId, uint32 version, bytes32 inputHash, uint8 k, uint256 fee, uint256 price) private {
+    function _pushTask(
+        uint256 modelId,
+        uint32 version,
+        bytes32 inputHash,
+        uint8 k,
+        uint256 fee,
+        uint256 price
+    ) private {
         uint64 commitDeadline = uint64(block.timestamp) + commitWindow;
         _tasks.push(
             Task({

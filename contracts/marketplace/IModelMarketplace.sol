@@ -75,7 +75,13 @@ interface IModelMarketplace {
 
     event ModelRegistered(uint256 indexed id, address indexed creator, string name, uint256 parentIdPlusOne);
     event VersionPublished(uint256 indexed id, uint32 indexed version, string weightsCid, string cardCid);
-    event ProverRegistered(uint256 indexed id, uint32 indexed version, address verifier, string circuitCid, string provingKeyCid);
+    event ProverRegistered(
+        uint256 indexed id,
+        uint32 indexed version,
+        address verifier,
+        string circuitCid,
+        string provingKeyCid
+    );
     event PricesChanged(uint256 indexed id, uint256 pricePerUse, uint256 licencePrice);
     event ListingChanged(uint256 indexed id, bool listed);
     event LicenceBought(uint256 indexed id, address indexed buyer, uint256 price);
@@ -89,8 +95,13 @@ interface IModelMarketplace {
     event RateLimitChanged(uint32 registrationsPerWindow, uint64 window);
 
     function registerModel(Registration calldata registration) external returns (uint256 id);
-    function publishVersion(uint256 id, string calldata weightsCid, string calldata cardCid, string calldata spec, uint64 sizeBytes)
-        external;
+    function publishVersion(
+        uint256 id,
+        string calldata weightsCid,
+        string calldata cardCid,
+        string calldata spec,
+        uint64 sizeBytes
+    ) external;
     /// @notice Registers a version's verifier and proving artifacts, once (the verifier is the
     /// commitment to the model: a version cannot change what proves it). The artifact CIDs join
     /// the CIDs relays pin.

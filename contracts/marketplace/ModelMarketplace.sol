@@ -133,10 +133,13 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     }
 
     /// @inheritdoc IModelMarketplace
-    function publishVersion(uint256 id, string calldata weightsCid, string calldata cardCid, string calldata spec, uint64 sizeBytes)
-        external
-        whenNotPaused
-    {
+    function publishVersion(
+        uint256 id,
+        string calldata weightsCid,
+        string calldata cardCid,
+        string calldata spec,
+        uint64 sizeBytes
+    ) external whenNotPaused {
         _onlyCreator(id);
         _checkVersionFields(weightsCid, cardCid, spec, sizeBytes);
         _pushVersion(id, weightsCid, cardCid, spec, sizeBytes);
@@ -349,11 +352,21 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
         emit RevenueSplit(id, creatorShare, parentShare, platformShare);
     }
 
-    function _pushVersion(uint256 id, string calldata weightsCid, string calldata cardCid, string calldata spec, uint64 sizeBytes)
-        private
-    {
+    function _pushVersion(
+        uint256 id,
+        string calldata weightsCid,
+        string calldata cardCid,
+        string calldata spec,
+        uint64 sizeBytes
+    ) private {
         _versions[id].push(
-            Version({weightsCid: weightsCid, cardCid: cardCid, spec: spec, sizeBytes: sizeBytes, publishedAt: uint64(block.timestamp)})
+            Version({
+                weightsCid: weightsCid,
+                cardCid: cardCid,
+                spec: spec,
+                sizeBytes: sizeBytes,
+                publishedAt: uint64(block.timestamp)
+            })
         );
         _registeredCids[keccak256(bytes(weightsCid))] = true;
         _registeredCids[keccak256(bytes(cardCid))] = true;
@@ -392,10 +405,12 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
         if (!m.listed) revert NotListed(id);
     }
 
-    function _checkVersionFields(string calldata weightsCid, string calldata cardCid, string calldata spec, uint64 sizeBytes)
-        private
-        pure
-    {
+    function _checkVersionFields(
+        string calldata weightsCid,
+        string calldata cardCid,
+        string calldata spec,
+        uint64 sizeBytes
+    ) private pure {
         _checkField("weightsCid", weightsCid);
         _checkField("cardCid", cardCid);
         _checkField("spec", spec);

@@ -60,10 +60,12 @@ contract JoyToken is ERC20, ERC20Permit, ERC20Votes, AccessControl {
     /// @param supply The fixed supply, in wei units (18 decimals).
     /// @param cooldown_ The initial unstaking cooldown in seconds.
     /// @param admin Holds DEFAULT_ADMIN_ROLE: grants STAKE_MANAGER_ROLE and sets the cooldown.
-    constructor(address holder, uint256 supply, uint64 cooldown_, address admin)
-        ERC20("PermaNet Joy", "JOY")
-        ERC20Permit("PermaNet Joy")
-    {
+    constructor(
+        address holder,
+        uint256 supply,
+        uint64 cooldown_,
+        address admin
+    ) ERC20("PermaNet Joy", "JOY") ERC20Permit("PermaNet Joy") {
         if (cooldown_ > MAX_COOLDOWN) revert CooldownTooLong(cooldown_, MAX_COOLDOWN);
         cooldown = cooldown_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);

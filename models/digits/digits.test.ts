@@ -15,7 +15,9 @@ describe('models/digits/digits.onnx', () => {
     const session = await ort.InferenceSession.create(fileURLToPath(new URL('./digits.onnx', import.meta.url)));
     const test = heldOutSet();
     const input = new Float32Array(test.length * PIXELS);
-    test.forEach((d, i) => input.set(d.pixels, i * PIXELS));
+    test.forEach((d, i) => {
+      input.set(d.pixels, i * PIXELS);
+    });
     const { probabilities } = await session.run({ pixels: new ort.Tensor('float32', input, [test.length, PIXELS]) });
     const p = probabilities.data as Float32Array;
     let correct = 0;
@@ -26,15 +28,22 @@ describe('models/digits/digits.onnx', () => {
     expect(correct / test.length).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('is exactly what the training script writes, with its int8 version as accurate as the float one to within a point', () => {
+  it('is exactly what the training script writes, with its int8 version as accurate as the float one to within a ' +
+    'point', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digits-'));
     const [out, quantized] = [join(dir, 'digits.onnx'), join(dir, 'digits.quant.json')];
-    const log = execFileSync(process.execPath, [fileURLToPath(new URL('./train.ts', import.meta.url)), '--out', out, '--quantized-out', quantized], { encoding: 'utf8' });
+    const log = execFileSync(
+      process.execPath,
+      [fileURLToPath(new URL('./train.ts', import.meta.url)), '--out', out, '--quantized-out', quantized],
+      { encoding: 'utf8' },
+    );
     expect(log).toMatch(/held-out accuracy 9\d\.\d\d% on 2004 digits/);
     const [, int8, float] = log.match(/int8 version: held-out accuracy (\d+\.\d+)% \(float (\d+\.\d+)%\)/)!.map(Number);
     expect(int8).toBeGreaterThanOrEqual(95);
     expect(Math.abs(int8 - float)).toBeLessThanOrEqual(1);
     expect(readFileSync(out).equals(readFileSync(fileURLToPath(new URL('./digits.onnx', import.meta.url))))).toBe(true);
-    expect(readFileSync(quantized).equals(readFileSync(fileURLToPath(new URL('./digits.quant.json', import.meta.url))))).toBe(true);
+    expect(
+      readFileSync(quantized).equals(readFileSync(fileURLToPath(new URL('./digits.quant.json', import.meta.url)))),
+    ).toBe(true);
   }, 180_000);
 });

@@ -2,10 +2,11 @@
 // to ONNX, and its int8 version for proving (the circuit in circuits/digits is made from it).
 // Reproducible: a fixed seed drives the split, the initial weights and the shuffles, so the same
 // script on the same package version writes the same files.
-//   node models/digits/train.ts [--out models/digits/digits.onnx] [--quantized-out models/digits/digits.quant.json] [--epochs 20]
+//   node models/digits/train.ts [--out models/digits/digits.onnx] [--quantized-out models/digits/digits.quant.json]
+// [--epochs 20]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { argmax, quantizedLogits, quantizeInput } from '../../src/proving/quantized-mlp.ts';
+import { argmax, quantizedLogits, quantizeInput } from '@permanet/core/proving/quantized-mlp';
 import { denseGraphToOnnx } from '../onnx-graph.ts';
 import { quantizeMlp } from '../quantize-mlp.ts';
 import { heldOutSet, trainingSet, SIDE, PIXELS } from './dataset.ts';
@@ -113,7 +114,9 @@ for (let epoch = 0; epoch < epochs; epoch++) {
   }
   const lr = 1e-3 * (epoch < epochs * 0.7 ? 1 : 0.2);
   for (let start = 0; start < order.length; start += BATCH) {
-    grads.forEach((g) => g.fill(0));
+    grads.forEach((g) => {
+      g.fill(0);
+    });
     const batch = order.slice(start, start + BATCH);
     for (const index of batch) {
       const sample = train[index];
@@ -162,7 +165,9 @@ const bytes = denseGraphToOnnx({
   name: 'permanet-digits',
   inputName: 'pixels',
   outputName: 'probabilities',
-  docString: `PermaNet digit classifier: 784 grey levels in [0,1] (28×28, white on black) → 10 class probabilities. Held-out accuracy ${(heldOut * 100).toFixed(2)}% on ${test.length} digits.`,
+  docString:
+    `PermaNet digit classifier: 784 grey levels in [0,1] (28×28, white on black) → 10 class probabilities. ` +
+    `Held-out accuracy ${(heldOut * 100).toFixed(2)}% on ${test.length} digits.`,
   layers: [
     { weights: W1, bias: b1, inputs: PIXELS, outputs: HIDDEN, activation: 'relu' },
     { weights: W2, bias: b2, inputs: HIDDEN, outputs: CLASSES, activation: 'softmax' },
@@ -180,10 +185,16 @@ const quantized = quantizeMlp(
   train.slice(0, CALIBRATION_DIGITS).map((d) => d.pixels),
   1 / 127,
 );
-const quantizedHeldOut = test.filter((d) => argmax(quantizedLogits(quantized, quantizeInput(quantized.inputScale, d.pixels))) === d.label).length / test.length;
+const quantizedHeldOut =
+  test.filter((d) => argmax(quantizedLogits(quantized, quantizeInput(quantized.inputScale, d.pixels))) === d.label)
+    .length / test.length;
 writeFileSync(values['quantized-out'], `${JSON.stringify(quantized)}\n`);
 console.log(
   `trained on ${train.length} digits in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
-    `held-out accuracy ${(heldOut * 100).toFixed(2)}% on ${test.length} digits; wrote ${bytes.length} bytes to ${values.out}`,
+    `held-out accuracy ${(heldOut * 100).toFixed(2)}% on ${test.length} digits; wrote ${bytes.length} bytes to ` +
+    `${values.out}`,
 );
-console.log(`int8 version: held-out accuracy ${(quantizedHeldOut * 100).toFixed(2)}% (float ${(heldOut * 100).toFixed(2)}%); wrote ${values['quantized-out']}`);
+console.log(
+  `int8 version: held-out accuracy ${(quantizedHeldOut * 100).toFixed(2)}% (float ${(heldOut * 100).toFixed(2)}%); ` +
+    `wrote ${values['quantized-out']}`,
+);

@@ -1,10 +1,9 @@
 // permanet-relay: starts a provider node from p2p_config.yaml and command-line flags.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../../src/config/fields.ts';
+import { ConfigError } from '@permanet/core/config/fields';
 import { parseRelayConfig, readConfigDocument } from './config/relay-config.ts';
 import { createLogger } from './log.ts';
-import { createRelay } from './relay.ts';
 import { dirname, resolve } from 'node:path';
 
 const HELP = `Usage: permanet-relay [options]
@@ -74,18 +73,29 @@ async function main() {
   if (values.listen !== undefined) document.listen = values.listen;
   if (values.announce !== undefined) document.announce = values.announce;
   if (values['http-port'] !== undefined) document.http = { ...document.http, port: Number(values['http-port']) };
-  if (values.pin !== undefined) document.pin = { ...document.pin, files: [...(document.pin?.files ?? []), ...values.pin.map((p) => resolve(p))] };
+  if (values.pin !== undefined)
+    document.pin = { ...document.pin, files: [...(document.pin?.files ?? []), ...values.pin.map((p) => resolve(p))] };
   if (values['log-level'] !== undefined) document.log_level = values['log-level'];
-  if (values.deployments !== undefined) document.chain = { ...document.chain, deployments: resolve(values.deployments) };
+  if (values.deployments !== undefined)
+    document.chain = { ...document.chain, deployments: resolve(values.deployments) };
   const inference: Record<string, unknown> = { ...document.inference };
   if (values['no-inference']) inference.enabled = false;
-  for (const [flag, field] of [['max-batch', 'max_batch'], ['batch-wait-ms', 'batch_wait_ms'], ['preload', 'preload'], ['requests-per-second', 'requests_per_second']] as const) {
+  for (const [flag, field] of [
+    ['max-batch', 'max_batch'],
+    ['batch-wait-ms', 'batch_wait_ms'],
+    ['preload', 'preload'],
+    ['requests-per-second', 'requests_per_second'],
+  ] as const) {
     if (values[flag] !== undefined) inference[field] = Number(values[flag]);
   }
-  if (values.substitute !== undefined) inference.substitute = values.substitute.map((entry) => entry.replace(/=(.*)$/, (_, file: string) => `=${resolve(file)}`));
+  if (values.substitute !== undefined)
+    inference.substitute = values.substitute.map((entry) =>
+      entry.replace(/=(.*)$/, (_, file: string) => `=${resolve(file)}`),
+    );
   document.inference = inference;
   const compute: Record<string, unknown> = { ...document.compute };
-  if (values['compute-key'] !== undefined) Object.assign(compute, { enabled: true, account_key_file: resolve(values['compute-key']) });
+  if (values['compute-key'] !== undefined)
+    Object.assign(compute, { enabled: true, account_key_file: resolve(values['compute-key']) });
   if (values.stake !== undefined) compute.stake_joy = Number(values.stake);
   if (values.region !== undefined) compute.region = values.region;
   document.compute = compute;
@@ -99,7 +109,12 @@ async function main() {
   const config = parseRelayConfig(document, baseDir, configPath ?? 'command-line flags');
   const log = createLogger(config.logLevel);
   // A daemon that peers talk to must not fall over on a stray rejection deep in a library.
-  process.on('unhandledRejection', (reason) => log.error('process.unhandled_rejection', { error: reason instanceof Error ? reason : String(reason) }));
+  process.on('unhandledRejection', (reason) =>
+    log.error('process.unhandled_rejection', { error: reason instanceof Error ? reason : String(reason) }),
+  );
+  // Loaded once the flags are read: --help and a bad config need neither libp2p nor the typed ABIs
+  // that a build generates.
+  const { createRelay } = await import('./relay.ts');
   const relay = await createRelay(config, log);
   log.info('relay.ready', { ...relay.status() });
 

@@ -12,6 +12,7 @@ export interface Logger {
   error(event: string, fields?: Fields): void;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** Replaces control characters and caps the length of an untrusted string. */
@@ -31,11 +32,16 @@ function sanitizeFields(fields: Fields): Fields {
   return out;
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(line)): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stdout.write(line),
+): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
-  const at = (lvl: LogLevel) => (event: string, fields: Fields = {}) => {
-    if (LOG_LEVELS.indexOf(lvl) < threshold) return;
-    write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...sanitizeFields(fields) })}\n`);
-  };
+  const at =
+    (lvl: LogLevel) =>
+    (event: string, fields: Fields = {}) => {
+      if (LOG_LEVELS.indexOf(lvl) < threshold) return;
+      write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...sanitizeFields(fields) })}\n`);
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -15,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, type Child } from '../../scripts/lib/processes.ts';
 import { relayReady } from '../../scripts/lib/ready-lines.ts';
-import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
-import { readVerifiedFile } from '../../src/storage/read-verified-file.ts';
+import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
+import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
+import { readVerifiedFile } from '@permanet/core/storage/read-verified-file';
 import type { RelayStatus } from './relay.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,7 +28,25 @@ const bytes = Uint8Array.from({ length: 700_000 }, (_, i) => (i * 7919) % 256);
 writeFileSync(file, bytes);
 
 function startRelay(extra: string[] = []): { child: Child; ready: Promise<RelayStatus> } {
-  const child = startChild('relay', process.execPath, [bin, '--data-dir', join(dir, 'data'), '--listen', '/ip4/127.0.0.1/tcp/0/ws', '--http-port', '0', '--pin', file, '--log-level', 'info', ...extra], { cwd: dir });
+  const child = startChild(
+    'relay',
+    process.execPath,
+    [
+      bin,
+      '--data-dir',
+      join(dir, 'data'),
+      '--listen',
+      '/ip4/127.0.0.1/tcp/0/ws',
+      '--http-port',
+      '0',
+      '--pin',
+      file,
+      '--log-level',
+      'info',
+      ...extra,
+    ],
+    { cwd: dir },
+  );
   const ready = child.waitForLine(relayReady);
   return { child, ready };
 }
@@ -44,21 +62,27 @@ afterAll(async () => relay?.child.stop());
 
 describe('permanet-relay', () => {
   it('pins the file under the CID a publisher derives from the same bytes', async () => {
-    expect(status.pins).toEqual([{ name: 'model.bin', cid: (await cidOfBytes(bytes)).toString(), bytes: bytes.length }]);
+    expect(status.pins).toEqual([
+      { name: 'model.bin', cid: (await cidOfBytes(bytes)).toString(), bytes: bytes.length },
+    ]);
     expect(status.multiaddrs[0]).toMatch(/^\/ip4\/127\.0\.0\.1\/tcp\/\d+\/ws\/p2p\/12D3Koo/);
   });
 
   it('serves the pinned bytes over bitswap to a peer built with the browser options', async () => {
     const options = browserLibp2pOptions(status.multiaddrs);
     const local = new MemoryBlockstore();
-    const peer = withBitswap(withLibp2pLight(createHeliaLight({ blockstore: local, datastore: new MemoryDatastore() }), options));
+    const peer = withBitswap(
+      withLibp2pLight(createHeliaLight({ blockstore: local, datastore: new MemoryDatastore() }), options),
+    );
     await peer.start();
     try {
       const { multiaddr } = await import('@multiformats/multiaddr');
       await peer.libp2p.dial(multiaddr(status.multiaddrs[0]));
       const cid = await cidOfBytes(bytes);
       // The page's read path: every block is missing locally and comes over bitswap.
-      const fetched = await readVerifiedFile({ local, network: peer.blockstore }, cid, { signal: AbortSignal.timeout(20_000) });
+      const fetched = await readVerifiedFile({ local, network: peer.blockstore }, cid, {
+        signal: AbortSignal.timeout(20_000),
+      });
       expect(Buffer.from(fetched.bytes).equals(Buffer.from(bytes))).toBe(true);
       expect(fetched).toMatchObject({ blocks: 4, fromNetwork: 4 });
       // Helia's own reader agrees, now from the local copy.
@@ -95,7 +119,7 @@ describe('permanet-relay', () => {
     expect(text).not.toContain('permanet_inference_');
   });
 
-  it('drops a copy on the operator\'s request: unpinned, its blocks deleted, no longer served', async () => {
+  it("drops a copy on the operator's request: unpinned, its blocks deleted, no longer served", async () => {
     const extra = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 31) % 256);
     const path = join(dir, 'extra.bin');
     writeFileSync(path, extra);
@@ -107,7 +131,9 @@ describe('permanet-relay', () => {
     const dropped = await fetch(`${status.http}/ipfs/${cid}`, { method: 'DELETE' });
     expect(await dropped.json()).toEqual({ cid, blocks: 3 });
     expect((await fetch(`${status.http}/ipfs/${cid}`)).status).toBe(404);
-    expect((await (await fetch(`${status.http}/status`)).json()).pins.map((p: { cid: string }) => p.cid)).not.toContain(cid);
+    expect((await (await fetch(`${status.http}/status`)).json()).pins.map((p: { cid: string }) => p.cid)).not.toContain(
+      cid,
+    );
     expect((await fetch(`${status.http}/ipfs/not-a-cid`, { method: 'DELETE' })).status).toBe(400);
   });
 
@@ -120,7 +146,20 @@ describe('permanet-relay', () => {
   });
 
   it('refuses a bad config at start with one message per field and exit code 2', () => {
-    const flags = ['--data-dir', join(dir, 'bad'), '--http-port', '99999', '--listen', '/ip4/127.0.0.1/tcp/1', '--log-level', 'loud', '--max-batch', 'lots', '--region', 'Paris'];
+    const flags = [
+      '--data-dir',
+      join(dir, 'bad'),
+      '--http-port',
+      '99999',
+      '--listen',
+      '/ip4/127.0.0.1/tcp/1',
+      '--log-level',
+      'loud',
+      '--max-batch',
+      'lots',
+      '--region',
+      'Paris',
+    ];
     const result = spawnSync(process.execPath, [bin, ...flags], { encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('inference.max_batch: must be an integer from 1 to 1024, got NaN');

@@ -14,7 +14,7 @@ import { startPinService } from './pinning/pin-service.ts';
 import { startProviderRecords } from './routing/provider-records.ts';
 import { startInferenceService } from './inference/inference-service.ts';
 import { onnxRuntimeBackend } from './inference/execution-backend.ts';
-import { deleteDag } from '../../src/storage/delete-dag.ts';
+import { deleteDag } from '@permanet/core/storage/delete-dag';
 import { CID } from 'multiformats/cid';
 import { startTaskRunner, type TaskRunner } from './compute/task-runner.ts';
 import { startProveService } from './proving/prove-service.ts';
@@ -39,7 +39,9 @@ export async function createRelay(config: RelayConfig, log: Logger) {
   const { helia, blockstore } = await createRelayHelia(config.dataDir, relayLibp2pOptions(config, privateKey));
   const { libp2p } = helia;
   libp2p.addEventListener('peer:connect', (event) => log.debug('peer.connect', { peer: event.detail.toString() }));
-  libp2p.addEventListener('peer:disconnect', (event) => log.debug('peer.disconnect', { peer: event.detail.toString() }));
+  libp2p.addEventListener('peer:disconnect', (event) =>
+    log.debug('peer.disconnect', { peer: event.detail.toString() }),
+  );
 
   let pins: PinnedFile[] = [];
   for (const path of config.pinFiles) {
@@ -67,7 +69,8 @@ export async function createRelay(config: RelayConfig, log: Logger) {
           // The listed models whose weights this relay holds.
           heldModels: async () => {
             const held = [];
-            for (const model of await chain.mostUsed(Number.MAX_SAFE_INTEGER)) if (await blockstore.has(CID.parse(model.weightsCid))) held.push(model.id);
+            for (const model of await chain.mostUsed(Number.MAX_SAFE_INTEGER))
+              if (await blockstore.has(CID.parse(model.weightsCid))) held.push(model.id);
             return held;
           },
           // The inference service starts next; a selection before then has nothing to warm.
@@ -76,9 +79,28 @@ export async function createRelay(config: RelayConfig, log: Logger) {
         });
         log.info('compute.ready', { account: tasks.account });
       }
-      inference = await startInferenceService({ libp2p, privateKey, helia, blockstore, chain, backend, ...config.inference, tasks: tasks ?? undefined, log });
+      inference = await startInferenceService({
+        libp2p,
+        privateKey,
+        helia,
+        blockstore,
+        chain,
+        backend,
+        ...config.inference,
+        tasks: tasks ?? undefined,
+        log,
+      });
     }
-    if (config.proving.enabled) proving = await startProveService({ libp2p, helia, blockstore, chain, backend: snarkjsProver(), ...config.proving, log });
+    if (config.proving.enabled)
+      proving = await startProveService({
+        libp2p,
+        helia,
+        blockstore,
+        chain,
+        backend: snarkjsProver(),
+        ...config.proving,
+        log,
+      });
   } else {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
@@ -107,7 +129,13 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     inference: inference?.stats() ?? null,
     proving: proving?.stats() ?? null,
   });
-  const server = await startHttpServer(helia, { status, drop, providers: (cid) => providers.find(cid.toString(), '') }, config.http.host, config.http.port, log);
+  const server = await startHttpServer(
+    helia,
+    { status, drop, providers: (cid) => providers.find(cid.toString(), '') },
+    config.http.host,
+    config.http.port,
+    log,
+  );
   const address = server.address() as AddressInfo;
   httpUrl = `http://${config.http.host}:${address.port}`;
 

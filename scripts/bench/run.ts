@@ -1,4 +1,5 @@
-// The benchmark (scripts/bench.ts builds first, then runs this): measures, in one run and side by side, the app against its references and
+// The benchmark (scripts/bench.ts builds first, then runs this): measures, in one run and side by side, the app against
+// its references and
 // prints one table of ratios with peak memory (relay RSS, page JS heap).
 //   - inference latency: browser WASM (in the worker) ÷ onnxruntime-node, for each demo model
 //   - model fetch throughput: Helia/bitswap in the page ÷ plain HTTP of the same bytes, same relay;
@@ -19,10 +20,23 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/chromium.ts';
 import { withoutPrefetch } from '../../tests/e2e/without-prefetch.ts';
-import { digitsTarget, pageRoundTripOverhead, roundTripOverhead, taskGasAndSettlement, throughput } from '../lib/compute-bench.ts';
+import {
+  digitsTarget,
+  pageRoundTripOverhead,
+  roundTripOverhead,
+  taskGasAndSettlement,
+  throughput,
+} from '../lib/compute-bench.ts';
 import { measureMarketplaceGas } from '../lib/marketplace-gas.ts';
 import { pageProving, relayProving, provingArtifactSizes, provingGas } from '../lib/proving-bench.ts';
-import { digitSamples as samples, digitsModel as digits, fileCid, referenceDigits, referenceSpeech, speechModel as speech } from '../lib/reference.ts';
+import {
+  digitSamples as samples,
+  digitsModel as digits,
+  fileCid,
+  referenceDigits,
+  referenceSpeech,
+  speechModel as speech,
+} from '../lib/reference.ts';
 import { startStackOnFreePorts, type Stack } from '../lib/stack.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -64,9 +78,12 @@ async function sampleHeap(page: Page) {
 
 /** Waits for the model page to be ready; a page that failed says why. */
 async function modelReady(page: Page) {
-  const settled = page.locator('[data-testid=model-page][data-phase=ready], [data-testid=model-page][data-phase=failed]');
+  const settled = page.locator(
+    '[data-testid=model-page][data-phase=ready], [data-testid=model-page][data-phase=failed]',
+  );
   await settled.waitFor({ timeout: 120_000 });
-  if ((await settled.getAttribute('data-phase')) === 'failed') throw new Error(`the model page failed: ${await page.getByTestId('model-error').innerText()}`);
+  if ((await settled.getAttribute('data-phase')) === 'failed')
+    throw new Error(`the model page failed: ${await page.getByTestId('model-error').innerText()}`);
 }
 
 async function openModel(page: Page, stack: Stack, name: string) {
@@ -84,7 +101,10 @@ async function browserDigitsLatency(page: Page): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS + 5; i++) {
     await page.getByTestId('sample-digit').click();
-    await page.getByTestId('sample-info').filter({ hasText: `held-out sample ${i % samples.length},` }).waitFor();
+    await page
+      .getByTestId('sample-info')
+      .filter({ hasText: `held-out sample ${i % samples.length},` })
+      .waitFor();
     await page.locator('[data-testid=probabilities]').waitFor();
     if (i >= 5) times.push(Number(await page.getByTestId('latency').getAttribute('data-ms')));
   }
@@ -132,7 +152,13 @@ async function fetchThroughput(browser: Browser, stack: Stack) {
 }
 
 /** The JS a cold visit downloads before the first paint: index.html's scripts and preloads. */
-const HEAVY_MARKERS = { onnxruntime: 'onnxruntime', libp2p: '/ipfs/id/1.0.0', helia: 'helia:routing', bitswap: '/ipfs/bitswap/1.2.0', AppKit: 'w3m-modal' };
+const HEAVY_MARKERS = {
+  onnxruntime: 'onnxruntime',
+  libp2p: '/ipfs/id/1.0.0',
+  helia: 'helia:routing',
+  bitswap: '/ipfs/bitswap/1.2.0',
+  AppKit: 'w3m-modal',
+};
 
 function firstPaintJs() {
   const html = readFileSync(join(root, 'dist/index.html'), 'utf8');
@@ -170,7 +196,8 @@ async function warmSessionFirstInference(page: Page): Promise<number> {
   await page.getByTestId('model-list').waitFor();
   const started = performance.now();
   await firstInference(page);
-  if ((await page.getByTestId('fetch-source').getAttribute('data-from')) !== 'session') throw new Error('the reopened model was not served by its ready session');
+  if ((await page.getByTestId('fetch-source').getAttribute('data-from')) !== 'session')
+    throw new Error('the reopened model was not served by its ready session');
   return performance.now() - started;
 }
 
@@ -181,14 +208,20 @@ async function warmSessionFirstInference(page: Page): Promise<number> {
 async function webrtcThroughput(browser: Browser, stack: Stack): Promise<{ rate: number; failures: string[] }> {
   const bytes = readFileSync(speech.file).length;
   const cid = await fileCid(speech.file);
-  const holder = await (await withoutPrefetch(await browser.newContext({ permissions: ['camera', 'microphone'] }))).newPage();
+  const holder = await (
+    await withoutPrefetch(await browser.newContext({ permissions: ['camera', 'microphone'] }))
+  ).newPage();
   await openModel(holder, stack, speech.name);
   // The relay drops its copy once the holder is the one tab it knows to hold the model (the
   // throughput runs' closed tabs forgotten), so every byte comes from the holder.
   const holderPeer = await holder.getByTestId('peer-status').getAttribute('data-peer-id');
-  const holders = async () => ((await (await fetch(`${stack.config.relayHttp}/providers/${cid}`)).json()) as { peer: string }[]).map((p) => p.peer).join();
+  const holders = async () =>
+    ((await (await fetch(`${stack.config.relayHttp}/providers/${cid}`)).json()) as { peer: string }[])
+      .map((p) => p.peer)
+      .join();
   while ((await holders()) !== holderPeer) await new Promise((resolve) => setTimeout(resolve, 100));
-  if ((await fetch(`${stack.config.relayHttp}/ipfs/${cid}`, { method: 'DELETE' })).status !== 200) throw new Error('the relay did not drop its copy');
+  if ((await fetch(`${stack.config.relayHttp}/ipfs/${cid}`, { method: 'DELETE' })).status !== 200)
+    throw new Error('the relay did not drop its copy');
   const rates: number[] = [];
   const failures: string[] = [];
   for (let i = 0; i < FETCH_RUNS; i++) {
@@ -199,7 +232,9 @@ async function webrtcThroughput(browser: Browser, stack: Stack): Promise<{ rate:
       await page.locator(`[data-testid=peer-status][data-connected="${stack.config.relays.length}"]`).waitFor();
       await page.getByRole('link', { name: speech.name }).click();
       await modelReady(page);
-      const kinds = await page.locator('[data-testid=served-by] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
+      const kinds = await page
+        .locator('[data-testid=served-by] li')
+        .evaluateAll((items) => items.map((li) => li.getAttribute('data-kind')));
       if (kinds.join() !== 'tab') throw new Error(`expected the bytes from one tab, got ${kinds.join() || 'none'}`);
       rates.push(bytes / (Number(await page.getByTestId('fetch-source').getAttribute('data-ms')) / 1000));
       await sampleHeap(page);
@@ -225,7 +260,14 @@ const stateDir = mkdtempSync(join(tmpdir(), 'permanet-bench-'));
 // without the per-peer rate limit, which would otherwise cap one client. They hold the digits
 // model only and load nothing ahead, so the fetch rows still measure the first relay alone.
 const computeOnly = { pin: [digits.name], args: ['--requests-per-second', '100000', '--preload', '0'] };
-const stack = await startStackOnFreePorts({ root, stateDir, extraRelays: [{ account: 9, ...computeOnly }, { account: 10, ...computeOnly, args: [...computeOnly.args, '--max-batch', '1'] }] });
+const stack = await startStackOnFreePorts({
+  root,
+  stateDir,
+  extraRelays: [
+    { account: 9, ...computeOnly },
+    { account: 10, ...computeOnly, args: [...computeOnly.args, '--max-batch', '1'] },
+  ],
+});
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const nodeDigits = await nodeDigitsLatency();
@@ -268,7 +310,11 @@ try {
   const proofGas = await provingGas(stack.config.deployments, target.id, browserProof.proof);
   const artifacts = provingArtifactSizes();
   const overhead = await roundTripOverhead(unbatched, target, ROUND_TRIPS);
-  const rates: { clients: number; batched: { rps: number; meanBatch: number }; unbatched: { rps: number; meanBatch: number } }[] = [];
+  const rates: {
+    clients: number;
+    batched: { rps: number; meanBatch: number };
+    unbatched: { rps: number; meanBatch: number };
+  }[] = [];
   for (const clients of [1, 8, 32]) {
     const [b, u] = await throughput([batched, unbatched], target, clients, THROUGHPUT_MS);
     rates.push({ clients, batched: b, unbatched: u });
@@ -276,59 +322,201 @@ try {
   const task = await taskGasAndSettlement(stack.config.deployments, [stack.relay, batched, unbatched], target);
 
   const rows: [string, string, string, string, string][] = [
-    ['digits inference, browser WASM ÷ onnxruntime-node (median)', `${browserDigits.toFixed(3)} ms`, `${nodeDigits.toFixed(3)} ms`, (browserDigits / nodeDigits).toFixed(2), '≤ 1.5'],
-    ['silero-vad frame, browser WASM ÷ onnxruntime-node (mean)', `${browserSpeech.toFixed(3)} ms`, `${nodeSpeech.toFixed(3)} ms`, (browserSpeech / nodeSpeech).toFixed(2), '≤ 1.5'],
-    ['model fetch, Helia/bitswap ÷ plain HTTP, same relay (2.3 MB)', `${(fetched.helia / 1e6).toFixed(1)} MB/s`, `${(fetched.http / 1e6).toFixed(1)} MB/s`, (fetched.helia / fetched.http).toFixed(2), '≥ 0.5'],
     [
-      `model fetch, from a tab over WebRTC ÷ from the relay (bitswap both)${webrtc.failures.length ? `, ${webrtc.failures.length} of ${FETCH_RUNS} runs failed` : ''}`,
+      'digits inference, browser WASM ÷ onnxruntime-node (median)',
+      `${browserDigits.toFixed(3)} ms`,
+      `${nodeDigits.toFixed(3)} ms`,
+      (browserDigits / nodeDigits).toFixed(2),
+      '≤ 1.5',
+    ],
+    [
+      'silero-vad frame, browser WASM ÷ onnxruntime-node (mean)',
+      `${browserSpeech.toFixed(3)} ms`,
+      `${nodeSpeech.toFixed(3)} ms`,
+      (browserSpeech / nodeSpeech).toFixed(2),
+      '≤ 1.5',
+    ],
+    [
+      'model fetch, Helia/bitswap ÷ plain HTTP, same relay (2.3 MB)',
+      `${(fetched.helia / 1e6).toFixed(1)} MB/s`,
+      `${(fetched.http / 1e6).toFixed(1)} MB/s`,
+      (fetched.helia / fetched.http).toFixed(2),
+      '≥ 0.5',
+    ],
+    [
+      `model fetch, from a tab over WebRTC ÷ from the relay (bitswap ` +
+        `both)${webrtc.failures.length ? `, ${webrtc.failures.length} of ${FETCH_RUNS} runs failed` : ''}`,
       `${(webrtc.rate / 1e6).toFixed(1)} MB/s`,
       `${(fetched.helia / 1e6).toFixed(1)} MB/s`,
       (webrtc.rate / fetched.helia).toFixed(2),
       '≥ 1.0',
     ],
-    ['cold first-paint JS, gzip', `${(paint.gzip / 1024).toFixed(1)} KiB in ${paint.files} files`, '200 KiB', (paint.gzip / 1024 / 200).toFixed(2), '≤ 1.0'],
-    ['heavy libraries in the first paint (onnxruntime, libp2p, Helia, AppKit)', paint.heavy.length ? paint.heavy.join(', ') : 'none', 'none', '', ''],
+    [
+      'cold first-paint JS, gzip',
+      `${(paint.gzip / 1024).toFixed(1)} KiB in ${paint.files} files`,
+      '200 KiB',
+      (paint.gzip / 1024 / 200).toFixed(2),
+      '≤ 1.0',
+    ],
+    [
+      'heavy libraries in the first paint (onnxruntime, libp2p, Helia, AppKit)',
+      paint.heavy.length ? paint.heavy.join(', ') : 'none',
+      'none',
+      '',
+      '',
+    ],
     ['time to first inference, repeat visit (navigation → probabilities)', `${repeat.toFixed(0)} ms`, '', '', ''],
-    ['time to first inference: ready session ÷ IndexedDB hit (repeat visit)', `${warm.toFixed(0)} ms`, `${repeat.toFixed(0)} ms`, (warm / repeat).toFixed(2), '≤ 0.25'],
-    ['peak relay RSS: serving models / after proving too', `${(relayRss / 1024 / 1024).toFixed(1)} MiB / ${(relayRssProving / 1024 / 1024).toFixed(1)} MiB`, '', '', ''],
+    [
+      'time to first inference: ready session ÷ IndexedDB hit (repeat visit)',
+      `${warm.toFixed(0)} ms`,
+      `${repeat.toFixed(0)} ms`,
+      (warm / repeat).toFixed(2),
+      '≤ 0.25',
+    ],
+    [
+      'peak relay RSS: serving models / after proving too',
+      `${(relayRss / 1024 / 1024).toFixed(1)} MiB / ${(relayRssProving / 1024 / 1024).toFixed(1)} MiB`,
+      '',
+      '',
+      '',
+    ],
     ['peak page JS heap (main thread)', `${(peakHeap / 1024 / 1024).toFixed(1)} MiB`, '', '', ''],
-    ...Object.entries(gas).map(([action, used]): [string, string, string, string, string] => [`gas: ${action}`, used.toLocaleString('en'), '', '', '']),
-    ['network inference round trip − provider compute, p50: Chromium page ÷ Node peer (digits, no batching wait)', `${pageOverhead.p50.toFixed(2)} ms`, `${overhead.p50.toFixed(2)} ms`, (pageOverhead.p50 / overhead.p50).toFixed(2), ''],
-    ['network inference round trip − provider compute, p99: Chromium page ÷ Node peer (digits, no batching wait)', `${pageOverhead.p99.toFixed(2)} ms`, `${overhead.p99.toFixed(2)} ms`, (pageOverhead.p99 / overhead.p99).toFixed(2), ''],
-    ['provider compute, p50 (digits, onnxruntime-node on the relay)', `${pageOverhead.computeP50.toFixed(3)} ms`, '', '', ''],
-    ['network inference round trip − compute, p50 / p99, Chromium page to the batching relay', `${pageOverheadBatched.p50.toFixed(2)} / ${pageOverheadBatched.p99.toFixed(2)} ms`, '', '', ''],
-    ['network inference round trip from the page, p99 (digits) ÷ the seed\'s 100 ms promise', `${pageOverhead.roundTripP99.toFixed(2)} ms`, '100 ms', (pageOverhead.roundTripP99 / 100).toFixed(2), '≤ 1.0'],
+    ...Object.entries(gas).map(([action, used]): [string, string, string, string, string] => [
+      `gas: ${action}`,
+      used.toLocaleString('en'),
+      '',
+      '',
+      '',
+    ]),
+    [
+      'network inference round trip − provider compute, p50: Chromium page ÷ Node peer (digits, no batching wait)',
+      `${pageOverhead.p50.toFixed(2)} ms`,
+      `${overhead.p50.toFixed(2)} ms`,
+      (pageOverhead.p50 / overhead.p50).toFixed(2),
+      '',
+    ],
+    [
+      'network inference round trip − provider compute, p99: Chromium page ÷ Node peer (digits, no batching wait)',
+      `${pageOverhead.p99.toFixed(2)} ms`,
+      `${overhead.p99.toFixed(2)} ms`,
+      (pageOverhead.p99 / overhead.p99).toFixed(2),
+      '',
+    ],
+    [
+      'provider compute, p50 (digits, onnxruntime-node on the relay)',
+      `${pageOverhead.computeP50.toFixed(3)} ms`,
+      '',
+      '',
+      '',
+    ],
+    [
+      'network inference round trip − compute, p50 / p99, Chromium page to the batching relay',
+      `${pageOverheadBatched.p50.toFixed(2)} / ${pageOverheadBatched.p99.toFixed(2)} ms`,
+      '',
+      '',
+      '',
+    ],
+    [
+      "network inference round trip from the page, p99 (digits) ÷ the seed's 100 ms promise",
+      `${pageOverhead.roundTripP99.toFixed(2)} ms`,
+      '100 ms',
+      (pageOverhead.roundTripP99 / 100).toFixed(2),
+      '≤ 1.0',
+    ],
     ...rates.map(({ clients, batched: b, unbatched: u }): [string, string, string, string, string] => [
-      `inference throughput, ${clients} client${clients > 1 ? 's' : ''}: batching ÷ none (mean batch ${b.meanBatch.toFixed(1)})`,
+      `inference throughput, ${clients} client${clients > 1 ? 's' : ''}: batching ÷ none (mean batch ` +
+        `${b.meanBatch.toFixed(1)})`,
       `${b.rps.toFixed(0)} req/s`,
       `${u.rps.toFixed(0)} req/s`,
       (b.rps / u.rps).toFixed(2),
       clients > 1 ? '≥ 1.0' : '',
     ]),
-    ['gas: one K = 3 task (create + 3 commits + 3 reveals + settle)', task.total.toLocaleString('en'), `create ${task.gas.createTask.toLocaleString('en')}, commits ${task.gas.commits.toLocaleString('en')}, reveals ${task.gas.reveals.toLocaleString('en')}, settle ${task.gas.settle.toLocaleString('en')}`, '', ''],
-    ['time from request to settlement, K = 3 (dev chain, automine)', `${(task.settlementMs / 1000).toFixed(2)} s`, '', '', ''],
     [
-      `proof of the digit model (${artifacts.constraints.toLocaleString('en')} constraints), browser worker: witness + proof ÷ witness`,
+      'gas: one K = 3 task (create + 3 commits + 3 reveals + settle)',
+      task.total.toLocaleString('en'),
+      `create ${task.gas.createTask.toLocaleString('en')}, commits ${task.gas.commits.toLocaleString('en')}, reveals ` +
+        `${task.gas.reveals.toLocaleString('en')}, settle ${task.gas.settle.toLocaleString('en')}`,
+      '',
+      '',
+    ],
+    [
+      'time from request to settlement, K = 3 (dev chain, automine)',
+      `${(task.settlementMs / 1000).toFixed(2)} s`,
+      '',
+      '',
+      '',
+    ],
+    [
+      `proof of the digit model (${artifacts.constraints.toLocaleString('en')} constraints), browser worker: witness ` +
+        `+ proof ÷ witness`,
       `${(browserProof.witnessMs + browserProof.proveMs).toFixed(0)} ms`,
       `${browserProof.witnessMs.toFixed(0)} ms witness`,
       ((browserProof.witnessMs + browserProof.proveMs) / browserProof.witnessMs).toFixed(1),
       '',
     ],
-    ['proof of the digit model, browser worker ÷ the 2 s target', `${(browserProof.witnessMs + browserProof.proveMs).toFixed(0)} ms`, '2000 ms', ((browserProof.witnessMs + browserProof.proveMs) / 2000).toFixed(2), '≤ 1.0'],
-    ['proof of the digit model, relay (snarkjs CPU prover): witness + proof ÷ witness', `${(relayProof.witnessMs + relayProof.proveMs).toFixed(0)} ms`, `${relayProof.witnessMs.toFixed(0)} ms witness`, ((relayProof.witnessMs + relayProof.proveMs) / relayProof.witnessMs).toFixed(1), ''],
-    ['proof, browser worker ÷ relay', `${(browserProof.witnessMs + browserProof.proveMs).toFixed(0)} ms`, `${(relayProof.witnessMs + relayProof.proveMs).toFixed(0)} ms`, ((browserProof.witnessMs + browserProof.proveMs) / (relayProof.witnessMs + relayProof.proveMs)).toFixed(2), ''],
-    ['proof asked of the relay: round trip ÷ its witness + proof', `${relayProof.roundTripMs.toFixed(0)} ms`, `${(relayProof.witnessMs + relayProof.proveMs).toFixed(0)} ms`, (relayProof.roundTripMs / (relayProof.witnessMs + relayProof.proveMs)).toFixed(2), ''],
-    ['gas: verify a proof (isValidProof) ÷ the 300k target', proofGas.verify.toLocaleString('en'), '300,000', (Number(proofGas.verify) / 300_000).toFixed(2), '≤ 1.0'],
-    ['gas: open a proof task / settle it with the proof', `${proofGas.create.toLocaleString('en')} / ${proofGas.settle.toLocaleString('en')}`, '', '', ''],
-    ['proving artifacts: circuit wasm (gzip) / proving key', `${(artifacts.wasm / 1024 / 1024).toFixed(2)} MiB (${(artifacts.wasmGzip / 1024 / 1024).toFixed(2)} MiB) / ${(artifacts.zkey / 1024 / 1024).toFixed(2)} MiB`, '', '', ''],
+    [
+      'proof of the digit model, browser worker ÷ the 2 s target',
+      `${(browserProof.witnessMs + browserProof.proveMs).toFixed(0)} ms`,
+      '2000 ms',
+      ((browserProof.witnessMs + browserProof.proveMs) / 2000).toFixed(2),
+      '≤ 1.0',
+    ],
+    [
+      'proof of the digit model, relay (snarkjs CPU prover): witness + proof ÷ witness',
+      `${(relayProof.witnessMs + relayProof.proveMs).toFixed(0)} ms`,
+      `${relayProof.witnessMs.toFixed(0)} ms witness`,
+      ((relayProof.witnessMs + relayProof.proveMs) / relayProof.witnessMs).toFixed(1),
+      '',
+    ],
+    [
+      'proof, browser worker ÷ relay',
+      `${(browserProof.witnessMs + browserProof.proveMs).toFixed(0)} ms`,
+      `${(relayProof.witnessMs + relayProof.proveMs).toFixed(0)} ms`,
+      ((browserProof.witnessMs + browserProof.proveMs) / (relayProof.witnessMs + relayProof.proveMs)).toFixed(2),
+      '',
+    ],
+    [
+      'proof asked of the relay: round trip ÷ its witness + proof',
+      `${relayProof.roundTripMs.toFixed(0)} ms`,
+      `${(relayProof.witnessMs + relayProof.proveMs).toFixed(0)} ms`,
+      (relayProof.roundTripMs / (relayProof.witnessMs + relayProof.proveMs)).toFixed(2),
+      '',
+    ],
+    [
+      'gas: verify a proof (isValidProof) ÷ the 300k target',
+      proofGas.verify.toLocaleString('en'),
+      '300,000',
+      (Number(proofGas.verify) / 300_000).toFixed(2),
+      '≤ 1.0',
+    ],
+    [
+      'gas: open a proof task / settle it with the proof',
+      `${proofGas.create.toLocaleString('en')} / ${proofGas.settle.toLocaleString('en')}`,
+      '',
+      '',
+      '',
+    ],
+    [
+      'proving artifacts: circuit wasm (gzip) / proving key',
+      `${(artifacts.wasm / 1024 / 1024).toFixed(2)} MiB (${(artifacts.wasmGzip / 1024 / 1024).toFixed(2)} MiB) / ` +
+        `${(artifacts.zkey / 1024 / 1024).toFixed(2)} MiB`,
+      '',
+      '',
+      '',
+    ],
   ];
-  const widths = [0, 1, 2, 3, 4].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'PermaNet', 'reference', 'ratio', 'target'][c].length));
+  const widths = [0, 1, 2, 3, 4].map((c) =>
+    Math.max(...rows.map((r) => r[c].length), ['measure', 'PermaNet', 'reference', 'ratio', 'target'][c].length),
+  );
   const line = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
   console.log(`\n${line(['measure', 'PermaNet', 'reference', 'ratio', 'target'])}`);
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
   for (const failure of webrtc.failures) console.log(`WebRTC fetch run failed: ${failure}`);
-  console.log(`\n(${RUNS} runs per latency, ${FETCH_RUNS} fetches per throughput; ${new Date().toISOString()}, ${process.version})`);
+  console.log(
+    `\n(${RUNS} runs per latency, ${FETCH_RUNS} fetches per throughput; ${new Date().toISOString()}, ` +
+      `${process.version})`,
+  );
 } finally {
   await browser.close();
   await stack.stop();

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { multiaddr } from '@multiformats/multiaddr';
 import { createLibp2p, type Libp2p } from 'libp2p';
 import { deployContracts } from '../../contracts/deploy.ts';
-import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
-import type { Deployments } from '../../src/chain/deployments.ts';
+import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
+import type { Deployments } from '@permanet/core/chain/deployments';
 import type { RelayStatus } from '../../relay/src/relay.ts';
 import { freePort } from './free-port.ts';
 import { startChild, type Child } from './processes.ts';
@@ -20,7 +20,10 @@ export interface ChainAndRelay {
   dir: string;
   deployments: Deployments;
   relay: RelayStatus;
-  /** Kills the relay (SIGKILL, as a crash would) and starts it again on the same config and data dir; `relay` is then the new process. */
+  /**
+   * Kills the relay (SIGKILL, as a crash would) and starts it again on the same config and data dir; `relay` is then
+   * the new process.
+   */
   crashAndRestartRelay(): Promise<RelayStatus>;
   stop(): Promise<void>;
 }
@@ -29,13 +32,24 @@ export interface ChainAndRelay {
  * Starts the chain, deploys, runs `beforeRelay` (to register models the relay should know at
  * start), then the relay with `yaml` added to its config and `pins` pinned.
  */
-export async function startChainAndRelay(options: { yaml?: string; pins?: string[]; beforeRelay?: (deployments: Deployments, dir: string) => Promise<void> } = {}): Promise<ChainAndRelay> {
+export async function startChainAndRelay(
+  options: {
+    yaml?: string;
+    pins?: string[];
+    beforeRelay?: (deployments: Deployments, dir: string) => Promise<void>;
+  } = {},
+): Promise<ChainAndRelay> {
   const dir = mkdtempSync(join(tmpdir(), 'chain-and-relay-'));
   const children: Child[] = [];
   const stop = () => Promise.all(children.map((c) => c.stop())).then(() => {});
   try {
     const chainPort = await freePort();
-    const chain = startChild('chain', join(root, 'node_modules', '.bin', 'hardhat'), ['node', '--hostname', '127.0.0.1', '--port', String(chainPort)], { cwd: root });
+    const chain = startChild(
+      'chain',
+      join(root, 'node_modules', '.bin', 'hardhat'),
+      ['node', '--hostname', '127.0.0.1', '--port', String(chainPort)],
+      { cwd: root },
+    );
     children.push(chain);
     await chain.waitForLine(chainReady);
     const deployments = await deployContracts(`http://127.0.0.1:${chainPort}`);
@@ -44,10 +58,16 @@ export async function startChainAndRelay(options: { yaml?: string; pins?: string
     const pins = (options.pins ?? []).map((file) => `    - ${file}`).join('\n');
     writeFileSync(
       join(dir, 'p2p_config.yaml'),
-      `data_dir: data\nlisten: [/ip4/127.0.0.1/tcp/0/ws]\nhttp: { port: 0 }\nchain: { deployments: deployments.json }\n${pins ? `pin:\n  files:\n${pins}\n` : ''}${options.yaml ?? ''}`,
+      `data_dir: data\nlisten: [/ip4/127.0.0.1/tcp/0/ws]\nhttp: { port: 0 }\nchain: { deployments: deployments.json ` +
+        `}\n${pins ? `pin:\n  files:\n${pins}\n` : ''}${options.yaml ?? ''}`,
     );
     const startRelay = () => {
-      const relay = startChild('relay', process.execPath, [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')], { cwd: dir });
+      const relay = startChild(
+        'relay',
+        process.execPath,
+        [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')],
+        { cwd: dir },
+      );
       children.push(relay);
       return relay;
     };
@@ -60,7 +80,8 @@ export async function startChainAndRelay(options: { yaml?: string; pins?: string
         await relay.kill();
         children.splice(children.indexOf(relay), 1);
         relay = startRelay();
-        return (network.relay = await relay.waitForLine(relayReady));
+        network.relay = await relay.waitForLine(relayReady);
+        return network.relay;
       },
       stop,
     };

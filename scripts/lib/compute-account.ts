@@ -3,10 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPublicClient, createWalletClient, http, parseEther, toHex, type PublicClient } from 'viem';
-import { joyTokenAbi } from '../../src/chain/abi/generated.ts';
-import { writeAndWait } from '../../src/chain/actions/write-and-wait.ts';
-import { devAccount } from '../../src/chain/dev-accounts.ts';
-import type { Deployments } from '../../src/chain/deployments.ts';
+import { joyTokenAbi } from '@permanet/core/chain/abi/generated';
+import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import type { Deployments } from '@permanet/core/chain/deployments';
 
 /** The JOY each compute node account receives: several times the minimum stake, for slashes. */
 export const COMPUTE_NODE_JOY = parseEther('1000');
@@ -17,7 +17,12 @@ export async function fundComputeAccount(deployments: Deployments, index: number
   const client = createPublicClient({ transport }) as PublicClient;
   const admin = createWalletClient({ account: devAccount(0), transport, chain: undefined });
   const account = devAccount(index);
-  await writeAndWait(client, admin, { address: deployments.contracts.JoyToken.address, abi: joyTokenAbi, functionName: 'transfer', args: [account.address, COMPUTE_NODE_JOY] });
+  await writeAndWait(client, admin, {
+    address: deployments.contracts.JoyToken.address,
+    abi: joyTokenAbi,
+    functionName: 'transfer',
+    args: [account.address, COMPUTE_NODE_JOY],
+  });
   const path = join(dir, `node-${index}.key`);
   writeFileSync(path, toHex(account.getHdKey().privateKey!), { mode: 0o600 });
   return path;

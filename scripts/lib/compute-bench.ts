@@ -12,14 +12,14 @@ import { createLibp2p } from 'libp2p';
 import type { Page } from 'playwright-core';
 import { createPublicClient, createWalletClient, http, parseEther, type Hash, type PublicClient } from 'viem';
 import type { RelayStatus } from '../../relay/src/relay.ts';
-import { modelIdByName } from '../../src/chain/actions/marketplace/model-id-by-name.ts';
-import { devAccount } from '../../src/chain/dev-accounts.ts';
-import type { Deployments } from '../../src/chain/deployments.ts';
+import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import type { Deployments } from '@permanet/core/chain/deployments';
 import { runOnNetwork } from '../../src/compute/run-on-network.ts';
-import type { ModelSpec } from '../../src/inference/model-spec.ts';
-import { browserLibp2pOptions } from '../../src/p2p/browser-libp2p.ts';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
 import { dialUntilConnected } from '../../src/p2p/dial-until-connected.ts';
-import { requestInference } from '../../src/p2p/request-inference.ts';
+import { requestInference } from '@permanet/core/protocols/inference';
 import { percentile as percentileOf } from '../../src/stats/percentile.ts';
 import { digitFeeds, digitsModel, fileCid } from './reference.ts';
 
@@ -30,9 +30,15 @@ const percentile = (values: number[], p: number) => percentileOf(values, p)!;
  * connections per host per second (libp2p's inboundConnectionThreshold): dials are retried.
  */
 async function clientOf(relays: RelayStatus[]): Promise<Libp2p> {
-  const peer = await createLibp2p({ ...browserLibp2pOptions(relays.flatMap((r) => r.multiaddrs)), addresses: { listen: [] } });
+  const peer = await createLibp2p({
+    ...browserLibp2pOptions(relays.flatMap((r) => r.multiaddrs)),
+    addresses: { listen: [] },
+  });
   for (const relay of relays) {
-    await dialUntilConnected(peer, multiaddr(relay.multiaddrs[0]), AbortSignal.timeout(60_000), { firstDelayMs: 200, maxDelayMs: 1000 });
+    await dialUntilConnected(peer, multiaddr(relay.multiaddrs[0]), AbortSignal.timeout(60_000), {
+      firstDelayMs: 200,
+      maxDelayMs: 1000,
+    });
     if (peer.getConnections().length === 0) throw new Error(`could not connect to the relay ${relay.peerId}`);
   }
   return peer;
@@ -58,13 +64,25 @@ export async function roundTripOverhead(relay: RelayStatus, target: DigitsTarget
     const compute: number[] = [];
     const roundTrip: number[] = [];
     for (let i = 0; i < runs + 10; i++) {
-      const answer = await requestInference(peer, multiaddr(relay.multiaddrs[0]), target.cid, target.spec, digitFeeds(i));
+      const answer = await requestInference(
+        peer,
+        multiaddr(relay.multiaddrs[0]),
+        target.cid,
+        target.spec,
+        digitFeeds(i),
+      );
       if (i < 10) continue; // warm-up: session load, connection, JIT
       overhead.push(answer.roundTripMs - answer.computeMs);
       compute.push(answer.computeMs);
       roundTrip.push(answer.roundTripMs);
     }
-    return { p50: percentile(overhead, 50), p99: percentile(overhead, 99), computeP50: percentile(compute, 50), roundTripP50: percentile(roundTrip, 50), roundTripP99: percentile(roundTrip, 99) };
+    return {
+      p50: percentile(overhead, 50),
+      p99: percentile(overhead, 99),
+      computeP50: percentile(compute, 50),
+      roundTripP50: percentile(roundTrip, 50),
+      roundTripP99: percentile(roundTrip, 99),
+    };
   } finally {
     await peer.stop();
   }
@@ -84,9 +102,18 @@ export async function pageRoundTripOverhead(page: Page, relay: RelayStatus, runs
     const stats = panel.locator(`[data-testid=node-run-stats][data-runs="${count}"]`);
     const outcome = stats.or(panel.locator('[data-testid=node-run-message].error'));
     await outcome.first().waitFor({ timeout: 120_000 });
-    if (!(await stats.isVisible())) throw new Error(`the page's run on ${relay.peerId} failed: ${await panel.getByTestId('node-run-message').innerText()}`);
+    if (!(await stats.isVisible()))
+      throw new Error(
+        `the page's run on ${relay.peerId} failed: ${await panel.getByTestId('node-run-message').innerText()}`,
+      );
     const read = async (name: string) => Number(await stats.getAttribute(`data-${name}`));
-    return { p50: await read('overhead-p50'), p99: await read('overhead-p99'), computeP50: await read('compute-p50'), roundTripP50: await read('round-trip-p50'), roundTripP99: await read('round-trip-p99') };
+    return {
+      p50: await read('overhead-p50'),
+      p99: await read('overhead-p99'),
+      computeP50: await read('compute-p50'),
+      roundTripP50: await read('round-trip-p50'),
+      roundTripP99: await read('round-trip-p99'),
+    };
   };
   await measure(10);
   return measure(runs);
@@ -97,7 +124,13 @@ export async function pageRoundTripOverhead(page: Page, relay: RelayStatus, runs
  * relay, side by side: `rounds` alternating windows on each relay (the first relay goes first in
  * even rounds, second in odd ones), `ms` in all per relay, so both meet the same machine noise.
  */
-export async function throughput(relays: RelayStatus[], target: DigitsTarget, clients: number, ms: number, rounds = 6): Promise<{ rps: number; meanBatch: number }[]> {
+export async function throughput(
+  relays: RelayStatus[],
+  target: DigitsTarget,
+  clients: number,
+  ms: number,
+  rounds = 6,
+): Promise<{ rps: number; meanBatch: number }[]> {
   const sides = await Promise.all(
     relays.map(async (relay) => {
       const peers: Libp2p[] = [];
@@ -107,7 +140,10 @@ export async function throughput(relays: RelayStatus[], target: DigitsTarget, cl
   );
   try {
     // Warm-up: every client connected and the model loaded before the clock starts.
-    for (const side of sides) await Promise.all(side.peers.map((peer, i) => requestInference(peer, side.addr, target.cid, target.spec, digitFeeds(i))));
+    for (const side of sides)
+      await Promise.all(
+        side.peers.map((peer, i) => requestInference(peer, side.addr, target.cid, target.spec, digitFeeds(i))),
+      );
     for (let round = 0; round < rounds; round++) {
       for (const side of round % 2 ? [...sides].reverse() : sides) {
         const end = performance.now() + ms / rounds;
@@ -140,7 +176,12 @@ export async function taskGasAndSettlement(deployments: Deployments, relays: Rel
     const state = await runOnNetwork({
       client,
       wallet,
-      addresses: { joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address, proofOfInference: c.ProofOfInference.address, coordinator: c.NodeCoordinator.address },
+      addresses: {
+        joy: c.JoyToken.address,
+        marketplace: c.ModelMarketplace.address,
+        proofOfInference: c.ProofOfInference.address,
+        coordinator: c.NodeCoordinator.address,
+      },
       libp2p: peer,
       findProviders: async () => [],
       model: { id: target.id, version: 0, weightsCid: target.cid, spec: target.spec },
@@ -158,7 +199,12 @@ export async function taskGasAndSettlement(deployments: Deployments, relays: Rel
       const hashes = [...new Set(state.chain!.events.filter((e) => e.type === type).map((e) => e.tx))];
       return (await Promise.all(hashes.map(gasOf))).reduce((a, b) => a + b, 0n);
     };
-    const gas = { createTask: await gasOf(state.task!.hash), commits: await byType('committed'), reveals: await byType('revealed'), settle: await byType('settled') };
+    const gas = {
+      createTask: await gasOf(state.task!.hash),
+      commits: await byType('committed'),
+      reveals: await byType('revealed'),
+      settle: await byType('settled'),
+    };
     return { settlementMs, gas, total: gas.createTask + gas.commits + gas.reveals + gas.settle };
   } finally {
     await peer.stop();

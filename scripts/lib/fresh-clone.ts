@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** What the build writes: none of it may be in a fresh clone. */
-export const BUILD_OUTPUTS = ['artifacts', 'cache', 'dist', 'src/chain/abi/generated.ts', '.permanet'];
+export const BUILD_OUTPUTS = ['artifacts', 'cache', 'dist', 'core/src/chain/abi/generated.ts', '.permanet'];
 
 export function freshClone(root: string): string {
   const copy = mkdtempSync(join(tmpdir(), 'permanet-clone-'));

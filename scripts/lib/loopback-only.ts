@@ -9,9 +9,21 @@ const MARK = 'PERMANET_LOOPBACK_ONLY';
 export function runInLoopbackNamespace(): void {
   if (process.env[MARK] === '1') return;
   if (spawnSync('unshare', ['-n', 'true'], { stdio: 'ignore' }).status !== 0) return;
-  const result = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, [MARK]: '1' },
-  });
+  const result = spawnSync(
+    'unshare',
+    [
+      '-n',
+      'sh',
+      '-c',
+      'ip link set lo up && exec "$0" "$@"',
+      process.execPath,
+      ...process.execArgv,
+      ...process.argv.slice(1),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, [MARK]: '1' },
+    },
+  );
   process.exit(result.status ?? 1);
 }

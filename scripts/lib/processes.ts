@@ -13,8 +13,18 @@ export interface Child {
   kill(): Promise<void>;
 }
 
-export function startChild(name: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean }): Child {
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean },
+): Child {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines = createInterface({ input: child.stdout! });
   const recent: string[] = [];
   const remember = (line: string) => {
@@ -31,7 +41,10 @@ export function startChild(name: string, command: string, args: string[], option
     process: child,
     waitForLine(match, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => fail(new Error(`${name} did not become ready in ${timeoutMs / 1000} s`)), timeoutMs);
+        const timer = setTimeout(
+          () => fail(new Error(`${name} did not become ready in ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        );
         const onLine = (line: string) => {
           const value = match(line);
           if (value !== undefined) {

@@ -10,13 +10,13 @@ import { multiaddr } from '@multiformats/multiaddr';
 import type { Page } from 'playwright-core';
 import { createPublicClient, createWalletClient, encodeFunctionData, http, toHex, type PublicClient } from 'viem';
 import { provableModels, root } from '../../circuits/provable-models.ts';
-import { proofOfInferenceAbi } from '../../src/chain/abi/generated.ts';
-import { writeAndWait } from '../../src/chain/actions/write-and-wait.ts';
-import type { Deployments } from '../../src/chain/deployments.ts';
-import { devAccount } from '../../src/chain/dev-accounts.ts';
-import { requestProof } from '../../src/p2p/request-proof.ts';
-import { proofWords, type Groth16Proof } from '../../src/proving/groth16-calldata.ts';
-import { quantizeInput, type QuantizedMlp } from '../../src/proving/quantized-mlp.ts';
+import { proofOfInferenceAbi } from '@permanet/core/chain/abi/generated';
+import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
+import type { Deployments } from '@permanet/core/chain/deployments';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import { requestProof } from '@permanet/core/protocols/prove';
+import { proofWords, type Groth16Proof } from '@permanet/core/proving/groth16-calldata';
+import { quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
 import type { RelayStatus } from '../../relay/src/relay.ts';
 import { peerOf } from './chain-and-relay.ts';
 import { digitSamples } from './reference.ts';
@@ -29,7 +29,12 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 export function provingArtifactSizes() {
   const wasm = readFileSync(file('wasm'));
-  return { constraints: record.constraints as number, wasm: wasm.length, wasmGzip: gzipSync(wasm).length, zkey: readFileSync(file('zkey')).length };
+  return {
+    constraints: record.constraints as number,
+    wasm: wasm.length,
+    wasmGzip: gzipSync(wasm).length,
+    zkey: readFileSync(file('zkey')).length,
+  };
 }
 
 /**
@@ -43,11 +48,19 @@ export async function relayProving(relay: RelayStatus, modelId: bigint, runs: nu
   const proveMs: number[] = [];
   const roundTripMs: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
-    const x = quantizeInput(quantized.inputScale, digitSamples[i % digitSamples.length].pixels.map((v) => v / 255));
+    const x = quantizeInput(
+      quantized.inputScale,
+      digitSamples[i % digitSamples.length].pixels.map((v) => v / 255),
+    );
     const peer = await peerOf(relay);
     try {
       const started = performance.now();
-      const answer = await requestProof(peer, multiaddr(relay.multiaddrs[0]), { model: modelId, version: 0, input: { x, salt: String(i + 1) } }, { signal: AbortSignal.timeout(120_000) });
+      const answer = await requestProof(
+        peer,
+        multiaddr(relay.multiaddrs[0]),
+        { model: modelId, version: 0, input: { x, salt: String(i + 1) } },
+        { signal: AbortSignal.timeout(120_000) },
+      );
       if (i === 0) continue; // warm-up: the relay reads the artifacts, builds the curve
       roundTripMs.push(performance.now() - started);
       witnessMs.push(answer.witnessMs);
@@ -74,7 +87,8 @@ export async function pageProving(page: Page, runs: number) {
     const done = panel.locator('[data-testid=proof], [data-testid=prove-message].error');
     await done.first().waitFor({ timeout: 180_000 });
     const result = panel.getByTestId('proof');
-    if (!(await result.isVisible())) throw new Error(`proving in the page failed: ${await panel.getByTestId('prove-message').innerText()}`);
+    if (!(await result.isVisible()))
+      throw new Error(`proving in the page failed: ${await panel.getByTestId('prove-message').innerText()}`);
     proof = JSON.parse((await result.getAttribute('data-proof'))!);
     if (i === 0) continue; // the first proof fetched the artifacts and started the worker
     witnessMs.push(Number(await result.getAttribute('data-witness-ms')));
@@ -88,7 +102,11 @@ export async function pageProving(page: Page, runs: number) {
  * pay it), and a proof task opened for its commitment and settled with it (dev account 1; the
  * digit model is free, so nothing needs approving).
  */
-export async function provingGas(deployments: Deployments, modelId: bigint, proof: { proof: Groth16Proof; publicSignals: string[] }) {
+export async function provingGas(
+  deployments: Deployments,
+  modelId: bigint,
+  proof: { proof: Groth16Proof; publicSignals: string[] },
+) {
   const transport = http(deployments.rpcUrl);
   const client = createPublicClient({ transport }) as PublicClient;
   const wallet = createWalletClient({ account: devAccount(1), transport, chain: undefined });
@@ -96,8 +114,19 @@ export async function provingGas(deployments: Deployments, modelId: bigint, proo
   const words = proofWords(proof.proof);
   const signals = proof.publicSignals.map(BigInt);
   // A view has no estimateContractGas; the same call data is estimated as a plain call.
-  const verify = await client.estimateGas({ to: poi.address, data: encodeFunctionData({ abi: poi.abi, functionName: 'isValidProof', args: [modelId, 0, words, signals] }) });
-  const created = await writeAndWait<bigint>(client, wallet, { ...poi, functionName: 'createProofTask', args: [modelId, 0, toHex(signals[0], { size: 32 }), 0n] });
-  const settled = await writeAndWait(client, wallet, { ...poi, functionName: 'settleWithProof', args: [created.result, words, signals] });
+  const verify = await client.estimateGas({
+    to: poi.address,
+    data: encodeFunctionData({ abi: poi.abi, functionName: 'isValidProof', args: [modelId, 0, words, signals] }),
+  });
+  const created = await writeAndWait<bigint>(client, wallet, {
+    ...poi,
+    functionName: 'createProofTask',
+    args: [modelId, 0, toHex(signals[0], { size: 32 }), 0n],
+  });
+  const settled = await writeAndWait(client, wallet, {
+    ...poi,
+    functionName: 'settleWithProof',
+    args: [created.result, words, signals],
+  });
   return { verify, create: created.receipt.gasUsed, settle: settled.receipt.gasUsed };
 }

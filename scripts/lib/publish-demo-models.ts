@@ -5,15 +5,23 @@
 // with the weights). Already-registered names are skipped.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPublicClient, createWalletClient, http, type Abi, type Address, type Hex, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  http,
+  type Abi,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from 'viem';
 import { provableModels, root } from '../../circuits/provable-models.ts';
-import { writeAndWait } from '../../src/chain/actions/write-and-wait.ts';
-import { modelMarketplaceAbi } from '../../src/chain/abi/generated.ts';
-import { registerModel } from '../../src/chain/actions/marketplace/register-model.ts';
-import { devAccount } from '../../src/chain/dev-accounts.ts';
-import type { Deployments } from '../../src/chain/deployments.ts';
-import { modelCardBytes } from '../../src/marketplace/model-card.ts';
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
+import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
+import { modelMarketplaceAbi } from '@permanet/core/chain/abi/generated';
+import { registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import type { Deployments } from '@permanet/core/chain/deployments';
+import { modelCardBytes } from '@permanet/core/marketplace/model-card';
+import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { demoModelCard, demoModels } from '../../models/demo-models.ts';
 
 const cardPath = (stateDir: string, name: string) => join(stateDir, 'cards', `${name}.json`);
@@ -26,7 +34,10 @@ function provingArtifacts(name: string): { circuit: string; provingKey: string; 
   return { circuit: join(root, files.wasm.path), provingKey: join(root, files.zkey.path), verifier: provable.verifier };
 }
 
-/** The files a relay pins for the demo models (of those named in `only`, when given): weights, card and proving artifacts, once the cards are written. */
+/**
+ * The files a relay pins for the demo models (of those named in `only`, when given): weights, card and proving
+ * artifacts, once the cards are written.
+ */
 export const demoPinPaths = (stateDir: string, only?: string[]): string[] =>
   demoModels
     .filter((model) => !only || only.includes(model.name))
@@ -53,8 +64,16 @@ export async function publishDemoModels(deployments: Deployments, stateDir: stri
     const cid = (await cidOfBytes(bytes)).toString();
     const cardCid = (await cidOfBytes(readFileSync(cardPath(stateDir, model.name)))).toString();
     const taken = await publicClient
-      .readContract({ address: marketplace, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [model.name] })
-      .then(() => true, () => false);
+      .readContract({
+        address: marketplace,
+        abi: modelMarketplaceAbi,
+        functionName: 'modelIdByName',
+        args: [model.name],
+      })
+      .then(
+        () => true,
+        () => false,
+      );
     if (!taken) {
       const { id } = await registerModel(publicClient, wallet, marketplace, {
         name: model.name,
@@ -74,8 +93,19 @@ export async function publishDemoModels(deployments: Deployments, stateDir: stri
 }
 
 /** Deploys a provable model's verifier and registers it, with its artifacts, as version 0's prover. */
-async function registerDemoProver(client: PublicClient, wallet: ReturnType<typeof createWalletClient>, marketplace: Address, id: bigint, proving: NonNullable<ReturnType<typeof provingArtifacts>>) {
-  const { abi, bytecode } = JSON.parse(readFileSync(join(root, 'artifacts', 'contracts', 'proving', `${proving.verifier}.sol`, `${proving.verifier}.json`), 'utf8')) as { abi: Abi; bytecode: Hex };
+async function registerDemoProver(
+  client: PublicClient,
+  wallet: ReturnType<typeof createWalletClient>,
+  marketplace: Address,
+  id: bigint,
+  proving: NonNullable<ReturnType<typeof provingArtifacts>>,
+) {
+  const { abi, bytecode } = JSON.parse(
+    readFileSync(
+      join(root, 'artifacts', 'contracts', 'proving', `${proving.verifier}.sol`, `${proving.verifier}.json`),
+      'utf8',
+    ),
+  ) as { abi: Abi; bytecode: Hex };
   const hash = await wallet.deployContract({ abi, bytecode, account: wallet.account!, chain: null });
   const verifier = (await client.waitForTransactionReceipt({ hash })).contractAddress!;
   const cidOf = async (path: string) => (await cidOfBytes(readFileSync(path))).toString();
@@ -86,5 +116,10 @@ async function registerDemoProver(client: PublicClient, wallet: ReturnType<typeo
     circuitBytes: BigInt(statSync(proving.circuit).size),
     provingKeyBytes: BigInt(statSync(proving.provingKey).size),
   };
-  await writeAndWait(client, wallet as never, { address: marketplace, abi: modelMarketplaceAbi, functionName: 'registerProver', args: [id, 0, prover] });
+  await writeAndWait(client, wallet as never, {
+    address: marketplace,
+    abi: modelMarketplaceAbi,
+    functionName: 'registerProver',
+    args: [id, 0, prover],
+  });
 }

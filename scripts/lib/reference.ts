@@ -4,20 +4,28 @@ import ort from 'onnxruntime-node';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { demoModels } from '../../models/demo-models.ts';
-import type { Feeds } from '../../src/inference/tensors.ts';
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 
 const publicFile = (name: string) => fileURLToPath(new URL(`../../public/${name}`, import.meta.url));
 
 export const digitsModel = demoModels.find((m) => m.name === 'permanet-digits')!;
 export const speechModel = demoModels.find((m) => m.name === 'silero-vad-v5')!;
-export const digitSamples: { label: number; pixels: number[] }[] = JSON.parse(readFileSync(publicFile('samples/digits.json'), 'utf8'));
+export const digitSamples: { label: number; pixels: number[] }[] = JSON.parse(
+  readFileSync(publicFile('samples/digits.json'), 'utf8'),
+);
 
 /** The CID the relay and the app give a file's bytes (the root of its UnixFS DAG). */
 export const fileCid = async (path: string): Promise<string> => (await cidOfBytes(readFileSync(path))).toString();
 
 /** Held-out sample `i` (wrapping around) as the digits model's input feeds: grey levels scaled to 0–1. */
-export const digitFeeds = (i: number): Feeds => ({ pixels: { type: 'float32', dims: [1, 784], data: Float32Array.from(digitSamples[i % digitSamples.length].pixels, (v) => v / 255) } });
+export const digitFeeds = (i: number): Feeds => ({
+  pixels: {
+    type: 'float32',
+    dims: [1, 784],
+    data: Float32Array.from(digitSamples[i % digitSamples.length].pixels, (v) => v / 255),
+  },
+});
 
 let digitsSession: Promise<ort.InferenceSession> | null = null;
 
@@ -25,7 +33,11 @@ let digitsSession: Promise<ort.InferenceSession> | null = null;
 export async function referenceDigits(grey: ArrayLike<number>): Promise<{ probabilities: number[]; ms: number }> {
   digitsSession ??= ort.InferenceSession.create(digitsModel.file);
   const session = await digitsSession;
-  const input = new ort.Tensor('float32', Float32Array.from(grey, (v) => v / 255), [1, 784]);
+  const input = new ort.Tensor(
+    'float32',
+    Float32Array.from(grey, (v) => v / 255),
+    [1, 784],
+  );
   const started = performance.now();
   const { probabilities } = await session.run({ pixels: input });
   return { probabilities: Array.from(probabilities.data as Float32Array), ms: performance.now() - started };

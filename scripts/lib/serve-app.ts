@@ -29,7 +29,12 @@ const ISOLATION = {
   'cross-origin-resource-policy': 'same-origin',
 };
 
-export async function serveApp(distDir: string, config: AppConfig, host: string, port: number): Promise<{ server: Server; url: string }> {
+export async function serveApp(
+  distDir: string,
+  config: AppConfig,
+  host: string,
+  port: number,
+): Promise<{ server: Server; url: string }> {
   const configJson = JSON.stringify(config);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname);
@@ -42,7 +47,10 @@ export async function serveApp(distDir: string, config: AppConfig, host: string,
       res.writeHead(400);
       return res.end();
     }
-    const isFile = await stat(file).then((s) => s.isFile(), () => false);
+    const isFile = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     // Routes of the single-page app fall back to index.html; missing assets are a 404.
     if (!isFile) {
       if (extname(path) !== '') {
@@ -53,7 +61,11 @@ export async function serveApp(distDir: string, config: AppConfig, host: string,
     }
     const body = await readFile(file);
     const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache, ...ISOLATION });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': cache,
+      ...ISOLATION,
+    });
     res.end(body);
   });
   await new Promise<void>((resolve, reject) => {

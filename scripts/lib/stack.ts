@@ -77,27 +77,47 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   let relayChild: Child | undefined;
 
   const stop = async () => {
-    if (server) await new Promise<void>((resolve) => { server!.closeAllConnections(); server!.close(() => resolve()); });
+    if (server)
+      await new Promise<void>((resolve) => {
+        server!.closeAllConnections();
+        server!.close(() => resolve());
+      });
     await Promise.all([relayChild?.stop(), ...children.map((c) => c.stop())]);
     forgetProcesses(stateDir);
   };
-  const record = () => recordProcesses(stateDir, [...children, ...(relayChild ? [relayChild] : [])].map((c) => c.process.pid!));
+  const record = () =>
+    recordProcesses(
+      stateDir,
+      [...children, ...(relayChild ? [relayChild] : [])].map((c) => c.process.pid!),
+    );
 
   const relayArgs = (name: string, port: number, httpPort: number, keyFile: string, pin?: string[]) => [
     join(root, 'relay', 'bin', 'permanet-relay.js'),
-    '--config', join(root, 'p2p_config.yaml'),
-    '--data-dir', join(stateDir, name),
-    '--listen', `/ip4/${HOST}/tcp/${port}/ws`,
-    '--http-port', String(httpPort),
+    '--config',
+    join(root, 'p2p_config.yaml'),
+    '--data-dir',
+    join(stateDir, name),
+    '--listen',
+    `/ip4/${HOST}/tcp/${port}/ws`,
+    '--http-port',
+    String(httpPort),
     ...demoPinPaths(stateDir, pin).flatMap((file) => ['--pin', file]),
-    '--deployments', join(stateDir, 'deployments.json'),
-    '--compute-key', keyFile,
+    '--deployments',
+    join(stateDir, 'deployments.json'),
+    '--compute-key',
+    keyFile,
     // Twice the minimum, so one slash leaves a node selectable.
-    '--stake', String(RELAY_STAKE_JOY),
+    '--stake',
+    String(RELAY_STAKE_JOY),
   ];
   let relayKey = '';
   const startRelay = async (): Promise<RelayStatus> => {
-    relayChild = startChild('relay', bin('node'), relayArgs('relay', options.relayPort, options.relayHttpPort, relayKey), { cwd: root, echo: options.echo });
+    relayChild = startChild(
+      'relay',
+      bin('node'),
+      relayArgs('relay', options.relayPort, options.relayHttpPort, relayKey),
+      { cwd: root, echo: options.echo },
+    );
     record();
     return relayChild.waitForLine(relayReady, 120_000);
   };
@@ -113,7 +133,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       { port: options.appPort, variable: 'PERMANET_APP_PORT', what: 'app' },
     ]);
     step(`starting the dev chain on ${HOST}:${options.chainPort}`);
-    const chain = startChild('chain', bin('hardhat'), ['node', '--hostname', HOST, '--port', String(options.chainPort)], { cwd: root, echo: options.echo });
+    const chain = startChild(
+      'chain',
+      bin('hardhat'),
+      ['node', '--hostname', HOST, '--port', String(options.chainPort)],
+      { cwd: root, echo: options.echo },
+    );
     children.push(chain);
     record();
     await chain.waitForLine(chainReady);
@@ -133,7 +158,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const relay = await startRelay();
     for (const model of published) {
       for (const cid of [model.cid, model.cardCid]) {
-        if (!relay.pins.some((pin) => pin.cid === cid)) throw new Error(`the relay pinned no block for ${model.name} (${cid})`);
+        if (!relay.pins.some((pin) => pin.cid === cid))
+          throw new Error(`the relay pinned no block for ${model.name} (${cid})`);
       }
     }
 
@@ -141,14 +167,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const [i, extra] of (options.extraRelays ?? []).entries()) {
       step(`starting relay ${i + 2} (compute node of dev account ${extra.account})`);
       const key = await fundComputeAccount(deployments, extra.account, stateDir);
-      const args = [...relayArgs(`relay-${i + 2}`, 0, 0, key, extra.pin), ...(extra.substitute ? ['--substitute', `${extra.substitute.cid}=${extra.substitute.file}`] : []), ...(extra.args ?? [])];
+      const args = [
+        ...relayArgs(`relay-${i + 2}`, 0, 0, key, extra.pin),
+        ...(extra.substitute ? ['--substitute', `${extra.substitute.cid}=${extra.substitute.file}`] : []),
+        ...(extra.args ?? []),
+      ];
       const child = startChild(`relay-${i + 2}`, bin('node'), args, { cwd: root, echo: options.echo });
       children.push(child);
       record();
       extraRelays.push({ status: await child.waitForLine(relayReady, 120_000), stop: () => child.stop() });
     }
 
-    const config: AppConfig = { deployments, relays: [...relay.multiaddrs, ...extraRelays.flatMap((r) => r.status.multiaddrs)], relayHttp: relay.http, fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, iceServers: [] };
+    const config: AppConfig = {
+      deployments,
+      relays: [...relay.multiaddrs, ...extraRelays.flatMap((r) => r.status.multiaddrs)],
+      relayHttp: relay.http,
+      fetchTimeoutMs: options.fetchTimeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS,
+      iceServers: [],
+    };
     step('serving the app');
     const served = await serveApp(join(root, 'dist'), config, HOST, options.appPort);
     server = served.server;
@@ -169,6 +205,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 }
 
 /** A stack on free loopback ports, for tests and benchmarks that must not collide with `npm start`. */
-export async function startStackOnFreePorts(options: Pick<StackOptions, 'root' | 'stateDir' | 'fetchTimeoutMs' | 'extraRelays'>): Promise<Stack> {
-  return startStack({ ...options, chainPort: await freePort(), relayPort: await freePort(), relayHttpPort: await freePort(), appPort: 0 });
+export async function startStackOnFreePorts(
+  options: Pick<StackOptions, 'root' | 'stateDir' | 'fetchTimeoutMs' | 'extraRelays'>,
+): Promise<Stack> {
+  return startStack({
+    ...options,
+    chainPort: await freePort(),
+    relayPort: await freePort(),
+    relayHttpPort: await freePort(),
+    appPort: 0,
+  });
 }

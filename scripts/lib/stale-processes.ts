@@ -36,7 +36,8 @@ export async function endStaleProcesses(stateDir: string): Promise<number[]> {
   }
   rmSync(join(stateDir, FILE), { force: true });
   // These are not our children, so no exit event reaches us: look again until they are gone.
-  for (let waited = 0; ended.some(alive) && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let waited = 0; ended.some(alive) && waited < 5000; waited += 50)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   return ended;
 }
 

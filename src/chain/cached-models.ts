@@ -1,7 +1,7 @@
 // The last model list read from the chain, kept per marketplace address, so that the app still
 // shows (and runs) what it knows when the chain cannot be reached.
 import type { Address } from 'viem';
-import type { ModelRecord } from './actions/marketplace/model-record.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
 
 const key = (marketplace: Address) => `permanet:models:${marketplace.toLowerCase()}`;
 const BIGINTS = ['id', 'parentId', 'pricePerUse', 'licencePrice'] as const;

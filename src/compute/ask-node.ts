@@ -4,10 +4,10 @@
 // a wrong answer or a malformed peer id is final.
 import type { Libp2p } from '@libp2p/interface';
 import type { Multiaddr } from '@multiformats/multiaddr';
-import type { ModelSpec } from '../inference/model-spec.ts';
-import type { Feeds } from '../inference/tensors.ts';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import type { Feeds } from '@permanet/core/inference/tensors';
 import { locatePeer, PeerNotFoundError } from '../p2p/locate-peer.ts';
-import { ProviderUnreachableError, requestInference, type NetworkInference } from '../p2p/request-inference.ts';
+import { ProviderUnreachableError, requestInference, type NetworkInference } from '@permanet/core/protocols/inference';
 import { retryWithBackoff } from '../p2p/retry-with-backoff.ts';
 
 export interface AskNodeOptions {
@@ -26,7 +26,12 @@ export function askNode(options: AskNodeOptions): Promise<NetworkInference> {
   const { libp2p, model, signal } = options;
   const attempt = async () => {
     const target = await locatePeer(libp2p, options.peerId, () => options.findProviders(model.weightsCid));
-    return requestInference(libp2p, target, model.weightsCid, model.spec, options.inputs, { task: options.task, signal });
+    return requestInference(libp2p, target, model.weightsCid, model.spec, options.inputs, {
+      task: options.task,
+      signal,
+    });
   };
-  return retryWithBackoff(attempt, signal, { retryable: (error) => error instanceof PeerNotFoundError || error instanceof ProviderUnreachableError });
+  return retryWithBackoff(attempt, signal, {
+    retryable: (error) => error instanceof PeerNotFoundError || error instanceof ProviderUnreachableError,
+  });
 }

@@ -3,16 +3,16 @@
 // and those models, and takes part in the tasks that select it, for as long as it is open.
 import type { Libp2p } from '@libp2p/interface';
 import type { PublicClient } from 'viem';
-import type { ModelRecord } from '../chain/actions/marketplace/model-record.ts';
-import type { Deployments } from '../chain/deployments.ts';
-import type { ConnectedWallet } from '../chain/wallet/dev-wallet.ts';
-import type { ModelSpec } from '../inference/model-spec.ts';
-import type { Feeds } from '../inference/tensors.ts';
-import type { InferenceResponse } from '../protocol/inference.ts';
-import { MAX_INFERENCE_MESSAGE_BYTES } from '../protocol/inference.ts';
-import { documentCommitSecrets } from './commit-secrets.ts';
-import { handleInference, type EngineResult } from './inference-handler.ts';
-import { joinComputeNetwork, type TaskEvent } from './task-participant.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
+import type { Deployments } from '@permanet/core/chain/deployments';
+import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import type { InferenceResponse } from '@permanet/core/protocols/inference';
+import { MAX_INFERENCE_MESSAGE_BYTES } from '@permanet/core/protocols/inference';
+import { documentCommitSecrets } from '@permanet/core/compute/commit-secrets';
+import { handleInference, type EngineResult } from '@permanet/core/protocols/inference';
+import { joinComputeNetwork, type TaskEvent } from '@permanet/core/compute/task-participant';
 
 export interface LightNodeOptions {
   libp2p: Libp2p;
@@ -39,7 +39,10 @@ const SECRETS_KEY = 'permanet:commit-secrets';
 
 export async function startLightNode(options: LightNodeOptions) {
   const held = () => new Map(options.heldModels().map((m) => [m.weightsCid, m]));
-  if (held().size === 0) throw new Error('This tab holds no listed model yet: open one (its weights are then kept here) and contribute again');
+  if (held().size === 0)
+    throw new Error(
+      'This tab holds no listed model yet: open one (its weights are then kept here) and contribute again',
+    );
   const key = `${SECRETS_KEY}:${options.wallet.account.address}`;
   const participant = await joinComputeNetwork({
     client: options.client,
@@ -52,7 +55,10 @@ export async function startLightNode(options: LightNodeOptions) {
     peerId: options.libp2p.peerId.toString(),
     heartbeatMs: options.heartbeatMs ?? 30_000,
     heldModels: async () => [...held().values()].map((m) => m.id),
-    secrets: documentCommitSecrets(async () => options.storage.getItem(key), async (text) => options.storage.setItem(key, text)),
+    secrets: documentCommitSecrets(
+      async () => options.storage.getItem(key),
+      async (text) => options.storage.setItem(key, text),
+    ),
     onEvent: options.onEvent,
   });
   const handler = await handleInference(options.libp2p, {

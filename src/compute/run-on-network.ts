@@ -6,15 +6,15 @@
 import type { Libp2p } from '@libp2p/interface';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import type { Address, PublicClient } from 'viem';
-import { nodeCoordinatorAbi } from '../chain/abi/generated.ts';
-import { createTask, type ComputeAddresses, type CreatedTask } from '../chain/actions/compute/create-task.ts';
-import { readTask, type TaskState } from '../chain/actions/compute/read-task.ts';
-import { settleTask } from '../chain/actions/compute/settle-task.ts';
-import type { ConnectedWallet } from '../chain/wallet/dev-wallet.ts';
-import { inputHash } from '../inference/input-hash.ts';
-import type { ModelSpec } from '../inference/model-spec.ts';
-import type { Feeds } from '../inference/tensors.ts';
-import type { NetworkInference } from '../p2p/request-inference.ts';
+import { nodeCoordinatorAbi } from '@permanet/core/chain/abi/generated';
+import { createTask, type ComputeAddresses, type CreatedTask } from '@permanet/core/chain/actions/compute/create-task';
+import { readTask, type TaskState } from '@permanet/core/chain/actions/compute/read-task';
+import { settleTask } from '@permanet/core/chain/actions/compute/settle-task';
+import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
+import { inputHash } from '@permanet/core/inference/input-hash';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import type { NetworkInference } from '@permanet/core/protocols/inference';
 import { pause } from '../p2p/retry-with-backoff.ts';
 import { askNode } from './ask-node.ts';
 
@@ -61,9 +61,37 @@ export async function runOnNetwork(options: NetworkRunOptions): Promise<NetworkR
   };
   update({});
 
-  const task = await createTask(client, wallet, addresses, { modelId: model.id, version: model.version, inputHash: inputHash(options.inputs), k: options.k, fee: options.fee, region: options.region }, (step) => update({ step }));
-  const peerIds = await Promise.all(task.nodes.map((node) => client.readContract({ address: addresses.coordinator, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [node] }).then((n) => n.peerId)));
-  update({ step: 'asking', task, nodes: task.nodes.map((address, i) => ({ address, peerId: peerIds[i], status: 'asking' })) });
+  const task = await createTask(
+    client,
+    wallet,
+    addresses,
+    {
+      modelId: model.id,
+      version: model.version,
+      inputHash: inputHash(options.inputs),
+      k: options.k,
+      fee: options.fee,
+      region: options.region,
+    },
+    (step) => update({ step }),
+  );
+  const peerIds = await Promise.all(
+    task.nodes.map((node) =>
+      client
+        .readContract({
+          address: addresses.coordinator,
+          abi: nodeCoordinatorAbi,
+          functionName: 'getNode',
+          args: [node],
+        })
+        .then((n) => n.peerId),
+    ),
+  );
+  update({
+    step: 'asking',
+    task,
+    nodes: task.nodes.map((address, i) => ({ address, peerId: peerIds[i], status: 'asking' })),
+  });
 
   // Every selected node gets the input at once, while the chain is followed (commits show as they
   // land). A node out of reach is tried again until it answers, its time is up or the commit
@@ -71,9 +99,21 @@ export async function runOnNetwork(options: NetworkRunOptions): Promise<NetworkR
   // what its silence costs it.
   const commitWindow = new AbortController();
   const ask = async (node: NodeProgress) => {
-    const signal = AbortSignal.any([AbortSignal.timeout(options.answerTimeoutMs ?? 60_000), commitWindow.signal, ...(options.signal ? [options.signal] : [])]);
+    const signal = AbortSignal.any([
+      AbortSignal.timeout(options.answerTimeoutMs ?? 60_000),
+      commitWindow.signal,
+      ...(options.signal ? [options.signal] : []),
+    ]);
     try {
-      node.answer = await askNode({ libp2p: options.libp2p, findProviders: options.findProviders, peerId: node.peerId, model, inputs: options.inputs, task: task.taskId, signal });
+      node.answer = await askNode({
+        libp2p: options.libp2p,
+        findProviders: options.findProviders,
+        peerId: node.peerId,
+        model,
+        inputs: options.inputs,
+        task: task.taskId,
+        signal,
+      });
       node.status = 'answered';
     } catch (error) {
       node.status = 'refused';

@@ -1,7 +1,7 @@
 // What the app needs to know at run time, served as /config.json by whoever serves the app:
 // the chain and its contracts (the deployments file) and the relays to dial.
-import { parseDeployments, type Deployments } from '../chain/deployments.ts';
-import { FieldReader } from './fields.ts';
+import { parseDeployments, type Deployments } from '@permanet/core/chain/deployments';
+import { FieldReader } from '@permanet/core/config/fields';
 
 export interface AppConfig {
   deployments: Deployments;
@@ -25,11 +25,22 @@ export function parseAppConfig(document: unknown, source = '/config.json'): AppC
     if (!address.includes('/p2p/')) read.fail(`relays[${i}]`, 'must end in /p2p/<peer id>');
   });
   const relayHttp = top.relayHttp == null ? null : read.string(top.relayHttp, 'relayHttp');
-  const fetchTimeoutMs = read.integer(top.fetchTimeoutMs, 'fetchTimeoutMs', { min: 1000, max: 600_000 }, DEFAULT_FETCH_TIMEOUT_MS);
+  const fetchTimeoutMs = read.integer(
+    top.fetchTimeoutMs,
+    'fetchTimeoutMs',
+    { min: 1000, max: 600_000 },
+    DEFAULT_FETCH_TIMEOUT_MS,
+  );
   const iceServers = read.stringArray(top.iceServers, 'iceServers');
   iceServers.forEach((url, i) => {
     if (!/^(stun|stuns|turn|turns):/.test(url)) read.fail(`iceServers[${i}]`, 'must be a stun: or turn: URL');
   });
   read.done();
-  return { deployments: parseDeployments(top.deployments, `${source} deployments`), relays, relayHttp, fetchTimeoutMs, iceServers };
+  return {
+    deployments: parseDeployments(top.deployments, `${source} deployments`),
+    relays,
+    relayHttp,
+    fetchTimeoutMs,
+    iceServers,
+  };
 }

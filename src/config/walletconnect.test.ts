@@ -9,6 +9,10 @@ describe('walletConnectProjectId', () => {
   });
 
   it('refuses a value that is not a project id, saying what it should be', () => {
-    expect(() => walletConnectProjectId('my-project')).toThrow(new WalletConnectConfigError('VITE_WALLETCONNECT_PROJECT_ID must be the 32 hex digits of a Reown project id, not "my-project"'));
+    expect(() => walletConnectProjectId('my-project')).toThrow(
+      new WalletConnectConfigError(
+        'VITE_WALLETCONNECT_PROJECT_ID must be the 32 hex digits of a Reown project id, not "my-project"',
+      ),
+    );
   });
 });

@@ -9,6 +9,9 @@ export class WalletConnectConfigError extends Error {
 export function walletConnectProjectId(value: string | undefined): string | null {
   const id = value?.trim() ?? '';
   if (id === '') return null;
-  if (!/^[0-9a-f]{32}$/i.test(id)) throw new WalletConnectConfigError(`VITE_WALLETCONNECT_PROJECT_ID must be the 32 hex digits of a Reown project id, not "${id.slice(0, 40)}"`);
+  if (!/^[0-9a-f]{32}$/i.test(id))
+    throw new WalletConnectConfigError(
+      `VITE_WALLETCONNECT_PROJECT_ID must be the 32 hex digits of a Reown project id, not "${id.slice(0, 40)}"`,
+    );
   return id;
 }

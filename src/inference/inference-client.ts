@@ -1,8 +1,15 @@
 // The page's handle on one inference worker: load a model on a backend, run it on inputs that
 // were checked against the model's spec.
-import type { ModelSpec } from './model-spec.ts';
-import { checkFeeds, type Feeds } from './tensors.ts';
-import type { BackendChoice, InspectResult, LoadResult, RunResult, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import { checkFeeds, type Feeds } from '@permanet/core/inference/tensors';
+import type {
+  BackendChoice,
+  InspectResult,
+  LoadResult,
+  RunResult,
+  WorkerRequest,
+  WorkerResponse,
+} from '@permanet/core/inference/worker-protocol';
 
 export class InferenceError extends Error {
   override name = 'InferenceError';
@@ -27,7 +34,9 @@ export class InferenceClient {
     };
     this.worker.onerror = (event) => {
       const error = new InferenceError(`the inference worker failed: ${event.message}`);
-      this.pending.forEach((waiter) => waiter.reject(error));
+      this.pending.forEach((waiter) => {
+        waiter.reject(error);
+      });
       this.pending.clear();
     };
   }
@@ -62,7 +71,9 @@ export class InferenceClient {
 
   terminate(): void {
     this.worker.terminate();
-    this.pending.forEach((waiter) => waiter.reject(new InferenceError('the inference worker was stopped')));
+    this.pending.forEach((waiter) => {
+      waiter.reject(new InferenceError('the inference worker was stopped'));
+    });
     this.pending.clear();
   }
 }

@@ -4,8 +4,17 @@
 // Each backend loads its own onnxruntime build on first use: the WebGPU build's WASM (asyncify)
 // is larger and slower than the plain one, so WASM runs never pay for it.
 import type * as Ort from 'onnxruntime-web';
-import type { Backend, BackendChoice, InspectResult, LoadResult, RunResult, ValueInfo, WorkerRequest, WorkerResponse } from './worker-protocol.ts';
-import type { Feeds, PlainTensor } from './tensors.ts';
+import type {
+  Backend,
+  BackendChoice,
+  InspectResult,
+  LoadResult,
+  RunResult,
+  ValueInfo,
+  WorkerRequest,
+  WorkerResponse,
+} from '@permanet/core/inference/worker-protocol';
+import type { Feeds, PlainTensor } from '@permanet/core/inference/tensors';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -39,7 +48,9 @@ function ortFor(backend: Backend): Promise<OrtModule> {
 
 /** Chromium reports a software adapter (SwiftShader) on its info; older builds on the adapter. */
 const isSoftware = (adapter: GPUAdapter) =>
-  (adapter.info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter ?? false;
+  (adapter.info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter ??
+  (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter ??
+  false;
 
 async function webgpuAdapter(): Promise<{ adapter: GPUAdapter | null; reason: string | null }> {
   if (!('gpu' in navigator)) return { adapter: null, reason: 'this browser has no WebGPU' };
@@ -60,7 +71,9 @@ async function load(bytes: Uint8Array, choice: BackendChoice): Promise<LoadResul
     const software = adapter !== null && isSoftware(adapter);
     if (adapter && (choice === 'webgpu' || !software)) {
       backend = 'webgpu';
-      adapterName = [adapter.info?.vendor, adapter.info?.architecture, adapter.info?.description].filter(Boolean).join(' ') || 'unknown adapter';
+      adapterName =
+        [adapter.info?.vendor, adapter.info?.architecture, adapter.info?.description].filter(Boolean).join(' ') ||
+        'unknown adapter';
       if (isSoftware(adapter)) adapterName += ' (software fallback)';
     } else if (choice === 'webgpu') {
       throw new Error(`WebGPU was asked for, but ${reason}`);
@@ -71,7 +84,10 @@ async function load(bytes: Uint8Array, choice: BackendChoice): Promise<LoadResul
   }
   ort = await ortFor(backend);
   try {
-    session = await ort.InferenceSession.create(bytes, { executionProviders: [backend], graphOptimizationLevel: 'all' });
+    session = await ort.InferenceSession.create(bytes, {
+      executionProviders: [backend],
+      graphOptimizationLevel: 'all',
+    });
   } catch (error) {
     throw new Error(`onnxruntime could not load the model: ${(error as Error).message}`);
   }
@@ -96,7 +112,9 @@ async function inspect(bytes: Uint8Array): Promise<InspectResult> {
   try {
     probe = await InferenceSession.create(bytes);
   } catch (error) {
-    throw new Error(`This file is not an ONNX model that onnxruntime can load (${(error as Error).message.split('\n')[0]})`);
+    throw new Error(
+      `This file is not an ONNX model that onnxruntime can load (${(error as Error).message.split('\n')[0]})`,
+    );
   }
   try {
     return {

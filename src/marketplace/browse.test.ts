@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelRecord } from '../chain/actions/marketplace/model-record.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
 import { browseModels, tasksOf } from './browse.ts';
 
 const model = (id: number, fields: Partial<ModelRecord>): ModelRecord => ({

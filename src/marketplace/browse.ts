@@ -1,6 +1,6 @@
 // The home page's search and order over the marketplace's listings: text in the name or task, one
 // task, and an order by date, use or price. Delisted models are left out.
-import type { ModelRecord } from '../chain/actions/marketplace/model-record.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
 
 export const SORT_KEYS = ['newest', 'most-used', 'cheapest'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -30,4 +30,5 @@ export function browseModels(models: ModelRecord[], query: BrowseQuery): ModelRe
 }
 
 /** The tasks the listed models cover, for the task filter. */
-export const tasksOf = (models: ModelRecord[]) => [...new Set(models.filter((m) => m.listed).map((m) => m.task))].sort();
+export const tasksOf = (models: ModelRecord[]) =>
+  [...new Set(models.filter((m) => m.listed).map((m) => m.task))].sort();

@@ -9,7 +9,13 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dialUntilConnected } from './dial-until-connected.ts';
 
-const node = (listen: string[] = []) => createLibp2p({ addresses: { listen }, transports: [webSockets()], connectionEncrypters: [noise()], streamMuxers: [yamux()] });
+const node = (listen: string[] = []) =>
+  createLibp2p({
+    addresses: { listen },
+    transports: [webSockets()],
+    connectionEncrypters: [noise()],
+    streamMuxers: [yamux()],
+  });
 
 /** A loopback port nothing listens on (taken, then released). */
 async function freePort(): Promise<number> {
@@ -31,16 +37,22 @@ describe('dialUntilConnected', () => {
     const dialer = await node();
     const target = await node([`/ip4/127.0.0.1/tcp/${port}/ws`]);
     await target.stop();
-    stops.push(async () => dialer.stop(), async () => target.stop());
+    stops.push(
+      async () => dialer.stop(),
+      async () => target.stop(),
+    );
     const addr = multiaddr(`/ip4/127.0.0.1/tcp/${port}/ws/p2p/${target.peerId}`);
 
     let failures = 0;
     const connected = dialUntilConnected(
-      { dial: (a, o) => dialer.dial(a, o).catch((error) => {
-        // The peer starts listening after the second failed dial.
-        if (++failures === 2) void target.start();
-        throw error;
-      }) },
+      {
+        dial: (a, o) =>
+          dialer.dial(a, o).catch((error) => {
+            // The peer starts listening after the second failed dial.
+            if (++failures === 2) void target.start();
+            throw error;
+          }),
+      },
       addr,
       AbortSignal.timeout(20_000),
       { firstDelayMs: 20 },
@@ -53,9 +65,21 @@ describe('dialUntilConnected', () => {
     const dialer = await node();
     stops.push(async () => dialer.stop());
     const controller = new AbortController();
-    const addr = multiaddr(`/ip4/127.0.0.1/tcp/${await freePort()}/ws/p2p/12D3KooWKvJhntUK91V6nwxPLBcnVuxLihyhHbsiVCkLk2K7tE9H`);
+    const addr = multiaddr(
+      `/ip4/127.0.0.1/tcp/${await freePort()}/ws/p2p/12D3KooWKvJhntUK91V6nwxPLBcnVuxLihyhHbsiVCkLk2K7tE9H`,
+    );
     let dials = 0;
-    const done = dialUntilConnected({ dial: (a, o) => (++dials === 3 && controller.abort(), dialer.dial(a, o)) }, addr, controller.signal, { firstDelayMs: 10 });
+    const done = dialUntilConnected(
+      {
+        dial: (a, o) => {
+          if (++dials === 3) controller.abort();
+          return dialer.dial(a, o);
+        },
+      },
+      addr,
+      controller.signal,
+      { firstDelayMs: 10 },
+    );
     expect(await done).toBe(3);
     expect(dials).toBe(3);
   });

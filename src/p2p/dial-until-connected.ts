@@ -11,8 +11,16 @@ export interface DialRetryOptions extends Omit<BackoffOptions, 'retryable'> {
   dialTimeoutMs?: number;
 }
 
-/** Dials `addr` until a dial succeeds or `signal` aborts; resolves either way, never throws. Returns the number of dials. */
-export async function dialUntilConnected(libp2p: Pick<Libp2p, 'dial'>, addr: Multiaddr, signal: AbortSignal, options: DialRetryOptions = {}): Promise<number> {
+/**
+ * Dials `addr` until a dial succeeds or `signal` aborts; resolves either way, never throws. Returns the number of
+ * dials.
+ */
+export async function dialUntilConnected(
+  libp2p: Pick<Libp2p, 'dial'>,
+  addr: Multiaddr,
+  signal: AbortSignal,
+  options: DialRetryOptions = {},
+): Promise<number> {
   const { dialTimeoutMs = 10_000, ...backoff } = options;
   let dials = 0;
   const dial = async () => {

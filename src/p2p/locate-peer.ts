@@ -6,7 +6,7 @@
 import { peerIdFromString } from '@libp2p/peer-id';
 import type { Libp2p, PeerId } from '@libp2p/interface';
 import type { Multiaddr } from '@multiformats/multiaddr';
-import { peerIdOf } from './peer-id-of.ts';
+import { peerIdOf } from '@permanet/core/p2p/peer-id-of';
 
 /** No connection and no relay's record: the peer may still come (a tab re-registering its circuit). */
 export class PeerNotFoundError extends Error {
@@ -17,7 +17,11 @@ export class MalformedPeerIdError extends Error {
   override name = 'MalformedPeerIdError';
 }
 
-export async function locatePeer(libp2p: Pick<Libp2p, 'getConnections'>, peerId: string, findProviders: () => Promise<Multiaddr[]>): Promise<PeerId | Multiaddr> {
+export async function locatePeer(
+  libp2p: Pick<Libp2p, 'getConnections'>,
+  peerId: string,
+  findProviders: () => Promise<Multiaddr[]>,
+): Promise<PeerId | Multiaddr> {
   let id: PeerId;
   try {
     id = peerIdFromString(peerId);

@@ -3,8 +3,8 @@
 // all of it.
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from '@libp2p/interface';
-import type { PinAuthorization } from '../protocol/pin.ts';
-import { requestPin } from './request-pin.ts';
+import type { PinAuthorization } from '@permanet/core/protocols/pin';
+import { requestPin } from '@permanet/core/protocols/pin';
 
 export type PinOutcome = { relay: string; ok: true; bytes: number } | { relay: string; ok: false; message: string };
 
@@ -14,14 +14,24 @@ export interface PinOptions {
   timeoutMs: number;
 }
 
-export async function pinOnRelays(libp2p: Libp2p, relays: string[], cids: string[], options: PinOptions): Promise<PinOutcome[]> {
+export async function pinOnRelays(
+  libp2p: Libp2p,
+  relays: string[],
+  cids: string[],
+  options: PinOptions,
+): Promise<PinOutcome[]> {
   const auths = await Promise.all(cids.map(options.auth));
   return Promise.all(
     relays.map(async (relay): Promise<PinOutcome> => {
       let bytes = 0;
       try {
         for (const [i, cid] of cids.entries()) {
-          const answer = await requestPin(libp2p, multiaddr(relay), { type: 'pin', cid, auth: auths[i] }, { signal: AbortSignal.timeout(options.timeoutMs) });
+          const answer = await requestPin(
+            libp2p,
+            multiaddr(relay),
+            { type: 'pin', cid, auth: auths[i] },
+            { signal: AbortSignal.timeout(options.timeoutMs) },
+          );
           if (!answer.ok) return { relay, ok: false, message: `${answer.code}: ${answer.message}` };
           bytes += answer.bytes;
         }

@@ -3,7 +3,7 @@
 // is picked up without a reload. Reports each change to a listener.
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from '@libp2p/interface';
-import { peerIdOf } from './peer-id-of.ts';
+import { peerIdOf } from '@permanet/core/p2p/peer-id-of';
 
 export type RelayState = 'connecting' | 'connected' | 'offline';
 export interface RelayStatus {
@@ -15,7 +15,11 @@ export interface RelayStatus {
 const MIN_DELAY = 500;
 const MAX_DELAY = 10_000;
 
-export function keepRelaysConnected(libp2p: Libp2p, relays: string[], onChange: (statuses: RelayStatus[]) => void): () => void {
+export function keepRelaysConnected(
+  libp2p: Libp2p,
+  relays: string[],
+  onChange: (statuses: RelayStatus[]) => void,
+): () => void {
   const statuses = new Map<string, RelayStatus>(relays.map((address) => [address, { address, state: 'connecting' }]));
   const delays = new Map<string, number>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -59,7 +63,9 @@ export function keepRelaysConnected(libp2p: Libp2p, relays: string[], onChange: 
   };
   libp2p.addEventListener('peer:disconnect', onDisconnect);
   publish();
-  relays.forEach((address) => void dial(address));
+  relays.forEach((address) => {
+    void dial(address);
+  });
 
   return () => {
     stopped = true;

@@ -26,17 +26,30 @@ describe('retryWithBackoff', () => {
   it('throws a failure that is not retryable at once', async () => {
     let tries = 0;
     const fatal = new Error('refused');
-    await expect(retryWithBackoff(async () => { tries++; throw fatal; }, AbortSignal.timeout(5000), { retryable: (e) => e instanceof Passing })).rejects.toBe(fatal);
+    await expect(
+      retryWithBackoff(
+        async () => {
+          tries++;
+          throw fatal;
+        },
+        AbortSignal.timeout(5000),
+        { retryable: (e) => e instanceof Passing },
+      ),
+    ).rejects.toBe(fatal);
     expect(tries).toBe(1);
   });
 
   it('throws the last failure once its signal aborts', async () => {
     const controller = new AbortController();
     let tries = 0;
-    const done = retryWithBackoff(async () => {
-      if (++tries === 3) controller.abort();
-      throw new Passing(`try ${tries}`);
-    }, controller.signal, { firstDelayMs: 10 });
+    const done = retryWithBackoff(
+      async () => {
+        if (++tries === 3) controller.abort();
+        throw new Passing(`try ${tries}`);
+      },
+      controller.signal,
+      { firstDelayMs: 10 },
+    );
     await expect(done).rejects.toThrow('try 3');
     expect(tries).toBe(3);
   });

@@ -24,7 +24,11 @@ export const pause = (ms: number, signal?: AbortSignal) =>
   });
 
 /** Calls `attempt` until it resolves; throws its last error once `signal` has aborted or the error is not retryable. */
-export async function retryWithBackoff<T>(attempt: (tries: number) => Promise<T>, signal: AbortSignal, options: BackoffOptions = {}): Promise<T> {
+export async function retryWithBackoff<T>(
+  attempt: (tries: number) => Promise<T>,
+  signal: AbortSignal,
+  options: BackoffOptions = {},
+): Promise<T> {
   const { firstDelayMs = 250, maxDelayMs = 4000, retryable = () => true } = options;
   let delay = firstDelayMs;
   for (let tries = 1; ; tries++) {

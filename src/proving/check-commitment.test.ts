@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommitment, ForeignInputError } from './check-commitment.ts';
-import { inputCommitment } from './input-commitment.ts';
-import { packLogits } from './public-signals.ts';
+import { inputCommitment } from '@permanet/core/proving/input-commitment';
+import { packLogits } from '@permanet/core/proving/public-signals';
 
 describe('checking a proof made elsewhere commits to this input', () => {
   const x = Array.from({ length: 784 }, (_, i) => (i % 256) - 128);

@@ -1,8 +1,8 @@
 // A proof a relay made for this tab is worth something only if it commits to the tab's own input:
 // the relay sees the input, and could prove another one (by mistake, or to lie about the output)
 // with a proof that verifies all the same. The tab knows the input and the salt, so it checks.
-import { inputCommitment } from './input-commitment.ts';
-import { readPublicSignals, type ProvedOutput } from './public-signals.ts';
+import { inputCommitment } from '@permanet/core/proving/input-commitment';
+import { readPublicSignals, type ProvedOutput } from '@permanet/core/proving/public-signals';
 
 export class ForeignInputError extends Error {
   readonly commitment: bigint;
@@ -14,7 +14,11 @@ export class ForeignInputError extends Error {
 }
 
 /** The proof's output, once its public commitment is shown to be to `x` with `salt`. */
-export async function checkCommitment(publicSignals: readonly string[], x: readonly number[], salt: bigint): Promise<ProvedOutput> {
+export async function checkCommitment(
+  publicSignals: readonly string[],
+  x: readonly number[],
+  salt: bigint,
+): Promise<ProvedOutput> {
   const output = readPublicSignals(publicSignals);
   if (output.commitment !== (await inputCommitment(x, salt))) throw new ForeignInputError(output.commitment);
   return output;

@@ -1,6 +1,12 @@
 // The page's handle on the proving worker: one proof at a time per worker, with its progress.
-import type { ProvingArtifacts } from './groth16-prove.ts';
-import { PROVING_STAGES, type ProofInput, type ProverRequest, type ProverResponse, type ProveResult } from './prover-protocol.ts';
+import type { ProvingArtifacts } from '@permanet/core/proving/groth16-prove';
+import {
+  PROVING_STAGES,
+  type ProofInput,
+  type ProverRequest,
+  type ProverResponse,
+  type ProveResult,
+} from '@permanet/core/proving/prover-protocol';
 
 export class ProvingError extends Error {
   override name = 'ProvingError';
@@ -17,14 +23,22 @@ export class ProverClient {
    * `artifacts.id` names the circuit and key (their CIDs); `onProgress` gets the step's index and
    * name (see PROVING_STAGES) and the fraction done.
    */
-  prove(artifacts: ProvingArtifacts & { id: string }, input: ProofInput, onProgress: (stage: { index: number; name: string; fraction: number }) => void = () => {}): Promise<ProveResult> {
+  prove(
+    artifacts: ProvingArtifacts & { id: string },
+    input: ProofInput,
+    onProgress: (stage: { index: number; name: string; fraction: number }) => void = () => {},
+  ): Promise<ProveResult> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onMessage = (event: MessageEvent<ProverResponse>) => {
         const message = event.data;
         if (message.id !== id) return;
         if (message.type === 'progress') {
-          onProgress({ index: message.stage, name: PROVING_STAGES[message.stage], fraction: message.stage / PROVING_STAGES.length });
+          onProgress({
+            index: message.stage,
+            name: PROVING_STAGES[message.stage],
+            fraction: message.stage / PROVING_STAGES.length,
+          });
           return;
         }
         cleanup();
@@ -48,7 +62,16 @@ export class ProverClient {
       }
       // Copies, so the caller keeps its bytes (they are its cache too).
       const [circuit, provingKey] = [artifacts.circuit.slice(), artifacts.provingKey.slice()];
-      this.worker.postMessage({ id, type: 'prove', artifactsId: artifacts.id, artifacts: { circuit, provingKey }, input } satisfies ProverRequest, [circuit.buffer, provingKey.buffer]);
+      this.worker.postMessage(
+        {
+          id,
+          type: 'prove',
+          artifactsId: artifacts.id,
+          artifacts: { circuit, provingKey },
+          input,
+        } satisfies ProverRequest,
+        [circuit.buffer, provingKey.buffer],
+      );
       this.held = artifacts.id;
     });
   }

@@ -1,6 +1,6 @@
 // The proving worker: the page's proofs run here, off its thread, reporting each step.
-import { proveGroth16, type ProvingArtifacts } from './groth16-prove.ts';
-import type { ProverRequest, ProverResponse } from './prover-protocol.ts';
+import { proveGroth16, type ProvingArtifacts } from '@permanet/core/proving/groth16-prove';
+import type { ProverRequest, ProverResponse } from '@permanet/core/proving/prover-protocol';
 
 const post = (message: ProverResponse) => (self as unknown as Worker).postMessage(message);
 

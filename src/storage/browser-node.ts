@@ -9,10 +9,10 @@ import { IDBDatastore } from 'datastore-idb';
 import { createHeliaLight } from 'helia';
 import { generateKeyPair } from '@libp2p/crypto/keys';
 import { multiaddr } from '@multiformats/multiaddr';
-import { browserLibp2pOptions } from '../p2p/browser-libp2p.ts';
-import { announceProviders, findProviders } from '../p2p/providers-client.ts';
+import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
+import { announceProviders, findProviders } from '@permanet/core/protocols/providers';
 import { keepRelaysConnected, type RelayStatus } from '../p2p/relay-keeper.ts';
-import { peerIdOf } from '../p2p/peer-id-of.ts';
+import { peerIdOf } from '@permanet/core/p2p/peer-id-of';
 
 export const BLOCKSTORE_NAME = 'permanet-blocks';
 export const DATASTORE_NAME = 'permanet-data';
@@ -30,7 +30,15 @@ export async function createBrowserNode({ relays, iceServers, onRelays }: Browse
   await datastore.open();
   // The node's key is kept at hand: a tab that contributes signs its inference answers with it.
   const privateKey = await generateKeyPair('Ed25519');
-  const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), { ...browserLibp2pOptions(relays, iceServers.map((urls) => ({ urls }))), privateKey }));
+  const helia = withBitswap(
+    withLibp2pLight(createHeliaLight({ blockstore, datastore }), {
+      ...browserLibp2pOptions(
+        relays,
+        iceServers.map((urls) => ({ urls })),
+      ),
+      privateKey,
+    }),
+  );
   await helia.start();
   const { libp2p } = helia;
   const relayAddrs = relays.map((address) => multiaddr(address));
@@ -40,7 +48,11 @@ export async function createBrowserNode({ relays, iceServers, onRelays }: Browse
   // when it changes, when a relay (re)connects, and when this tab's addresses change (its
   // circuit reservation comes and goes with the relay).
   let held: string[] = [];
-  const connectedRelays = () => libp2p.getConnections().filter((c) => relayPeers.has(c.remotePeer.toString())).map((c) => c.remotePeer);
+  const connectedRelays = () =>
+    libp2p
+      .getConnections()
+      .filter((c) => relayPeers.has(c.remotePeer.toString()))
+      .map((c) => c.remotePeer);
   const announce = () => {
     for (const relay of new Map(connectedRelays().map((p) => [p.toString(), p])).values()) {
       announceProviders(libp2p, relay, held).catch(() => {
@@ -63,7 +75,9 @@ export async function createBrowserNode({ relays, iceServers, onRelays }: Browse
     /** Signs as this node's peer id (inference answers). */
     sign: (bytes: Uint8Array) => privateKey.sign(bytes),
     isRelay: (peer: string) => relayPeers.has(peer),
-    /** The tabs the relays know to hold `cid` (WebRTC addresses through their circuit); dials a relay not yet connected. */
+    /**
+     * The tabs the relays know to hold `cid` (WebRTC addresses through their circuit); dials a relay not yet connected.
+     */
     findProviders: (cid: string) => findProviders(libp2p, relayAddrs, cid),
     /** Sets the model roots this tab holds and serves, and tells the relays. */
     setHeld(cids: string[]) {

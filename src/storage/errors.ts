@@ -14,7 +14,9 @@ export class FetchTimeoutError extends Error {
   readonly cid: string;
   readonly receivedBytes: number;
   constructor(cid: string, seconds: number, receivedBytes: number) {
-    super(`No peer sent ${cid} within ${seconds} s (${receivedBytes} bytes received). Is a relay that holds it online?`);
+    super(
+      `No peer sent ${cid} within ${seconds} s (${receivedBytes} bytes received). Is a relay that holds it online?`,
+    );
     this.cid = cid;
     this.receivedBytes = receivedBytes;
   }

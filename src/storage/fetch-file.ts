@@ -6,10 +6,10 @@ import type { Multiaddr } from '@multiformats/multiaddr';
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
 import { dialUntilConnected } from '../p2p/dial-until-connected.ts';
-import { BlockHashMismatch } from './blocks.ts';
-import { deleteDag, type Blockstore } from './delete-dag.ts';
+import { BlockHashMismatch } from '@permanet/core/storage/blocks';
+import { deleteDag, type Blockstore } from '@permanet/core/storage/delete-dag';
 import { FetchTimeoutError, IntegrityError, InvalidCidError } from './errors.ts';
-import { readVerifiedFile } from './read-verified-file.ts';
+import { readVerifiedFile } from '@permanet/core/storage/read-verified-file';
 
 export interface FetchFileOptions {
   /** Expected size, for the progress bar before the first block arrives. */
@@ -58,27 +58,42 @@ export async function fetchFile(store: FileStore, cidText: string, options: Fetc
   const dialing = new AbortController();
   try {
     // Tabs holding the file are asked only when it is not all here: a local read needs nobody.
-    const others = (await blockstore.has(cid)) || !store.findProviders ? [] : await store.findProviders(cid.toString()).catch(() => []);
+    const others =
+      (await blockstore.has(cid)) || !store.findProviders
+        ? []
+        : await store.findProviders(cid.toString()).catch(() => []);
     // Bitswap dials each holder once; a tab whose first dial fails is dialed again until the fetch ends.
     const dialSignal = AbortSignal.any([signal, dialing.signal]);
-    others.forEach((addr) => void dialUntilConnected(store.libp2p, addr, dialSignal));
-    const result = await readVerifiedFile({ local: blockstore, network: helia.blockstore, providers: [...store.providers, ...others] }, cid, {
-      signal,
-      onLeafBytes: (bytes) => {
-        received += bytes;
-        options.onProgress?.(received, Math.max(options.totalBytes, received));
-      },
-      // A block with no sender came through another fetch of the same DAG in this page.
-      onNetworkBlock: (peer, bytes) => peer !== 'unknown' && served.set(peer, (served.get(peer) ?? 0) + bytes),
+    others.forEach((addr) => {
+      void dialUntilConnected(store.libp2p, addr, dialSignal);
     });
+    const result = await readVerifiedFile(
+      { local: blockstore, network: helia.blockstore, providers: [...store.providers, ...others] },
+      cid,
+      {
+        signal,
+        onLeafBytes: (bytes) => {
+          received += bytes;
+          options.onProgress?.(received, Math.max(options.totalBytes, received));
+        },
+        // A block with no sender came through another fetch of the same DAG in this page.
+        onNetworkBlock: (peer, bytes) => peer !== 'unknown' && served.set(peer, (served.get(peer) ?? 0) + bytes),
+      },
+    );
     const servedBy = [...served].map(([peer, bytes]) => ({ peer, bytes })).sort((a, b) => b.bytes - a.bytes);
-    return { bytes: result.bytes, source: result.fromNetwork === 0 ? 'local' : 'network', servedBy, ms: performance.now() - started };
+    return {
+      bytes: result.bytes,
+      source: result.fromNetwork === 0 ? 'local' : 'network',
+      servedBy,
+      ms: performance.now() - started,
+    };
   } catch (error) {
     if (error instanceof BlockHashMismatch) {
       await deleteDag(blockstore, cid);
       throw new IntegrityError(cid.toString(), error.cid.toString());
     }
-    if (timeout.aborted && !options.signal?.aborted) throw new FetchTimeoutError(cid.toString(), options.timeoutMs / 1000, received);
+    if (timeout.aborted && !options.signal?.aborted)
+      throw new FetchTimeoutError(cid.toString(), options.timeoutMs / 1000, received);
     throw error;
   } finally {
     dialing.abort();

@@ -27,7 +27,7 @@ describe('evictionsFor', () => {
 describe('ModelCacheIndex', () => {
   it('records uses, keeps pins across uses, and reports evictions as models arrive', () => {
     let clock = 0;
-    const cache = new ModelCacheIndex(memory(), () => ++clock);
+    const cache = new ModelCacheIndex(memory(), { now: () => ++clock });
     expect(cache.setLimit(250)).toEqual([]);
     expect(cache.touch('a', 100)).toEqual([]);
     expect(cache.touch('b', 100)).toEqual([]);
@@ -37,7 +37,12 @@ describe('ModelCacheIndex', () => {
     // A third model overflows the limit: b is the least recently used unpinned one.
     expect(cache.touch('c', 100)).toEqual(['b']);
     cache.remove('b');
-    expect(cache.entries().map((e) => e.cid).sort()).toEqual(['a', 'c']);
+    expect(
+      cache
+        .entries()
+        .map((e) => e.cid)
+        .sort(),
+    ).toEqual(['a', 'c']);
     // A proving file is kept by the same rules, and says what it is.
     expect(cache.touch('key', 100, 'digits proving key')).toEqual(['c']);
     expect(cache.entries().find((e) => e.cid === 'key')?.label).toBe('digits proving key');
@@ -51,12 +56,15 @@ describe('ModelCacheIndex', () => {
 describe('models fetched ahead', () => {
   it('are recorded as least recently used, counted against the room, and become ordinary once used', () => {
     let clock = 100;
-    const cache = new ModelCacheIndex(memory(), () => ++clock);
+    const cache = new ModelCacheIndex(memory(), { now: () => ++clock });
     cache.setLimit(1000);
     cache.touch('used', 300);
     cache.recordAhead('ahead', 300);
     cache.recordAhead('ahead', 300);
-    expect(cache.entries().map((e) => [e.cid, e.lastUsed])).toEqual([['used', 101], ['ahead', 0]]);
+    expect(cache.entries().map((e) => [e.cid, e.lastUsed])).toEqual([
+      ['used', 101],
+      ['ahead', 0],
+    ]);
     expect(cache.free()).toBe(400);
     // Over the limit, the model fetched ahead goes first.
     expect(cache.touch('new', 500)).toEqual(['ahead']);

@@ -35,13 +35,21 @@ export interface KeyValueStore {
 const ENTRIES = 'permanet:cache:entries';
 const LIMIT = 'permanet:cache:limit';
 
+export interface CacheOptions {
+  now?: () => number;
+  onChange?: () => void;
+}
+
 /** The cache's bookkeeping, kept in localStorage (the blocks themselves are in IndexedDB). */
 export class ModelCacheIndex {
   private readonly store: KeyValueStore;
   private readonly now: () => number;
-  constructor(store: KeyValueStore, now: () => number = Date.now) {
+  private readonly onChange: () => void;
+  /** `onChange` hears of every change of the entries or the limit (the page re-renders on it). */
+  constructor(store: KeyValueStore, { now = Date.now, onChange = () => {} }: CacheOptions = {}) {
     this.store = store;
     this.now = now;
+    this.onChange = onChange;
   }
 
   entries(): CacheEntry[] {
@@ -55,6 +63,7 @@ export class ModelCacheIndex {
   setLimit(bytes: number): string[] {
     if (!Number.isSafeInteger(bytes) || bytes < 0) throw new RangeError('the cache limit is a whole number of bytes');
     this.store.setItem(LIMIT, String(bytes));
+    this.onChange();
     return evictionsFor(this.entries(), bytes, null);
   }
 
@@ -62,7 +71,13 @@ export class ModelCacheIndex {
   touch(cid: string, bytes: number, label?: string): string[] {
     const all = this.entries();
     const entries = all.filter((e) => e.cid !== cid);
-    entries.push({ cid, bytes, lastUsed: this.now(), pinned: all.find((e) => e.cid === cid)?.pinned ?? false, ...(label ? { label } : {}) });
+    entries.push({
+      cid,
+      bytes,
+      lastUsed: this.now(),
+      pinned: all.find((e) => e.cid === cid)?.pinned ?? false,
+      ...(label ? { label } : {}),
+    });
     this.save(entries);
     return evictionsFor(entries, this.limit(), cid);
   }
@@ -89,5 +104,6 @@ export class ModelCacheIndex {
 
   private save(entries: CacheEntry[]) {
     this.store.setItem(ENTRIES, JSON.stringify(entries));
+    this.onChange();
   }
 }

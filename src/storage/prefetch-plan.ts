@@ -1,7 +1,7 @@
 // Which models to fetch before the person opens them: the most used listed models that this
 // browser does not hold, small enough to arrive quickly, and only into room the cache already
 // has (fetching ahead never evicts anything).
-import type { ModelRecord } from '../chain/actions/marketplace/model-record.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
 
 export const PREFETCH_MAX_MODELS = 2;
 /** Larger models are fetched when opened, not on a guess. */

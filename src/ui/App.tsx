@@ -34,7 +34,9 @@ function Layout(props: RouteSectionProps): JSX.Element {
           PermaNet
         </A>
         <nav>
-          <A href="/" end>Models</A>
+          <A href="/" end>
+            Models
+          </A>
           <A href="/publish">Publish</A>
           <A href="/network">Network</A>
           <A href="/stake">Stake</A>
@@ -53,13 +55,20 @@ export function App(): JSX.Element {
     <AppStateProvider>
       <WalletProvider>
         <Router root={Layout}>
-        <Route path="/" component={ModelsRoute} />
-        <Route path="/model/:id" component={ModelRoute} />
-        <Route path="/publish" component={PublishRoute} />
-        <Route path="/stake" component={StakeRoute} />
-        <Route path="/network" component={NetworkRoute} />
-        <Route path="/account" component={AccountRoute} />
-        <Route path="*" component={() => <p class="notice">No such page. <A href="/">See the models</A>.</p>} />
+          <Route path="/" component={ModelsRoute} />
+          <Route path="/model/:id" component={ModelRoute} />
+          <Route path="/publish" component={PublishRoute} />
+          <Route path="/stake" component={StakeRoute} />
+          <Route path="/network" component={NetworkRoute} />
+          <Route path="/account" component={AccountRoute} />
+          <Route
+            path="*"
+            component={() => (
+              <p class="notice">
+                No such page. <A href="/">See the models</A>.
+              </p>
+            )}
+          />
         </Router>
       </WalletProvider>
     </AppStateProvider>

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
-import { encodeAbiParameters, keccak256, maxUint256, parseEther, toHex, type Address, type Hex } from 'viem';
+import { encodeAbiParameters, keccak256, maxUint256, parseEther, toHex, type Hex } from 'viem';
 import { revertOf } from './revert-of.ts';
 
 const { viem } = await network.create();
@@ -24,13 +24,41 @@ const role = (name: string) => keccak256(toHex(name));
 const GPU = 0;
 
 async function deployed({ tasksPerHour = 5 } = {}) {
-  const joy = await viem.deployContract('JoyToken', [admin.account.address, parseEther('1000000'), 3600n, admin.account.address]);
-  const market = await viem.deployContract('ModelMarketplace', [joy.address, admin.account.address, admin.account.address, FEE_BPS, 10, 3600n]);
-  const coordinator = await viem.deployContract('NodeCoordinator', [joy.address, admin.account.address, MIN_STAKE, TTL]);
-  const poi = await viem.deployContract('ProofOfInference', [joy.address, market.address, coordinator.address, admin.account.address, WINDOW, WINDOW, SLASH, tasksPerHour, 3600n]);
+  const joy = await viem.deployContract('JoyToken', [
+    admin.account.address,
+    parseEther('1000000'),
+    3600n,
+    admin.account.address,
+  ]);
+  const market = await viem.deployContract('ModelMarketplace', [
+    joy.address,
+    admin.account.address,
+    admin.account.address,
+    FEE_BPS,
+    10,
+    3600n,
+  ]);
+  const coordinator = await viem.deployContract('NodeCoordinator', [
+    joy.address,
+    admin.account.address,
+    MIN_STAKE,
+    TTL,
+  ]);
+  const poi = await viem.deployContract('ProofOfInference', [
+    joy.address,
+    market.address,
+    coordinator.address,
+    admin.account.address,
+    WINDOW,
+    WINDOW,
+    SLASH,
+    tasksPerHour,
+    3600n,
+  ]);
   await joy.write.grantRole([role('STAKE_MANAGER_ROLE'), coordinator.address]);
   await coordinator.write.grantRole([role('TASK_MANAGER_ROLE'), poi.address]);
-  for (const w of [creator, requester, n1, n2, n3, n4]) await joy.write.transfer([w.account.address, parseEther('1000')]);
+  for (const w of [creator, requester, n1, n2, n3, n4])
+    await joy.write.transfer([w.account.address, parseEther('1000')]);
   const as = async (wallet: typeof admin) => ({
     address: wallet.account.address,
     joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet } }),
@@ -40,7 +68,19 @@ async function deployed({ tasksPerHour = 5 } = {}) {
   });
   const c = await as(creator);
   await c.market.write.registerModel([
-    { name: 'digits', task: 'image-classification', licence: 'MIT', weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', cardCid: 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq', spec: '{}', sizeBytes: 1n, pricePerUse: PRICE, licencePrice: 0n, derivativeRoyaltyBps: 0, parentIdPlusOne: 0n },
+    {
+      name: 'digits',
+      task: 'image-classification',
+      licence: 'MIT',
+      weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+      cardCid: 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq',
+      spec: '{}',
+      sizeBytes: 1n,
+      pricePerUse: PRICE,
+      licencePrice: 0n,
+      derivativeRoyaltyBps: 0,
+      parentIdPlusOne: 0n,
+    },
   ]);
   const nodes = [await as(n1), await as(n2), await as(n3), await as(n4)];
   const r = await as(requester);
@@ -57,7 +97,13 @@ async function join(node: Party, { region = 'u33d', models = [0n], stake = parse
 
 const outputHash = (text: string) => keccak256(toHex(text));
 const salt = (node: Party) => keccak256(toHex(`salt-${node.address}`));
-const commitment = (taskId: bigint, node: Party, output: Hex) => keccak256(encodeAbiParameters([{ type: 'uint256' }, { type: 'address' }, { type: 'bytes32' }, { type: 'bytes32' }], [taskId, node.address, output, salt(node)]));
+const commitment = (taskId: bigint, node: Party, output: Hex) =>
+  keccak256(
+    encodeAbiParameters(
+      [{ type: 'uint256' }, { type: 'address' }, { type: 'bytes32' }, { type: 'bytes32' }],
+      [taskId, node.address, output, salt(node)],
+    ),
+  );
 
 /** Opens a task for k nodes and returns its id and the selected parties. */
 async function openTask(s: Setup, k = 3) {
@@ -93,33 +139,60 @@ describe('NodeCoordinator', () => {
     assert.equal(node.stake, parseEther('500'));
     assert.equal(node.reputation, 500);
     assert.equal((await s.joy.read.stakeOf([a.address])).locked, parseEther('500'));
-    assert.equal((await revertOf(a.coordinator.write.register([GPU, 10, 'u33d', 'peer', parseEther('500'), []])))?.errorName, 'AlreadyRegistered');
+    assert.equal(
+      (await revertOf(a.coordinator.write.register([GPU, 10, 'u33d', 'peer', parseEther('500'), []])))?.errorName,
+      'AlreadyRegistered',
+    );
     await b.joy.write.stake([parseEther('500')]);
-    assert.equal((await revertOf(b.coordinator.write.register([GPU, 10, 'u33d', 'peer', parseEther('99'), []])))?.errorName, 'StakeTooLow');
-    assert.equal((await revertOf(b.coordinator.write.register([GPU, 10, 'a1', 'peer', parseEther('100'), []])))?.errorName, 'BadRegion');
-    assert.equal((await revertOf(b.coordinator.write.register([GPU, 0, 'u33d', 'peer', parseEther('100'), []])))?.errorName, 'ZeroCapacity');
-    assert.equal((await revertOf(b.coordinator.write.register([GPU, 10, 'u33d', '', parseEther('100'), []])))?.errorName, 'BadPeerId');
+    assert.equal(
+      (await revertOf(b.coordinator.write.register([GPU, 10, 'u33d', 'peer', parseEther('99'), []])))?.errorName,
+      'StakeTooLow',
+    );
+    assert.equal(
+      (await revertOf(b.coordinator.write.register([GPU, 10, 'a1', 'peer', parseEther('100'), []])))?.errorName,
+      'BadRegion',
+    );
+    assert.equal(
+      (await revertOf(b.coordinator.write.register([GPU, 0, 'u33d', 'peer', parseEther('100'), []])))?.errorName,
+      'ZeroCapacity',
+    );
+    assert.equal(
+      (await revertOf(b.coordinator.write.register([GPU, 10, 'u33d', '', parseEther('100'), []])))?.errorName,
+      'BadPeerId',
+    );
     // More than the unlocked stake cannot be locked: JoyToken's own error.
-    assert.equal((await revertOf(b.coordinator.write.register([GPU, 10, 'u33d', 'peer', parseEther('600'), []])))?.signature, '0x' + keccak256(toHex('InsufficientUnlockedStake(address,uint256,uint256)')).slice(2, 10));
+    assert.equal(
+      (await revertOf(b.coordinator.write.register([GPU, 10, 'u33d', 'peer', parseEther('600'), []])))?.signature,
+      `0x${keccak256(toHex('InsufficientUnlockedStake(address,uint256,uint256)')).slice(2, 10)}`,
+    );
   });
 
-  it('selects deterministically from the seed, distinct nodes, skipping stale, model-less and under-staked ones', async () => {
-    const s = await deployed();
-    const [a, b, c, d] = s.nodes;
-    for (const n of [a, b, c]) await join(n);
-    await join(d, { models: [7n] });
-    const seed = keccak256(toHex('seed'));
-    const first = await s.coordinator.read.select([0n, 3, seed, '']);
-    assert.deepEqual(await s.coordinator.read.select([0n, 3, seed, '']), first);
-    assert.equal(new Set(first).size, 3);
-    assert.ok(!first.map((x) => x.toLowerCase()).includes(d.address.toLowerCase()), 'the node without the model is never chosen');
-    assert.equal((await revertOf(s.coordinator.read.select([0n, 4, seed, ''])))?.errorName, 'NotEnoughNodes');
-    // Heartbeats: after the TTL only the node that beat is selectable.
-    await advance(TTL + 1n);
-    await a.coordinator.write.heartbeat();
-    assert.deepEqual((await s.coordinator.read.select([0n, 1, seed, ''])).map((x) => x.toLowerCase()), [a.address.toLowerCase()]);
-    assert.equal((await revertOf(s.coordinator.read.select([0n, 2, seed, ''])))?.errorName, 'NotEnoughNodes');
-  });
+  it(
+    'selects deterministically from the seed, distinct nodes, skipping stale, model-less and under-staked ' + 'ones',
+    async () => {
+      const s = await deployed();
+      const [a, b, c, d] = s.nodes;
+      for (const n of [a, b, c]) await join(n);
+      await join(d, { models: [7n] });
+      const seed = keccak256(toHex('seed'));
+      const first = await s.coordinator.read.select([0n, 3, seed, '']);
+      assert.deepEqual(await s.coordinator.read.select([0n, 3, seed, '']), first);
+      assert.equal(new Set(first).size, 3);
+      assert.ok(
+        !first.map((x) => x.toLowerCase()).includes(d.address.toLowerCase()),
+        'the node without the model is never chosen',
+      );
+      assert.equal((await revertOf(s.coordinator.read.select([0n, 4, seed, ''])))?.errorName, 'NotEnoughNodes');
+      // Heartbeats: after the TTL only the node that beat is selectable.
+      await advance(TTL + 1n);
+      await a.coordinator.write.heartbeat();
+      assert.deepEqual(
+        (await s.coordinator.read.select([0n, 1, seed, ''])).map((x) => x.toLowerCase()),
+        [a.address.toLowerCase()],
+      );
+      assert.equal((await revertOf(s.coordinator.read.select([0n, 2, seed, ''])))?.errorName, 'NotEnoughNodes');
+    },
+  );
 
   it("favours the requester's region by weight", async () => {
     const s = await deployed();
@@ -137,79 +210,131 @@ describe('NodeCoordinator', () => {
 });
 
 describe('ProofOfInference', () => {
-  it('settles with the honest majority: the liar is slashed into their pay, reputations move, the model is paid through the marketplace', async () => {
-    const s = await deployed();
-    for (const n of s.nodes.slice(0, 3)) await join(n);
-    const before = await s.joy.read.balanceOf([s.requester.address]);
-    const { taskId, chosen } = await openTask(s);
-    assert.equal(await s.joy.read.balanceOf([s.requester.address]), before - FEE - PRICE);
-    const [honest1, honest2, liar] = chosen;
-    const reveals = [await answer(taskId, honest1, outputHash('7:0.98')), await answer(taskId, honest2, outputHash('7:0.98')), await answer(taskId, liar, outputHash('1:0.51'))];
-    for (const reveal of reveals) await reveal();
-    const balances = await Promise.all(chosen.map((n) => s.joy.read.balanceOf([n.address])));
-    await s.requester.poi.write.settle([taskId]);
+  it(
+    'settles with the honest majority: the liar is slashed into their pay, reputations move, the model is paid ' +
+      'through the marketplace',
+    async () => {
+      const s = await deployed();
+      for (const n of s.nodes.slice(0, 3)) await join(n);
+      const before = await s.joy.read.balanceOf([s.requester.address]);
+      const { taskId, chosen } = await openTask(s);
+      assert.equal(await s.joy.read.balanceOf([s.requester.address]), before - FEE - PRICE);
+      const [honest1, honest2, liar] = chosen;
+      const reveals = [
+        await answer(taskId, honest1, outputHash('7:0.98')),
+        await answer(taskId, honest2, outputHash('7:0.98')),
+        await answer(taskId, liar, outputHash('1:0.51')),
+      ];
+      for (const reveal of reveals) await reveal();
+      const balances = await Promise.all(chosen.map((n) => s.joy.read.balanceOf([n.address])));
+      await s.requester.poi.write.settle([taskId]);
 
-    const task = await s.poi.read.getTask([taskId]);
-    assert.equal(task.status, 2);
-    assert.equal(task.result, outputHash('7:0.98'));
-    const pool = FEE + SLASH;
-    assert.equal(await s.joy.read.balanceOf([honest1.address]), balances[0] + pool / 2n);
-    assert.equal(await s.joy.read.balanceOf([honest2.address]), balances[1] + pool / 2n);
-    assert.equal(await s.joy.read.balanceOf([liar.address]), balances[2] - SLASH);
-    assert.equal((await s.coordinator.read.getNode([liar.address])).stake, parseEther('450'));
-    assert.deepEqual(await Promise.all(chosen.map(async (n) => (await s.coordinator.read.getNode([n.address])).reputation)), [510, 510, 400]);
-    assert.deepEqual(await Promise.all(chosen.map(async (n) => (await s.coordinator.read.getNode([n.address])).activeTasks)), [0, 0, 0]);
-    assert.equal(await s.market.read.earningsOf([s.creator.address]), (PRICE * BigInt(10_000 - FEE_BPS)) / 10_000n);
-    assert.equal((await s.market.read.getModel([0n])).uses, 1n);
-    assert.equal(await s.joy.read.balanceOf([s.poi.address]), 0n);
-  });
+      const task = await s.poi.read.getTask([taskId]);
+      assert.equal(task.status, 2);
+      assert.equal(task.result, outputHash('7:0.98'));
+      const pool = FEE + SLASH;
+      assert.equal(await s.joy.read.balanceOf([honest1.address]), balances[0] + pool / 2n);
+      assert.equal(await s.joy.read.balanceOf([honest2.address]), balances[1] + pool / 2n);
+      assert.equal(await s.joy.read.balanceOf([liar.address]), balances[2] - SLASH);
+      assert.equal((await s.coordinator.read.getNode([liar.address])).stake, parseEther('450'));
+      assert.deepEqual(
+        await Promise.all(chosen.map(async (n) => (await s.coordinator.read.getNode([n.address])).reputation)),
+        [510, 510, 400],
+      );
+      assert.deepEqual(
+        await Promise.all(chosen.map(async (n) => (await s.coordinator.read.getNode([n.address])).activeTasks)),
+        [0, 0, 0],
+      );
+      assert.equal(await s.market.read.earningsOf([s.creator.address]), (PRICE * BigInt(10_000 - FEE_BPS)) / 10_000n);
+      assert.equal((await s.market.read.getModel([0n])).uses, 1n);
+      assert.equal(await s.joy.read.balanceOf([s.poi.address]), 0n);
+    },
+  );
 
-  it('settles after the reveal window without a silent node, which is slashed; refunds when no majority agrees', async () => {
-    const s = await deployed();
-    for (const n of s.nodes.slice(0, 3)) await join(n);
-    const one = await openTask(s);
-    const r1 = await answer(one.taskId, one.chosen[0], outputHash('x'));
-    const r2 = await answer(one.taskId, one.chosen[1], outputHash('x'));
-    assert.equal((await revertOf(r1()))?.errorName, 'RevealNotOpen', 'a reveal waits for every commit or the commit deadline');
-    await advance(WINDOW + 1n);
-    await r1();
-    await r2();
-    assert.equal((await revertOf(s.requester.poi.write.settle([one.taskId])))?.errorName, 'TooEarly');
-    await advance(WINDOW + 1n);
-    await s.requester.poi.write.settle([one.taskId]);
-    assert.equal((await s.coordinator.read.getNode([one.chosen[2].address])).stake, parseEther('450'));
+  it(
+    'settles after the reveal window without a silent node, which is slashed; refunds when no majority ' + 'agrees',
+    async () => {
+      const s = await deployed();
+      for (const n of s.nodes.slice(0, 3)) await join(n);
+      const one = await openTask(s);
+      const r1 = await answer(one.taskId, one.chosen[0], outputHash('x'));
+      const r2 = await answer(one.taskId, one.chosen[1], outputHash('x'));
+      assert.equal(
+        (await revertOf(r1()))?.errorName,
+        'RevealNotOpen',
+        'a reveal waits for every commit or the commit deadline',
+      );
+      await advance(WINDOW + 1n);
+      await r1();
+      await r2();
+      assert.equal((await revertOf(s.requester.poi.write.settle([one.taskId])))?.errorName, 'TooEarly');
+      await advance(WINDOW + 1n);
+      await s.requester.poi.write.settle([one.taskId]);
+      assert.equal((await s.coordinator.read.getNode([one.chosen[2].address])).stake, parseEther('450'));
 
-    const before = await s.joy.read.balanceOf([s.requester.address]);
-    const two = await openTask(s);
-    const stakes = async () => Promise.all(two.chosen.map(async (n) => (await s.coordinator.read.getNode([n.address])).stake));
-    const stakesBefore = await stakes();
-    await answerAll(two.taskId, two.chosen.map((n, i): [Party, Hex] => [n, outputHash(`answer-${i}`)]));
-    await s.requester.poi.write.settle([two.taskId]);
-    assert.equal((await s.poi.read.getTask([two.taskId])).status, 3);
-    assert.equal(await s.joy.read.balanceOf([s.requester.address]), before, 'fee and price come back');
-    // Disagreeing is not proof of lying: nobody who revealed is slashed.
-    assert.deepEqual(await stakes(), stakesBefore);
-  });
+      const before = await s.joy.read.balanceOf([s.requester.address]);
+      const two = await openTask(s);
+      const stakes = async () =>
+        Promise.all(two.chosen.map(async (n) => (await s.coordinator.read.getNode([n.address])).stake));
+      const stakesBefore = await stakes();
+      await answerAll(
+        two.taskId,
+        two.chosen.map((n, i): [Party, Hex] => [n, outputHash(`answer-${i}`)]),
+      );
+      await s.requester.poi.write.settle([two.taskId]);
+      assert.equal((await s.poi.read.getTask([two.taskId])).status, 3);
+      assert.equal(await s.joy.read.balanceOf([s.requester.address]), before, 'fee and price come back');
+      // Disagreeing is not proof of lying: nobody who revealed is slashed.
+      assert.deepEqual(await stakes(), stakesBefore);
+    },
+  );
 
-  it('refuses bad reveals, strangers, early settlement, a paused marketplace, bad K, too many tasks, and leaving mid-task', async () => {
-    const s = await deployed({ tasksPerHour: 2 });
-    for (const n of s.nodes.slice(0, 3)) await join(n);
-    const { taskId, chosen } = await openTask(s);
-    const stranger = s.creator;
-    assert.equal((await revertOf(stranger.poi.write.commit([taskId, keccak256(toHex('c'))])))?.errorName, 'NotAssigned');
-    for (const n of chosen) await n.poi.write.commit([taskId, commitment(taskId, n, outputHash('y'))]);
-    assert.equal((await revertOf(chosen[0].poi.write.commit([taskId, keccak256(toHex('again'))])))?.errorName, 'AlreadyCommitted');
-    assert.equal((await revertOf(chosen[0].poi.write.reveal([taskId, outputHash('not what I committed'), salt(chosen[0])])))?.errorName, 'RevealMismatch');
-    assert.equal((await revertOf(s.requester.poi.write.settle([taskId])))?.errorName, 'TooEarly');
-    assert.equal((await revertOf(chosen[0].coordinator.write.leave()))?.errorName, 'HasActiveTasks');
-    assert.equal((await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 0, FEE, ''])))?.errorName, 'BadK');
-    assert.equal((await revertOf(s.requester.poi.write.createTask([0n, 5, keccak256(toHex('i')), 3, FEE, ''])))?.errorName, undefined, 'an unknown version is the marketplace\'s UnknownVersion');
-    await s.admin.market.write.pause();
-    assert.equal((await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 3, FEE, ''])))?.errorName, 'MarketplacePaused');
-    await s.admin.market.write.unpause();
-    await s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 1, FEE, '']);
-    assert.equal((await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 1, FEE, ''])))?.errorName, 'RateLimited');
-  });
+  it(
+    'refuses bad reveals, strangers, early settlement, a paused marketplace, bad K, too many tasks, and leaving ' +
+      'mid-task',
+    async () => {
+      const s = await deployed({ tasksPerHour: 2 });
+      for (const n of s.nodes.slice(0, 3)) await join(n);
+      const { taskId, chosen } = await openTask(s);
+      const stranger = s.creator;
+      assert.equal(
+        (await revertOf(stranger.poi.write.commit([taskId, keccak256(toHex('c'))])))?.errorName,
+        'NotAssigned',
+      );
+      for (const n of chosen) await n.poi.write.commit([taskId, commitment(taskId, n, outputHash('y'))]);
+      assert.equal(
+        (await revertOf(chosen[0].poi.write.commit([taskId, keccak256(toHex('again'))])))?.errorName,
+        'AlreadyCommitted',
+      );
+      assert.equal(
+        (await revertOf(chosen[0].poi.write.reveal([taskId, outputHash('not what I committed'), salt(chosen[0])])))
+          ?.errorName,
+        'RevealMismatch',
+      );
+      assert.equal((await revertOf(s.requester.poi.write.settle([taskId])))?.errorName, 'TooEarly');
+      assert.equal((await revertOf(chosen[0].coordinator.write.leave()))?.errorName, 'HasActiveTasks');
+      assert.equal(
+        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 0, FEE, ''])))?.errorName,
+        'BadK',
+      );
+      assert.equal(
+        (await revertOf(s.requester.poi.write.createTask([0n, 5, keccak256(toHex('i')), 3, FEE, ''])))?.errorName,
+        undefined,
+        "an unknown version is the marketplace's UnknownVersion",
+      );
+      await s.admin.market.write.pause();
+      assert.equal(
+        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 3, FEE, ''])))?.errorName,
+        'MarketplacePaused',
+      );
+      await s.admin.market.write.unpause();
+      await s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 1, FEE, '']);
+      assert.equal(
+        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 1, FEE, ''])))?.errorName,
+        'RateLimited',
+      );
+    },
+  );
 
   it('conserves JOY: slashed stake and fees move, none is created or lost', async () => {
     const s = await deployed();
@@ -219,7 +344,9 @@ describe('ProofOfInference', () => {
       for (const n of s.nodes) await n.coordinator.write.heartbeat();
       const { taskId, chosen } = await openTask(s);
       // Round 0 agrees, round 1 has a silent node, round 2 a liar.
-      const answers = chosen.filter((_, i) => i < 2 || round !== 1).map((n, i): [Party, Hex] => [n, outputHash(i === 2 && round === 2 ? 'odd' : 'same')]);
+      const answers = chosen
+        .filter((_, i) => i < 2 || round !== 1)
+        .map((n, i): [Party, Hex] => [n, outputHash(i === 2 && round === 2 ? 'odd' : 'same')]);
       const reveals = [];
       for (const [node, output] of answers) reveals.push(await answer(taskId, node, output));
       if (round === 1) await advance(WINDOW + 1n);

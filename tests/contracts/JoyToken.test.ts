@@ -76,7 +76,10 @@ describe('JoyToken', () => {
     await asAlice.write.withdraw();
     assert.equal(await joy.read.freeBalanceOf([alice.account.address]), parseEther('700'));
     assert.equal((await revertOf(asAlice.write.withdraw()))?.errorName, 'NothingUnbonding');
-    assert.equal((await revertOf(asAlice.write.requestUnstake([parseEther('301')])))?.errorName, 'InsufficientUnlockedStake');
+    assert.equal(
+      (await revertOf(asAlice.write.requestUnstake([parseEther('301')])))?.errorName,
+      'InsufficientUnlockedStake',
+    );
     assert.equal((await revertOf(asAlice.write.stake([0n])))?.errorName, 'ZeroAmount');
   });
 
@@ -87,7 +90,10 @@ describe('JoyToken', () => {
     assert.equal(denied?.errorName, 'AccessControlUnauthorizedAccount');
     await asManager.write.lockStake([alice.account.address, parseEther('300')]);
     // Locked stake cannot be asked out.
-    assert.equal((await revertOf(asAlice.write.requestUnstake([parseEther('201')])))?.errorName, 'InsufficientUnlockedStake');
+    assert.equal(
+      (await revertOf(asAlice.write.requestUnstake([parseEther('201')])))?.errorName,
+      'InsufficientUnlockedStake',
+    );
     await asManager.write.unlockStake([alice.account.address, parseEther('100')]);
     assert.equal((await joy.read.stakeOf([alice.account.address])).locked, parseEther('200'));
 
@@ -127,11 +133,21 @@ describe('JoyToken', () => {
     const deadline = (await publicClient.getBlock()).timestamp + 3600n;
     const value = parseEther('10');
     const signature = await alice.signTypedData({
-      domain: { name: 'PermaNet Joy', version: '1', chainId: await publicClient.getChainId(), verifyingContract: joy.address },
-      types: { Permit: [
-        { name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' },
-        { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' },
-      ] },
+      domain: {
+        name: 'PermaNet Joy',
+        version: '1',
+        chainId: await publicClient.getChainId(),
+        verifyingContract: joy.address,
+      },
+      types: {
+        Permit: [
+          { name: 'owner', type: 'address' },
+          { name: 'spender', type: 'address' },
+          { name: 'value', type: 'uint256' },
+          { name: 'nonce', type: 'uint256' },
+          { name: 'deadline', type: 'uint256' },
+        ],
+      },
       primaryType: 'Permit',
       message: { owner: alice.account.address, spender: bob.account.address, value, nonce: 0n, deadline },
     });
@@ -164,14 +180,23 @@ describe('JoyToken', () => {
       const amount = parseEther(String(1 + rand(300)));
       const op = rand(7);
       const call =
-        op === 0 ? token.write.stake([amount]) :
-        op === 1 ? token.write.requestUnstake([amount]) :
-        op === 2 ? token.write.withdraw() :
-        op === 3 ? token.write.transfer([actors[other].address, amount]) :
-        op === 4 ? asManager.write.lockStake([address, amount]) :
-        op === 5 ? asManager.write.unlockStake([address, amount]) :
-        asManager.write.slash([address, amount, rand(2) ? zeroAddress : actors[other].address]);
-      const ok = await call.then(() => true, () => false);
+        op === 0
+          ? token.write.stake([amount])
+          : op === 1
+            ? token.write.requestUnstake([amount])
+            : op === 2
+              ? token.write.withdraw()
+              : op === 3
+                ? token.write.transfer([actors[other].address, amount])
+                : op === 4
+                  ? asManager.write.lockStake([address, amount])
+                  : op === 5
+                    ? asManager.write.unlockStake([address, amount])
+                    : asManager.write.slash([address, amount, rand(2) ? zeroAddress : actors[other].address]);
+      const ok = await call.then(
+        () => true,
+        () => false,
+      );
       if (ok) succeeded[op]++;
       if (ok && op === 6) {
         const receipt = await publicClient.getTransactionReceipt({ hash: await call });
@@ -188,9 +213,15 @@ describe('JoyToken', () => {
         assert.ok(s.locked <= s.staked, `step ${step}: locked above staked`);
       }
     }
-    const held = (await joy.read.balanceOf([admin.account.address])) + (await joy.read.balanceOf([alice.account.address])) + (await joy.read.balanceOf([bob.account.address]));
+    const held =
+      (await joy.read.balanceOf([admin.account.address])) +
+      (await joy.read.balanceOf([alice.account.address])) +
+      (await joy.read.balanceOf([bob.account.address]));
     // Every kind of operation took effect at least once, so the invariants saw real traffic.
-    assert.ok(succeeded.every((n) => n > 0), `successes per operation: ${succeeded}`);
+    assert.ok(
+      succeeded.every((n) => n > 0),
+      `successes per operation: ${succeeded}`,
+    );
     assert.equal(held + burned, SUPPLY);
     assert.equal(await joy.read.totalSupply(), SUPPLY - burned);
   });

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { network } from 'hardhat';
-import { getAddress, keccak256, maxUint256, parseEther, toFunctionSelector, toHex, type Abi, type AbiFunction, type Address } from 'viem';
+import {
+  getAddress,
+  keccak256,
+  maxUint256,
+  parseEther,
+  toFunctionSelector,
+  toHex,
+  type Abi,
+  type AbiFunction,
+  type Address,
+} from 'viem';
 import { revertOf } from './revert-of.ts';
 
 const { viem } = await network.create();
@@ -19,33 +29,54 @@ const spec = '{"presentation":"digit-canvas"}';
 const GUARDIAN_ROLE = keccak256(toHex('GUARDIAN_ROLE'));
 
 async function deployed() {
-  const joy = await viem.deployContract('JoyToken', [admin.account.address, parseEther('1000000'), 3600n, admin.account.address]);
-  const market = await viem.deployContract('ModelMarketplace', [joy.address, admin.account.address, treasury.account.address, FEE_BPS, PER_WINDOW, WINDOW]);
+  const joy = await viem.deployContract('JoyToken', [
+    admin.account.address,
+    parseEther('1000000'),
+    3600n,
+    admin.account.address,
+  ]);
+  const market = await viem.deployContract('ModelMarketplace', [
+    joy.address,
+    admin.account.address,
+    treasury.account.address,
+    FEE_BPS,
+    PER_WINDOW,
+    WINDOW,
+  ]);
   for (const wallet of [alice, bob, carol]) await joy.write.transfer([wallet.account.address, parseEther('1000')]);
   const as = async (wallet: typeof alice) => ({
     account: wallet.account,
     market: await viem.getContractAt('ModelMarketplace', market.address, { client: { wallet } }),
     joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet } }),
   });
-  return { joy, market, alice: await as(alice), bob: await as(bob), carol: await as(carol), treasury: await as(treasury), outsider: await as(outsider) };
+  return {
+    joy,
+    market,
+    alice: await as(alice),
+    bob: await as(bob),
+    carol: await as(carol),
+    treasury: await as(treasury),
+    outsider: await as(outsider),
+  };
 }
 
 type Setup = Awaited<ReturnType<typeof deployed>>;
 
-const registration = (name: string, overrides: Partial<Record<string, unknown>> = {}) => ({
-  name,
-  task: 'image-classification',
-  licence: 'MIT',
-  weightsCid: cid,
-  cardCid,
-  spec,
-  sizeBytes: 1234n,
-  pricePerUse: parseEther('1'),
-  licencePrice: parseEther('100'),
-  derivativeRoyaltyBps: 0,
-  parentIdPlusOne: 0n,
-  ...overrides,
-}) as never;
+const registration = (name: string, overrides: Partial<Record<string, unknown>> = {}) =>
+  ({
+    name,
+    task: 'image-classification',
+    licence: 'MIT',
+    weightsCid: cid,
+    cardCid,
+    spec,
+    sizeBytes: 1234n,
+    pricePerUse: parseEther('1'),
+    licencePrice: parseEther('100'),
+    derivativeRoyaltyBps: 0,
+    parentIdPlusOne: 0n,
+    ...overrides,
+  }) as never;
 
 async function logsOf(hash: `0x${string}`, market: Setup['market']) {
   const { blockHash } = await publicClient.waitForTransactionReceipt({ hash });
@@ -89,7 +120,10 @@ describe('ModelMarketplace', () => {
     assert.equal((await market.read.getVersion([0n, 0])).weightsCid, cid);
     assert.equal((await market.read.getVersion([0n, 1])).weightsCid, 'bafkreinew');
     assert.equal((await market.read.listModels([0n, 1n]))[0].latest.sizeBytes, 999n);
-    assert.equal((await revertOf(bob.market.write.publishVersion([0n, cid, cardCid, spec, 1n])))?.errorName, 'NotCreator');
+    assert.equal(
+      (await revertOf(bob.market.write.publishVersion([0n, cid, cardCid, spec, 1n])))?.errorName,
+      'NotCreator',
+    );
     assert.equal((await revertOf(market.read.getVersion([0n, 2])))?.errorName, 'UnknownVersion');
   });
 
@@ -100,10 +134,22 @@ describe('ModelMarketplace', () => {
       const error = await revertOf(bob.market.write.registerModel([registration('x', { [field]: '' })]));
       assert.deepEqual([error?.errorName, error?.args], ['EmptyField', [field]]);
     }
-    assert.equal((await revertOf(bob.market.write.registerModel([registration('x', { sizeBytes: 0n })])))?.errorName, 'ZeroSize');
-    assert.deepEqual((await revertOf(bob.market.write.registerModel([registration('x', { spec: 'y'.repeat(4097) })])))?.args, ['spec', 4097n]);
-    assert.equal((await revertOf(bob.market.write.registerModel([registration('x', { derivativeRoyaltyBps: 5001 })])))?.errorName, 'RoyaltyTooHigh');
-    assert.equal((await revertOf(bob.market.write.registerModel([registration('x', { parentIdPlusOne: 5n })])))?.errorName, 'UnknownModel');
+    assert.equal(
+      (await revertOf(bob.market.write.registerModel([registration('x', { sizeBytes: 0n })])))?.errorName,
+      'ZeroSize',
+    );
+    assert.deepEqual(
+      (await revertOf(bob.market.write.registerModel([registration('x', { spec: 'y'.repeat(4097) })])))?.args,
+      ['spec', 4097n],
+    );
+    assert.equal(
+      (await revertOf(bob.market.write.registerModel([registration('x', { derivativeRoyaltyBps: 5001 })])))?.errorName,
+      'RoyaltyTooHigh',
+    );
+    assert.equal(
+      (await revertOf(bob.market.write.registerModel([registration('x', { parentIdPlusOne: 5n })])))?.errorName,
+      'UnknownModel',
+    );
     assert.deepEqual((await revertOf(bob.market.write.registerModel([registration('digits')])))?.args, ['digits', 0n]);
     assert.equal(await market.read.modelCount(), 1n);
     assert.equal((await revertOf(market.read.modelIdByName(['nope'])))?.errorName, 'UnknownName');
@@ -131,7 +177,10 @@ describe('ModelMarketplace', () => {
 
     await bob.joy.write.approve([market.address, parseEther('100')]);
     const logs = await logsOf(await bob.market.write.buyLicence([0n]), market);
-    assert.deepEqual([logs.splits[0].args.creatorShare, logs.splits[0].args.parentShare, logs.splits[0].args.platformShare], [parseEther('90'), 0n, parseEther('10')]);
+    assert.deepEqual(
+      [logs.splits[0].args.creatorShare, logs.splits[0].args.parentShare, logs.splits[0].args.platformShare],
+      [parseEther('90'), 0n, parseEther('10')],
+    );
     assert.equal(await market.read.hasLicence([0n, bob.account.address]), true);
     assert.equal(await market.read.earningsOf([alice.account.address]), parseEther('90'));
     assert.equal(await market.read.earningsOf([treasury.account.address]), parseEther('10'));
@@ -142,7 +191,9 @@ describe('ModelMarketplace', () => {
   it('pays the parent model its royalty on a derivative', async () => {
     const { market, alice, bob, carol } = await deployed();
     await alice.market.write.registerModel([registration('parent', { derivativeRoyaltyBps: 2000 })]);
-    await carol.market.write.registerModel([registration('child', { parentIdPlusOne: 1n, licencePrice: parseEther('50') })]);
+    await carol.market.write.registerModel([
+      registration('child', { parentIdPlusOne: 1n, licencePrice: parseEther('50') }),
+    ]);
     await bob.joy.write.approve([market.address, maxUint256]);
     await bob.market.write.buyLicence([1n]);
     assert.equal(await market.read.earningsOf([alice.account.address]), parseEther('10')); // 20%
@@ -198,7 +249,8 @@ describe('ModelMarketplace', () => {
       bob.market.write.buyLicence([0n]),
       bob.market.write.deposit([1n]),
       bob.market.write.useModel([0n]),
-    ]) assert.equal((await revertOf(call))?.errorName, 'EnforcedPause');
+    ])
+      assert.equal((await revertOf(call))?.errorName, 'EnforcedPause');
     await bob.market.write.withdrawPrepaid([parseEther('5')]);
     await market.write.unpause();
     await bob.market.write.deposit([1n]);
@@ -221,15 +273,26 @@ describe('ModelMarketplace', () => {
 
   it('lets only the admin change the fee, within its cap', async () => {
     const { market, alice } = await deployed();
-    assert.equal((await revertOf(alice.market.write.setPlatformFee([100, alice.account.address])))?.errorName, 'AccessControlUnauthorizedAccount');
-    assert.equal((await revertOf(market.write.setPlatformFee([2001, treasury.account.address])))?.errorName, 'FeeTooHigh');
+    assert.equal(
+      (await revertOf(alice.market.write.setPlatformFee([100, alice.account.address])))?.errorName,
+      'AccessControlUnauthorizedAccount',
+    );
+    assert.equal(
+      (await revertOf(market.write.setPlatformFee([2001, treasury.account.address])))?.errorName,
+      'FeeTooHigh',
+    );
     await market.write.setPlatformFee([500, treasury.account.address]);
     assert.equal(await market.read.platformFeeBps(), 500);
   });
 
   it('answers ERC-165 for its interface, which names this version', async () => {
     const { market } = await deployed();
-    const { abi } = JSON.parse(readFileSync(new URL('../../artifacts/contracts/marketplace/IModelMarketplace.sol/IModelMarketplace.json', import.meta.url), 'utf8')) as { abi: Abi };
+    const { abi } = JSON.parse(
+      readFileSync(
+        new URL('../../artifacts/contracts/marketplace/IModelMarketplace.sol/IModelMarketplace.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { abi: Abi };
     const id = (abi.filter((item) => item.type === 'function') as AbiFunction[])
       .map((fn) => Number.parseInt(toFunctionSelector(fn).slice(2), 16))
       .reduce((a, b) => (a ^ b) >>> 0, 0);
@@ -248,13 +311,30 @@ describe('ModelMarketplace', () => {
       const people = [alice, bob, carol];
       const ROYALTY_BPS = 1500n;
       await alice.market.write.registerModel([registration('a', { derivativeRoyaltyBps: Number(ROYALTY_BPS) })]);
-      await carol.market.write.registerModel([registration('b', { parentIdPlusOne: 1n, pricePerUse: parseEther('0.3') })]);
+      await carol.market.write.registerModel([
+        registration('b', { parentIdPlusOne: 1n, pricePerUse: parseEther('0.3') }),
+      ]);
       const models = [
-        { creator: alice.account.address, price: parseEther('1'), licence: parseEther('100'), parent: null as Address | null },
-        { creator: carol.account.address, price: parseEther('0.3'), licence: parseEther('100'), parent: alice.account.address as Address | null },
+        {
+          creator: alice.account.address,
+          price: parseEther('1'),
+          licence: parseEther('100'),
+          parent: null as Address | null,
+        },
+        {
+          creator: carol.account.address,
+          price: parseEther('0.3'),
+          licence: parseEther('100'),
+          parent: alice.account.address as Address | null,
+        },
       ];
       for (const p of people) await p.joy.write.approve([market.address, maxUint256]);
-      const accounts: Address[] = [alice.account.address, bob.account.address, carol.account.address, treasury.account.address];
+      const accounts: Address[] = [
+        alice.account.address,
+        bob.account.address,
+        carol.account.address,
+        treasury.account.address,
+      ];
       const wallet = new Map<Address, bigint>();
       for (const a of accounts) wallet.set(a, await joy.read.balanceOf([a]));
       const prepaid = new Map<Address, bigint>(accounts.map((a) => [a, 0n]));
@@ -270,7 +350,10 @@ describe('ModelMarketplace', () => {
       };
 
       let state = seed;
-      const rand = (n: number) => ((state = (state * 48271) % 2147483647), state % n);
+      const rand = (n: number) => {
+        state = (state * 48271) % 2147483647;
+        return state % n;
+      };
       const succeeded = new Array(6).fill(0);
       for (let step = 0; step < 60; step++) {
         const op = rand(6);
@@ -280,13 +363,60 @@ describe('ModelMarketplace', () => {
         const amount = parseEther(String(1 + rand(20)));
         const price = licensed.has(`${id}:${me}`) ? 0n : models[id].price;
         const [expected, call, apply] =
-          op === 0 ? [wallet.get(me)! >= amount, () => who.market.write.deposit([amount]), () => (add(wallet, me, -amount), add(prepaid, me, amount))] :
-          op === 1 ? [prepaid.get(me)! >= price, () => who.market.write.useModel([BigInt(id)]), () => (add(prepaid, me, -price), split(id, price))] :
-          op === 2 ? [!licensed.has(`${id}:${me}`) && wallet.get(me)! >= models[id].licence, () => who.market.write.buyLicence([BigInt(id)]), () => (add(wallet, me, -models[id].licence), licensed.add(`${id}:${me}`), split(id, models[id].licence))] :
-          op === 3 ? [prepaid.get(me)! >= amount, () => who.market.write.withdrawPrepaid([amount]), () => (add(prepaid, me, -amount), add(wallet, me, amount))] :
-          [earnings.get(me)! > 0n, () => who.market.write.withdrawEarnings(), () => (add(wallet, me, earnings.get(me)!), earnings.set(me, 0n))];
-        const ok = await call().then(() => true, () => false);
-        assert.equal(ok, expected, `step ${step}: operation ${op} by ${me} ${expected ? 'should succeed' : 'should be refused'}`);
+          op === 0
+            ? [
+                wallet.get(me)! >= amount,
+                () => who.market.write.deposit([amount]),
+                () => {
+                  add(wallet, me, -amount);
+                  add(prepaid, me, amount);
+                },
+              ]
+            : op === 1
+              ? [
+                  prepaid.get(me)! >= price,
+                  () => who.market.write.useModel([BigInt(id)]),
+                  () => {
+                    add(prepaid, me, -price);
+                    split(id, price);
+                  },
+                ]
+              : op === 2
+                ? [
+                    !licensed.has(`${id}:${me}`) && wallet.get(me)! >= models[id].licence,
+                    () => who.market.write.buyLicence([BigInt(id)]),
+                    () => {
+                      add(wallet, me, -models[id].licence);
+                      licensed.add(`${id}:${me}`);
+                      split(id, models[id].licence);
+                    },
+                  ]
+                : op === 3
+                  ? [
+                      prepaid.get(me)! >= amount,
+                      () => who.market.write.withdrawPrepaid([amount]),
+                      () => {
+                        add(prepaid, me, -amount);
+                        add(wallet, me, amount);
+                      },
+                    ]
+                  : [
+                      earnings.get(me)! > 0n,
+                      () => who.market.write.withdrawEarnings(),
+                      () => {
+                        add(wallet, me, earnings.get(me)!);
+                        earnings.set(me, 0n);
+                      },
+                    ];
+        const ok = await call().then(
+          () => true,
+          () => false,
+        );
+        assert.equal(
+          ok,
+          expected,
+          `step ${step}: operation ${op} by ${me} ${expected ? 'should succeed' : 'should be refused'}`,
+        );
         if (ok) {
           (apply as () => void)();
           succeeded[op]++;
@@ -300,7 +430,10 @@ describe('ModelMarketplace', () => {
         }
         assert.equal(await joy.read.balanceOf([market.address]), owed, `step ${step}: the contract holds what it owes`);
       }
-      assert.ok(succeeded.slice(0, 4).every((n) => n > 0), `successes per operation: ${succeeded}`);
+      assert.ok(
+        succeeded.slice(0, 4).every((n) => n > 0),
+        `successes per operation: ${succeeded}`,
+      );
       let total = await joy.read.balanceOf([market.address]);
       for (const a of [...accounts, admin.account.address]) total += await joy.read.balanceOf([a]);
       assert.equal(total, parseEther('1000000'));

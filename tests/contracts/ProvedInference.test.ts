@@ -8,11 +8,21 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { network } from 'hardhat';
 import * as snarkjs from 'snarkjs';
-import { releaseCurve, warmCurve } from '../../src/proving/bn128-curve.ts';
-import { encodeAbiParameters, getAddress, zeroAddress, keccak256, maxUint256, parseEther, toFunctionSelector, toHex, type Hex } from 'viem';
+import { releaseCurve, warmCurve } from '@permanet/core/proving/bn128-curve';
+import {
+  encodeAbiParameters,
+  getAddress,
+  zeroAddress,
+  keccak256,
+  maxUint256,
+  parseEther,
+  toFunctionSelector,
+  toHex,
+  type Hex,
+} from 'viem';
 import { heldOutSet } from '../../models/digits/dataset.ts';
-import { proofWords } from '../../src/proving/groth16-calldata.ts';
-import { quantizeInput, type QuantizedMlp } from '../../src/proving/quantized-mlp.ts';
+import { proofWords } from '@permanet/core/proving/groth16-calldata';
+import { quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
 import { revertOf } from './revert-of.ts';
 
 const { viem } = await network.create();
@@ -24,22 +34,65 @@ const FEE = parseEther('2');
 const PRICE = parseEther('1');
 const role = (name: string) => keccak256(toHex(name));
 const file = (path: string) => new URL(`../../circuits/digits/${path}`, import.meta.url).pathname;
-const quantized = JSON.parse(readFileSync(new URL('../../models/digits/digits.quant.json', import.meta.url), 'utf8')) as QuantizedMlp;
+const quantized = JSON.parse(
+  readFileSync(new URL('../../models/digits/digits.quant.json', import.meta.url), 'utf8'),
+) as QuantizedMlp;
 const CIRCUIT_CID = 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku';
 const KEY_CID = 'bafkreiaxnnnb7qz2focittuqq3ya25q7rcv3bqynnczfzao6ybpcbtx4zy';
-const proverOf = (verifier: Hex, circuitCid = CIRCUIT_CID) => ({ verifier: getAddress(verifier), circuitCid, provingKeyCid: KEY_CID, circuitBytes: 2_000_000n, provingKeyBytes: 9_000_000n });
+const proverOf = (verifier: Hex, circuitCid = CIRCUIT_CID) => ({
+  verifier: getAddress(verifier),
+  circuitCid,
+  provingKeyCid: KEY_CID,
+  circuitBytes: 2_000_000n,
+  provingKeyBytes: 9_000_000n,
+});
 
 async function prove(digit: number, salt = 99n) {
   const x = quantizeInput(quantized.inputScale, heldOutSet()[digit].pixels);
-  const { proof, publicSignals } = await snarkjs.groth16.fullProve({ x, salt: salt.toString() }, file('digits.wasm'), file('digits.zkey'));
-  return { words: proofWords(proof), signals: publicSignals.map(BigInt), commitment: toHex(BigInt(publicSignals[0]), { size: 32 }) };
+  const { proof, publicSignals } = await snarkjs.groth16.fullProve(
+    { x, salt: salt.toString() },
+    file('digits.wasm'),
+    file('digits.zkey'),
+  );
+  return {
+    words: proofWords(proof),
+    signals: publicSignals.map(BigInt),
+    commitment: toHex(BigInt(publicSignals[0]), { size: 32 }),
+  };
 }
 
 async function deployed() {
-  const joy = await viem.deployContract('JoyToken', [admin.account.address, parseEther('1000000'), 3600n, admin.account.address]);
-  const market = await viem.deployContract('ModelMarketplace', [joy.address, admin.account.address, admin.account.address, 0, 10, 3600n]);
-  const coordinator = await viem.deployContract('NodeCoordinator', [joy.address, admin.account.address, parseEther('100'), 300n]);
-  const poi = await viem.deployContract('ProofOfInference', [joy.address, market.address, coordinator.address, admin.account.address, WINDOW, WINDOW, parseEther('50'), 10, 3600n]);
+  const joy = await viem.deployContract('JoyToken', [
+    admin.account.address,
+    parseEther('1000000'),
+    3600n,
+    admin.account.address,
+  ]);
+  const market = await viem.deployContract('ModelMarketplace', [
+    joy.address,
+    admin.account.address,
+    admin.account.address,
+    0,
+    10,
+    3600n,
+  ]);
+  const coordinator = await viem.deployContract('NodeCoordinator', [
+    joy.address,
+    admin.account.address,
+    parseEther('100'),
+    300n,
+  ]);
+  const poi = await viem.deployContract('ProofOfInference', [
+    joy.address,
+    market.address,
+    coordinator.address,
+    admin.account.address,
+    WINDOW,
+    WINDOW,
+    parseEther('50'),
+    10,
+    3600n,
+  ]);
   const verifier = await viem.deployContract('DigitsVerifier');
   await joy.write.grantRole([role('STAKE_MANAGER_ROLE'), coordinator.address]);
   await coordinator.write.grantRole([role('TASK_MANAGER_ROLE'), poi.address]);
@@ -52,11 +105,32 @@ async function deployed() {
   });
   const c = await as(creator);
   await c.market.write.registerModel([
-    { name: 'digits', task: 'image-classification', licence: 'MIT', weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', cardCid: 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq', spec: '{}', sizeBytes: 1n, pricePerUse: PRICE, licencePrice: 0n, derivativeRoyaltyBps: 0, parentIdPlusOne: 0n },
+    {
+      name: 'digits',
+      task: 'image-classification',
+      licence: 'MIT',
+      weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+      cardCid: 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq',
+      spec: '{}',
+      sizeBytes: 1n,
+      pricePerUse: PRICE,
+      licencePrice: 0n,
+      derivativeRoyaltyBps: 0,
+      parentIdPlusOne: 0n,
+    },
   ]);
   const r = await as(requester);
   await r.joy.write.approve([poi.address, maxUint256]);
-  return { joy, market, poi, verifier, creator: c, requester: r, prover: await as(prover), stranger: await as(stranger) };
+  return {
+    joy,
+    market,
+    poi,
+    verifier,
+    creator: c,
+    requester: r,
+    prover: await as(prover),
+    stranger: await as(stranger),
+  };
 }
 type Setup = Awaited<ReturnType<typeof deployed>>;
 
@@ -78,12 +152,20 @@ describe('proved inference', () => {
 
   it('a version gets its prover once, from its creator, and relays may pin its artifacts', async () => {
     const s = await deployed();
-    const register = (who: Setup['creator'], version = 0, verifier: Hex = s.verifier.address, circuit = CIRCUIT_CID) => revertOf(who.market.write.registerProver([0n, version, proverOf(verifier, circuit)]));
+    const register = (who: Setup['creator'], version = 0, verifier: Hex = s.verifier.address, circuit = CIRCUIT_CID) =>
+      revertOf(who.market.write.registerProver([0n, version, proverOf(verifier, circuit)]));
     assert.equal((await register(s.stranger))?.errorName, 'NotCreator');
     assert.equal((await register(s.creator, 1))?.errorName, 'UnknownVersion');
     assert.equal((await register(s.creator, 0, s.stranger.address))?.errorName, 'NotAContract');
     assert.equal((await register(s.creator, 0, s.verifier.address, ''))?.errorName, 'EmptyField');
-    assert.equal((await revertOf(s.creator.market.write.registerProver([0n, 0, { ...proverOf(s.verifier.address), provingKeyBytes: 0n }])))?.errorName, 'ZeroSize');
+    assert.equal(
+      (
+        await revertOf(
+          s.creator.market.write.registerProver([0n, 0, { ...proverOf(s.verifier.address), provingKeyBytes: 0n }]),
+        )
+      )?.errorName,
+      'ZeroSize',
+    );
     assert.equal((await s.market.read.getProver([0n, 0])).verifier, zeroAddress);
     assert.equal(await s.market.read.verifierOf([0n, 0]), zeroAddress);
     await s.creator.market.write.registerProver([0n, 0, proverOf(s.verifier.address)]);
@@ -93,7 +175,13 @@ describe('proved inference', () => {
     assert.equal(await s.market.read.isRegisteredCid([KEY_CID]), true);
     const events = await s.market.getEvents.ProverRegistered();
     assert.equal(events.length, 1);
-    assert.deepEqual(events[0].args, { id: 0n, version: 0, verifier: getAddress(s.verifier.address), circuitCid: CIRCUIT_CID, provingKeyCid: KEY_CID });
+    assert.deepEqual(events[0].args, {
+      id: 0n,
+      version: 0,
+      verifier: getAddress(s.verifier.address),
+      circuitCid: CIRCUIT_CID,
+      provingKeyCid: KEY_CID,
+    });
     assert.equal((await register(s.creator))?.errorName, 'ProverAlreadyRegistered');
   });
 
@@ -102,7 +190,18 @@ describe('proved inference', () => {
     const [a0, a1, b00, b01, b10, b11, c0, c1] = proved.words;
     // Two public signals: the input's commitment, then the ten logits packed in 24-bit slots.
     const [commitment, logits] = proved.signals;
-    assert.equal(await s.verifier.read.verifyProof([[a0, a1], [[b00, b01], [b10, b11]], [c0, c1], [commitment, logits]]), true);
+    assert.equal(
+      await s.verifier.read.verifyProof([
+        [a0, a1],
+        [
+          [b00, b01],
+          [b10, b11],
+        ],
+        [c0, c1],
+        [commitment, logits],
+      ]),
+      true,
+    );
     assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, proved.signals]), true);
     const forgeries: [string, bigint[]][] = [
       ['the commitment', [commitment + 1n, logits]],
@@ -110,7 +209,8 @@ describe('proved inference', () => {
       ['logit 9', [commitment, logits - (1n << 216n)]],
       ['a signal missing', [commitment]],
     ];
-    for (const [changed, forged] of forgeries) assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, forged]), false, changed);
+    for (const [changed, forged] of forgeries)
+      assert.equal(await s.poi.read.isValidProof([0n, 0, proved.words, forged]), false, changed);
   });
 
   it('a proof task settles with a valid proof: the prover is paid the fee and the model its price', async () => {
@@ -131,23 +231,45 @@ describe('proved inference', () => {
     assert.equal(await s.market.read.earningsOf([creator.account.address]), PRICE);
     const [event] = await s.poi.getEvents.TaskProved();
     assert.deepEqual(event.args, { taskId: 0n, prover: getAddress(prover.account.address), result: expected });
-    assert.equal((await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName, 'NotOpen');
+    assert.equal(
+      (await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName,
+      'NotOpen',
+    );
   });
 
   it('refuses a forged output, another input, a vote task, a late proof, and a version without a prover', async () => {
     const s = await registered();
     await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE]);
-    const settle = (signals: bigint[], taskId = 0n) => revertOf(s.prover.poi.write.settleWithProof([taskId, proved.words, signals]));
+    const settle = (signals: bigint[], taskId = 0n) =>
+      revertOf(s.prover.poi.write.settleWithProof([taskId, proved.words, signals]));
     // Logit 3 one higher.
     assert.equal((await settle([proved.signals[0], proved.signals[1] + (1n << 72n)]))?.errorName, 'InvalidProof');
     const other = await prove(8, 7n);
-    assert.equal((await revertOf(s.prover.poi.write.settleWithProof([0n, other.words, other.signals])))?.errorName, 'CommitmentMismatch');
+    assert.equal(
+      (await revertOf(s.prover.poi.write.settleWithProof([0n, other.words, other.signals])))?.errorName,
+      'CommitmentMismatch',
+    );
     assert.equal((await settle([]))?.errorName, 'CommitmentMismatch');
     // The marketplace's own error, raised in the call ProofOfInference makes to it.
-    assert.equal((await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE])))?.signature, toFunctionSelector('UnknownVersion(uint256,uint32)'));
-    await s.creator.market.write.publishVersion([0n, 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq', '{}', 1n]);
-    assert.equal((await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE])))?.errorName, 'NoProver');
-    assert.equal((await revertOf(s.poi.read.isValidProof([0n, 1, proved.words, proved.signals])))?.errorName, 'NoProver');
+    assert.equal(
+      (await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE])))?.signature,
+      toFunctionSelector('UnknownVersion(uint256,uint32)'),
+    );
+    await s.creator.market.write.publishVersion([
+      0n,
+      'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+      'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq',
+      '{}',
+      1n,
+    ]);
+    assert.equal(
+      (await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE])))?.errorName,
+      'NoProver',
+    );
+    assert.equal(
+      (await revertOf(s.poi.read.isValidProof([0n, 1, proved.words, proved.signals])))?.errorName,
+      'NoProver',
+    );
 
     // Nothing was lost to the refusals; after the deadline the proof is late and the task refunds.
     assert.equal((await s.poi.read.getTask([0n])).status, 1);
@@ -170,6 +292,9 @@ describe('proved inference', () => {
     await joyAsNode.write.stake([parseEther('200')]);
     await node.write.register([0, 10, 'u33d', '12D3KooWstranger', parseEther('200'), [0n]]);
     await s.requester.poi.write.createTask([0n, 0, proved.commitment, 1, FEE, '']);
-    assert.equal((await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName, 'NotAProofTask');
+    assert.equal(
+      (await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName,
+      'NotAProofTask',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { BaseError, ContractFunctionRevertedError } from 'viem';
+import { type BaseError, ContractFunctionRevertedError } from 'viem';
 
 /** The custom error a reverted call carried: its name and arguments when the contract's ABI
  * declares it, and its 4-byte selector either way (for errors of another contract it called). */
@@ -9,7 +9,11 @@ export async function revertOf(call: Promise<unknown>) {
   } catch (error) {
     const reverted = (error as BaseError).walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
-      return { errorName: reverted.data?.errorName, args: reverted.data?.args, signature: reverted.signature ?? reverted.raw?.slice(0, 10) };
+      return {
+        errorName: reverted.data?.errorName,
+        args: reverted.data?.args,
+        signature: reverted.signature ?? reverted.raw?.slice(0, 10),
+      };
     }
     throw error;
   }

@@ -39,14 +39,19 @@ test('least recently used models are evicted past the limit; kept ones stay', as
   await expect(page.getByTestId('fetch-source')).toContainText('this browser (IndexedDB)');
 });
 
-test('the most used models are fetched ahead into free room, marked in the list, and open from this browser', async ({ browser, stack }) => {
+test('the most used models are fetched ahead into free room, marked in the list, and open from this browser', async ({
+  browser,
+  stack,
+}) => {
   // A context without the tests' default (fetching ahead off): what a person gets.
   const page = await (await browser.newContext({ baseURL: stack.appUrl })).newPage();
   await page.goto('/');
   await expect(page.getByTestId('prefetch-toggle')).toBeChecked();
   const digits = page.locator('[data-testid=model-card][data-name=permanet-digits]');
   await expect(digits.getByTestId('held-badge')).toHaveText('fetched ahead', { timeout: 60_000 });
-  await expect(page.getByTestId('cached-model').filter({ hasText: 'permanet-digits' })).toContainText('· fetched ahead');
+  await expect(page.getByTestId('cached-model').filter({ hasText: 'permanet-digits' })).toContainText(
+    '· fetched ahead',
+  );
 
   await digits.getByRole('link').click();
   await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });

@@ -1,7 +1,8 @@
 // The compute network end to end, on the real stack: three providers (the stack's relay, a second
 // relay started with a deliberately wrong digits model, and a browser tab contributing on WebGPU)
 // and a requester's tab. A K = 3 task settles with the honest majority (onnxruntime-node, the
-// tab's WebGPU and the requester's own WASM run agree on the canonical hash), the wrong node is slashed and reputations move; then
+// tab's WebGPU and the requester's own WASM run agree on the canonical hash), the wrong node is slashed and reputations
+// move; then
 // the wrong node's relay is killed after the next task selected it: it is slashed for its silence
 // and the task still settles for the two that answered.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicClient, createTestClient, http, parseEther, type Address, type PublicClient } from 'viem';
 import { denseGraphToOnnx } from '../../models/onnx-graph.ts';
-import { joyTokenAbi, nodeCoordinatorAbi } from '../../src/chain/abi/generated.ts';
-import { modelIdByName } from '../../src/chain/actions/marketplace/model-id-by-name.ts';
-import { devAccount } from '../../src/chain/dev-accounts.ts';
-import { NODE_BACKENDS } from '../../src/compute/node-backends.ts';
+import { joyTokenAbi, nodeCoordinatorAbi } from '@permanet/core/chain/abi/generated';
+import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import { NODE_BACKENDS } from '@permanet/core/compute/node-backends';
 import { digitSamples, digitsModel, fileCid } from '../../scripts/lib/reference.ts';
 import { RELAY_COMPUTE_ACCOUNT, RELAY_STAKE_JOY } from '../../scripts/lib/stack.ts';
 import { expect, test } from './fixtures.ts';
@@ -30,7 +31,15 @@ writeFileSync(
     name: 'always-seven',
     inputName: 'pixels',
     outputName: 'probabilities',
-    layers: [{ weights: new Float32Array(7840), bias: Float32Array.from({ length: 10 }, (_, i) => (i === 7 ? 10 : 0)), inputs: 784, outputs: 10, activation: 'softmax' }],
+    layers: [
+      {
+        weights: new Float32Array(7840),
+        bias: Float32Array.from({ length: 10 }, (_, i) => (i === 7 ? 10 : 0)),
+        inputs: 784,
+        outputs: 10,
+        activation: 'softmax',
+      },
+    ],
   }),
 );
 const digitsCid = await fileCid(digitsModel.file);
@@ -39,12 +48,22 @@ const sample = digitSamples.find((s) => s.label !== 7)!;
 test.use({ extraRelays: [{ account: WRONG_ACCOUNT, substitute: { cid: digitsCid, file: wrongModel } }] });
 test.describe.configure({ mode: 'serial' });
 
-test('three providers: the honest majority is paid, a wrong node and a killed node are slashed', async ({ browser, stack }) => {
+test('three providers: the honest majority is paid, a wrong node and a killed node are slashed', async ({
+  browser,
+  stack,
+}) => {
   test.setTimeout(300_000);
   const client = createPublicClient({ transport: http(stack.config.deployments.rpcUrl) }) as PublicClient;
   const c = stack.config.deployments.contracts;
-  const node = (address: Address) => client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [address] });
-  const joy = (address: Address) => client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'balanceOf', args: [address] });
+  const node = (address: Address) =>
+    client.readContract({
+      address: c.NodeCoordinator.address,
+      abi: nodeCoordinatorAbi,
+      functionName: 'getNode',
+      args: [address],
+    });
+  const joy = (address: Address) =>
+    client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'balanceOf', args: [address] });
   const digitsId = (await modelIdByName(client, c.ModelMarketplace.address, digitsModel.name))!;
   const [honest, wrong, tab] = [RELAY_COMPUTE_ACCOUNT, WRONG_ACCOUNT, CONTRIBUTOR].map((i) => devAccount(i).address);
 
@@ -61,7 +80,18 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   await expect(contribute.getByTestId('contribute-status')).toContainText(tab, { timeout: 60_000 });
   // All three are registered, hold the model, and show on the network page.
   for (const address of [honest, wrong, tab]) {
-    await expect.poll(() => client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'holds', args: [address, digitsId] }), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          client.readContract({
+            address: c.NodeCoordinator.address,
+            abi: nodeCoordinatorAbi,
+            functionName: 'holds',
+            args: [address, digitsId],
+          }),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
   }
   await expect(contributor.getByTestId('node-row')).toHaveCount(3, { timeout: 20_000 });
   expect(NODE_BACKENDS[(await node(tab)).backend]).toBe('WebGPU');
@@ -96,7 +126,9 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
     await expect(stats).toHaveAttribute('data-runs', '5');
     await expect(stats).toHaveAttribute('data-matches', 'true');
     expect(Number(await stats.getAttribute('data-compute-p50'))).toBeGreaterThan(0);
-    expect(Number(await stats.getAttribute('data-round-trip-p50'))).toBeGreaterThan(Number(await stats.getAttribute('data-compute-p50')));
+    expect(Number(await stats.getAttribute('data-round-trip-p50'))).toBeGreaterThan(
+      Number(await stats.getAttribute('data-compute-p50')),
+    );
   }
   const run = requester.getByTestId('network-run');
   await run.locator('summary').click();
@@ -111,12 +143,19 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   const rows = run.getByTestId('network-node');
   await expect(rows).toHaveCount(3);
   await expect(rows.and(requester.locator('[data-status=answered]'))).toHaveCount(3);
-  const outputs = Object.fromEntries(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-node')!.toLowerCase(), tr.getAttribute('data-output')])));
+  const outputs = Object.fromEntries(
+    await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-node')!.toLowerCase(), tr.getAttribute('data-output')]),
+    ),
+  );
   // onnxruntime-node (relay) and WebGPU (tab) agree on the canonical output; the wrong model does not.
   expect(outputs[honest.toLowerCase()]).toMatch(/^0x[0-9a-f]{64}$/);
   expect(outputs[tab.toLowerCase()]).toBe(outputs[honest.toLowerCase()]);
   expect(outputs[wrong.toLowerCase()]).not.toBe(outputs[honest.toLowerCase()]);
-  await expect(run.getByTestId('network-vs-local')).toHaveAttribute('data-local-output', outputs[honest.toLowerCase()]!);
+  await expect(run.getByTestId('network-vs-local')).toHaveAttribute(
+    'data-local-output',
+    outputs[honest.toLowerCase()]!,
+  );
   await expect(run.getByTestId('network-vs-local')).toHaveAttribute('data-matches', 'true');
   await expect(run.getByTestId('task-events').locator('li[data-type=penalized]')).toHaveCount(1);
   await expect(run.getByTestId('task-events').locator('li[data-type=settled]')).toContainText('paid');
@@ -130,14 +169,25 @@ test('three providers: the honest majority is paid, a wrong node and a killed no
   expect((await joy(honest)) - before.honest + ((await joy(tab)) - before.tab)).toBe(parseEther('53'));
 
   // The contributor's network page shows the new reputations, and latency from its pings, per node.
-  await expect(contributor.locator(`[data-testid=node-row][data-node="${wrong}"]`)).toHaveAttribute('data-reputation', '400', { timeout: 15_000 });
+  await expect(contributor.locator(`[data-testid=node-row][data-node="${wrong}"]`)).toHaveAttribute(
+    'data-reputation',
+    '400',
+    { timeout: 15_000 },
+  );
   await expect(contributor.getByTestId('latency-chart').locator('g[data-peer]')).toHaveCount(2, { timeout: 15_000 });
 
   // Next task: all three are selected again, but the wrong node's relay is gone before it answers.
   await stack.extraRelays[0].stop();
   await run.getByTestId('network-start').click();
   // The two that answered committed; the commit window, then the reveal window, run out (time moves on the dev chain).
-  await expect.poll(async () => (await progress.getAttribute('data-status')) === 'open' && (await run.getByTestId('task-events').locator('li[data-type=committed]').count()), { timeout: 60_000 }).toBe(2);
+  await expect
+    .poll(
+      async () =>
+        (await progress.getAttribute('data-status')) === 'open' &&
+        (await run.getByTestId('task-events').locator('li[data-type=committed]').count()),
+      { timeout: 60_000 },
+    )
+    .toBe(2);
   const wrongRow = rows.and(requester.locator(`[data-node="${wrong}"]`));
   // The page keeps trying to reach the silent node while it could still commit.
   await expect(wrongRow).toHaveAttribute('data-status', 'asking');

@@ -15,7 +15,9 @@ async function openDigits(page: import('@playwright/test').Page) {
 
 function expectClose(actual: number[], expected: number[]) {
   expect(actual).toHaveLength(expected.length);
-  actual.forEach((value, i) => expect(Math.abs(value - expected[i]), `class ${i}: ${value} vs ${expected[i]}`).toBeLessThan(TOLERANCE));
+  for (const [i, value] of actual.entries()) {
+    expect(Math.abs(value - expected[i]), `class ${i}: ${value} vs ${expected[i]}`).toBeLessThan(TOLERANCE);
+  }
   expect(actual.indexOf(Math.max(...actual))).toBe(expected.indexOf(Math.max(...expected)));
 }
 

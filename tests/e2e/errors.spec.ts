@@ -1,9 +1,9 @@
 // Bad input gets a clear message and breaks nothing: a tensor of the wrong shape, a CID no peer
 // has, weights whose bytes do not match their CID, a relay that is down when the page opens.
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
-import { registerModel } from '../../src/chain/actions/marketplace/register-model.ts';
-import { devAccount } from '../../src/chain/dev-accounts.ts';
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
+import { registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { expect, FETCH_TIMEOUT_MS, test } from './fixtures.ts';
 import { digitsModel } from '../../scripts/lib/reference.ts';
 
@@ -18,7 +18,9 @@ test('a tensor of the wrong shape is refused before it reaches the model', async
   await page.getByText('Run on a tensor of your own').click();
   await page.getByTestId('raw-input').fill(JSON.stringify(new Array(783).fill(0)));
   await page.getByTestId('raw-run').click();
-  await expect(page.getByTestId('raw-error')).toHaveText('The input does not fit the model: pixels: shape [1, 784] needs 784 values, got 783');
+  await expect(page.getByTestId('raw-error')).toHaveText(
+    'The input does not fit the model: pixels: shape [1, 784] needs 784 values, got 783',
+  );
   await page.getByTestId('raw-input').fill('[1, 2, oops');
   await page.getByTestId('raw-run').click();
   await expect(page.getByTestId('raw-error')).toContainText('The input is not JSON');
@@ -54,7 +56,9 @@ test('a model whose CID no peer has times out with a message instead of hanging'
   await expect(page.getByTestId('model-card').first()).toBeVisible();
 });
 
-test('weights whose stored bytes no longer match their CID are refused, discarded and fetched afresh', async ({ page }) => {
+test('weights whose stored bytes no longer match their CID are refused, discarded and fetched afresh', async ({
+  page,
+}) => {
   await openModel(page, 'permanet-digits');
   await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
   // Flip one byte of the largest block in the page's IndexedDB block store.
@@ -70,7 +74,8 @@ test('weights whose stored bytes no longer match their CID are refused, discarde
           store.openCursor().onsuccess = (event) => {
             const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
             if (cursor) {
-              if (!biggest || cursor.value.length > biggest.value.length) biggest = { key: cursor.key, value: new Uint8Array(cursor.value) };
+              if (!biggest || cursor.value.length > biggest.value.length)
+                biggest = { key: cursor.key, value: new Uint8Array(cursor.value) };
               cursor.continue();
               return;
             }
@@ -89,7 +94,10 @@ test('weights whose stored bytes no longer match their CID are refused, discarde
   await expect(page.getByTestId('fetch-source')).toContainText('peers (bitswap)');
 });
 
-test('with the relay down the page still works from what it has, and reconnects when it is back', async ({ page, stack }) => {
+test('with the relay down the page still works from what it has, and reconnects when it is back', async ({
+  page,
+  stack,
+}) => {
   await openModel(page, 'permanet-digits');
   await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
   await stack.stopRelay();

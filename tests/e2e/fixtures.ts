@@ -14,7 +14,7 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Short, so the "no peer has it" path is tested in seconds, not the default 30. */
 export const FETCH_TIMEOUT_MS = 6_000;
 
-export const test = base.extend<{}, { stack: Stack; extraRelays: ExtraRelay[] }>({
+export const test = base.extend<object, { stack: Stack; extraRelays: ExtraRelay[] }>({
   context: async ({ context }, use) => use(await withoutPrefetch(context)),
   // A spec that needs more relays (the compute network's) sets this; it then gets its own stack.
   extraRelays: [[], { scope: 'worker', option: true }],

@@ -10,8 +10,20 @@ export function freshModel(seed = 1): Buffer {
       inputName: 'features',
       outputName: 'scores',
       layers: [
-        { weights: Float32Array.from({ length: 12 }, (_, i) => ((i * seed) % 7) / 10), bias: new Float32Array(4), inputs: 3, outputs: 4, activation: 'relu' },
-        { weights: Float32Array.from({ length: 8 }, (_, i) => -i / 10), bias: new Float32Array(2), inputs: 4, outputs: 2, activation: 'softmax' },
+        {
+          weights: Float32Array.from({ length: 12 }, (_, i) => ((i * seed) % 7) / 10),
+          bias: new Float32Array(4),
+          inputs: 3,
+          outputs: 4,
+          activation: 'relu',
+        },
+        {
+          weights: Float32Array.from({ length: 8 }, (_, i) => -i / 10),
+          bias: new Float32Array(2),
+          inputs: 4,
+          outputs: 2,
+          activation: 'softmax',
+        },
       ],
     }),
   );
@@ -20,6 +32,8 @@ export function freshModel(seed = 1): Buffer {
 /** What onnxruntime-node computes for one row of features. */
 export async function freshModelScores(model: Buffer, features: number[]): Promise<number[]> {
   const session = await ort.InferenceSession.create(model);
-  const { scores } = await session.run({ features: new ort.Tensor('float32', Float32Array.from(features), [1, features.length]) });
+  const { scores } = await session.run({
+    features: new ort.Tensor('float32', Float32Array.from(features), [1, features.length]),
+  });
   return Array.from(scores.data as Float32Array);
 }

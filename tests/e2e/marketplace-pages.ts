@@ -1,7 +1,7 @@
 // Pages of the marketplace as a person uses them, shared by the end-to-end tests: a new person
 // (browser context), publishing through the form, finding a model by search.
 import type { Browser, Locator, Page } from '@playwright/test';
-import { devAccount } from '../../src/chain/dev-accounts.ts';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
 import { expect, withoutPrefetch } from './fixtures.ts';
 
 /** The dev account the tests publish with. */
@@ -9,14 +9,20 @@ export const PUBLISHER = '4';
 
 /** A page in a fresh browser context (another person), allowed WebRTC on loopback. */
 export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
-  return (await withoutPrefetch(await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] }))).newPage();
+  return (
+    await withoutPrefetch(await browser.newContext({ baseURL, permissions: ['camera', 'microphone'] }))
+  ).newPage();
 }
 
-/** Acts as dev account `index` in the wallet picker within `scope`: the account chosen on an earlier visit is restored, otherwise it is chosen. */
+/**
+ * Acts as dev account `index` in the wallet picker within `scope`: the account chosen on an earlier visit is restored,
+ * otherwise it is chosen.
+ */
 export async function chooseDevAccount(page: Page, index: number, scope: Locator = page.locator('body')) {
   const picker = scope.getByTestId('wallet-picker');
   await expect(picker.getByTestId('account').or(picker.getByTestId('dev-account'))).toBeVisible();
-  if (await picker.getByTestId('dev-account').isVisible()) await picker.getByTestId('dev-account').selectOption(String(index));
+  if (await picker.getByTestId('dev-account').isVisible())
+    await picker.getByTestId('dev-account').selectOption(String(index));
   await expect(picker.getByTestId('account')).toHaveText(devAccount(index).address);
 }
 
@@ -31,7 +37,9 @@ export interface Listing {
 export async function fillAndPublish(page: Page, listing: Listing) {
   await page.goto('/publish');
   await chooseDevAccount(page, Number(PUBLISHER));
-  await page.getByTestId('onnx-file').setInputFiles({ name: `${listing.name}.onnx`, mimeType: 'application/octet-stream', buffer: listing.file });
+  await page
+    .getByTestId('onnx-file')
+    .setInputFiles({ name: `${listing.name}.onnx`, mimeType: 'application/octet-stream', buffer: listing.file });
   await expect(page.getByTestId('onnx-ok')).toBeVisible();
   await expect(page.getByTestId('field-name')).toHaveValue(listing.name);
   await page.getByTestId('field-task').fill('tabular-classification');
@@ -50,4 +58,3 @@ export async function openFromSearch(page: Page, name: string) {
   await page.getByTestId('model-card').getByRole('link', { name }).click();
   await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
 }
-

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { formatEther, parseEther } from 'viem';
 import { PLATFORM_FEE_BPS } from '../../contracts/deploy.ts';
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
+import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { expect, test } from './fixtures.ts';
 import { freshModel, freshModelScores } from './fresh-model.ts';
 import { fillAndPublish, newPage, openFromSearch } from './marketplace-pages.ts';
@@ -14,16 +14,21 @@ import { fillAndPublish, newPage, openFromSearch } from './marketplace-pages.ts'
 const BUYER = '2';
 const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
 
-const earningsOf = async (page: Page) => parseEther((await page.getByTestId('account-earnings').innerText()).replace(' JOY', '').replace('free', '0'));
+const earningsOf = async (page: Page) =>
+  parseEther((await page.getByTestId('account-earnings').innerText()).replace(' JOY', '').replace('free', '0'));
 
-test('a model published in one browser is found, bought and run in another, and its creator earns the royalty', async ({ browser, stack }) => {
+test('a model published in one browser is found, bought and run in another, and its creator earns the royalty', async ({
+  browser,
+  stack,
+}) => {
   const listing = { name: `fresh-${Date.now()}`, file: freshModel(3), pricePerUse: '1', licencePrice: '20' };
   const weightsCid = (await cidOfBytes(listing.file)).toString();
 
   const creator = await newPage(browser, stack.appUrl);
   await fillAndPublish(creator, listing);
   await expect(creator.getByTestId('published')).toBeVisible({ timeout: 90_000 });
-  for (const step of ['store', 'pin', 'register']) await expect(creator.getByTestId(`step-${step}`)).toHaveAttribute('data-state', 'done');
+  for (const step of ['store', 'pin', 'register'])
+    await expect(creator.getByTestId(`step-${step}`)).toHaveAttribute('data-state', 'done');
   // A first-time publisher registers, then the relay pins what the registration names.
   await expect(creator.getByTestId('step-store')).toContainText(weightsCid);
   await expect(creator.getByTestId('step-pin')).toContainText('pinned');
@@ -49,7 +54,9 @@ test('a model published in one browser is found, bought and run in another, and 
   const output = await buyer.getByTestId('raw-output').innerText();
   const scores = JSON.parse(output.slice(output.lastIndexOf(': ') + 2)) as number[];
   const expected = await freshModelScores(listing.file, [1, 2, 3]);
-  scores.forEach((s, i) => expect(Math.abs(s - expected[i])).toBeLessThan(1e-5));
+  scores.forEach((s, i) => {
+    expect(Math.abs(s - expected[i])).toBeLessThan(1e-5);
+  });
 
   // The creator's share: the licence price less the platform fee.
   const share = (parseEther(listing.licencePrice) * BigInt(10_000 - PLATFORM_FEE_BPS)) / 10_000n;
@@ -62,40 +69,49 @@ test('a model published in one browser is found, bought and run in another, and 
   await expect(creator.getByTestId('account-earnings')).toHaveText('free');
 });
 
-test('buying beyond the balance, using without prepaid JOY and a taken name are refused with a reason, and nothing is lost', async ({ browser, stack }) => {
-  // This account has published before: the relay pins on its signature, then it registers.
-  const listing = { name: `pricey-${Date.now()}`, file: freshModel(5), pricePerUse: '1.5', licencePrice: '20000' };
-  const creator = await newPage(browser, stack.appUrl);
-  await fillAndPublish(creator, listing);
-  await expect(creator.getByTestId('published')).toBeVisible({ timeout: 90_000 });
+test(
+  'buying beyond the balance, using without prepaid JOY and a taken name are refused with a reason, and nothing is ' +
+    'lost',
+  async ({ browser, stack }) => {
+    // This account has published before: the relay pins on its signature, then it registers.
+    const listing = { name: `pricey-${Date.now()}`, file: freshModel(5), pricePerUse: '1.5', licencePrice: '20000' };
+    const creator = await newPage(browser, stack.appUrl);
+    await fillAndPublish(creator, listing);
+    await expect(creator.getByTestId('published')).toBeVisible({ timeout: 90_000 });
 
-  const buyer = await newPage(browser, stack.appUrl);
-  await openFromSearch(buyer, listing.name);
-  await buyer.getByTestId('access').getByTestId('dev-account').selectOption(BUYER);
-  const free = await buyer.getByTestId('access-free').innerText();
-  await buyer.getByTestId('buy-licence').click();
-  await expect(buyer.getByTestId('access-message')).toHaveText(`You have ${free} free to spend; 20000 JOY is needed.`);
-  await buyer.getByTestId('pay-use').click();
-  await expect(buyer.getByTestId('access-message')).toHaveText('Only 0 JOY is prepaid; 1.5 JOY is needed.');
-  await expect(buyer.getByTestId('access-free')).toHaveText(free);
-  await expect(buyer.getByTestId('access')).toHaveAttribute('data-granted', 'false');
+    const buyer = await newPage(browser, stack.appUrl);
+    await openFromSearch(buyer, listing.name);
+    await buyer.getByTestId('access').getByTestId('dev-account').selectOption(BUYER);
+    const free = await buyer.getByTestId('access-free').innerText();
+    await buyer.getByTestId('buy-licence').click();
+    await expect(buyer.getByTestId('access-message')).toHaveText(
+      `You have ${free} free to spend; 20000 JOY is needed.`,
+    );
+    await buyer.getByTestId('pay-use').click();
+    await expect(buyer.getByTestId('access-message')).toHaveText('Only 0 JOY is prepaid; 1.5 JOY is needed.');
+    await expect(buyer.getByTestId('access-free')).toHaveText(free);
+    await expect(buyer.getByTestId('access')).toHaveAttribute('data-granted', 'false');
 
-  // Prepay, then pay one use: the page may run the model, and the use is counted on-chain.
-  await buyer.getByTestId('deposit-amount').fill('2');
-  await buyer.getByTestId('deposit').click();
-  await expect(buyer.getByTestId('access-prepaid')).toHaveText('2 JOY');
-  await buyer.getByTestId('pay-use').click();
-  await expect(buyer.getByTestId('access-state')).toHaveText('One use paid for this visit.');
-  await expect(buyer.getByTestId('access')).toHaveAttribute('data-granted', 'true');
-  await expect(buyer.getByTestId('access-prepaid')).toHaveText('0.5 JOY');
+    // Prepay, then pay one use: the page may run the model, and the use is counted on-chain.
+    await buyer.getByTestId('deposit-amount').fill('2');
+    await buyer.getByTestId('deposit').click();
+    await expect(buyer.getByTestId('access-prepaid')).toHaveText('2 JOY');
+    await buyer.getByTestId('pay-use').click();
+    await expect(buyer.getByTestId('access-state')).toHaveText('One use paid for this visit.');
+    await expect(buyer.getByTestId('access')).toHaveAttribute('data-granted', 'true');
+    await expect(buyer.getByTestId('access-prepaid')).toHaveText('0.5 JOY');
 
-  // The same name again is refused before anything is stored.
-  await fillAndPublish(creator, { ...listing, file: freshModel(6) });
-  await expect(creator.getByTestId('error-name')).toHaveText(/^is taken by model #\d+$/);
-  await expect(creator.getByTestId('publish-steps')).toHaveCount(0);
-});
+    // The same name again is refused before anything is stored.
+    await fillAndPublish(creator, { ...listing, file: freshModel(6) });
+    await expect(creator.getByTestId('error-name')).toHaveText(/^is taken by model #\d+$/);
+    await expect(creator.getByTestId('publish-steps')).toHaveCount(0);
+  },
+);
 
-test('a publish cut off by a relay outage is resumed after a reload, from where it stopped', async ({ browser, stack }) => {
+test('a publish cut off by a relay outage is resumed after a reload, from where it stopped', async ({
+  browser,
+  stack,
+}) => {
   const listing = { name: `resumed-${Date.now()}`, file: freshModel(7), pricePerUse: '', licencePrice: '' };
   const creator = await newPage(browser, stack.appUrl);
   await stack.stopRelay();

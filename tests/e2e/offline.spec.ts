@@ -25,7 +25,9 @@ test('the second visit runs the model offline, from IndexedDB', async ({ page, c
   await expect(page.getByTestId('probabilities')).toBeVisible();
   const shown = await pageProbabilities(page);
   const expected = (await referenceDigits(digitSamples[0].pixels)).probabilities;
-  shown.forEach((p, i) => expect(Math.abs(p - expected[i])).toBeLessThan(1e-4));
+  shown.forEach((p, i) => {
+    expect(Math.abs(p - expected[i])).toBeLessThan(1e-4);
+  });
 
   await page.goto('/');
   await expect(page.getByTestId('stale-list')).toContainText('the chain cannot be reached');

@@ -8,12 +8,17 @@ import { serveApp } from '../../scripts/lib/serve-app.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { expect, root, test } from './fixtures.ts';
 
-test('the manifest declares a standalone app with a theme colour and 192, 512 and maskable icons', async ({ page, request }) => {
+test('the manifest declares a standalone app with a theme colour and 192, 512 and maskable icons', async ({
+  page,
+  request,
+}) => {
   await page.goto('/');
   const href = await page.locator('link[rel=manifest]').getAttribute('href');
   const manifest = await (await request.get(new URL(href!, page.url()).toString())).json();
   expect(manifest).toMatchObject({ name: 'PermaNet', display: 'standalone', start_url: '/', theme_color: '#121a3a' });
-  const sizes = manifest.icons.map((i: { sizes: string; purpose?: string }) => `${i.sizes}${i.purpose ? ` ${i.purpose}` : ''}`);
+  const sizes = manifest.icons.map(
+    (i: { sizes: string; purpose?: string }) => `${i.sizes}${i.purpose ? ` ${i.purpose}` : ''}`,
+  );
   expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512', '512x512 maskable']));
   for (const icon of manifest.icons) {
     const png = await (await request.get(new URL(icon.src, page.url()).toString())).body();
@@ -23,14 +28,19 @@ test('the manifest declares a standalone app with a theme colour and 192, 512 an
   await expect(page.locator('meta[name=theme-color]')).toHaveAttribute('content', '#121a3a');
 });
 
-test('the service worker precaches the app and its runtime, but not WalletConnect (fetched when chosen)', async ({ request, stack }) => {
+test('the service worker precaches the app and its runtime, but not WalletConnect (fetched when chosen)', async ({
+  request,
+  stack,
+}) => {
   const sw = await (await request.get(new URL('/sw.js', stack.appUrl).toString())).text();
   const urls = [...sw.matchAll(/"?url"?:\s*"([^"]+)"/g)].map((m) => m[1]);
   expect(urls).toEqual(expect.arrayContaining(['index.html']));
   expect(urls.some((u) => /ort-wasm-simd-threaded-[\w-]+\.wasm$/.test(u))).toBe(true);
   for (const url of urls.filter((u) => u.endsWith('.js'))) {
     // AppKit's modal is a web component named w3m-modal: no precached script defines it.
-    expect(await (await request.get(new URL(`/${url}`, stack.appUrl).toString())).text(), url).not.toContain('w3m-modal');
+    expect(await (await request.get(new URL(`/${url}`, stack.appUrl).toString())).text(), url).not.toContain(
+      'w3m-modal',
+    );
   }
 });
 
@@ -56,7 +66,13 @@ test('Chromium finds the app installable', async ({ stack }) => {
 });
 
 test('on a 390×844 phone screen nothing overflows and the digit pad fits', async ({ browser, stack }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, baseURL: stack.appUrl });
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 3,
+    baseURL: stack.appUrl,
+  });
   const page = await context.newPage();
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.goto('/');
@@ -93,11 +109,13 @@ test('a newly deployed version is offered with a reload prompt', async ({ page, 
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     const prompt = page.getByTestId('update-prompt');
     await expect(prompt).toContainText('A new version of PermaNet is available');
-    await page.evaluate(() => ((window as any).__beforeReload = true));
+    await page.evaluate(() => {
+      (window as { __beforeReload?: boolean }).__beforeReload = true;
+    });
     const reloaded = page.waitForEvent('load');
     await prompt.getByRole('button', { name: 'Reload' }).click();
     await reloaded;
-    expect(await page.evaluate(() => (window as any).__beforeReload)).toBeUndefined();
+    expect(await page.evaluate(() => (window as { __beforeReload?: boolean }).__beforeReload)).toBeUndefined();
     await expect(page.getByTestId('model-card').first()).toBeVisible();
     await expect(page.getByTestId('update-prompt')).toHaveCount(0);
   } finally {

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 test('the sample recording gives the speech probabilities onnxruntime-node gives, frame by frame', async ({ page }) => {
   // Record every progress value the bar shows while the 2.3 MB model arrives.
   await page.addInitScript(() => {
-    const seen: number[] = ((window as any).__progress = []);
+    const seen: number[] = [];
+    (window as { __progress?: number[] }).__progress = seen;
     new MutationObserver(() => {
       const bar = document.querySelector('[data-testid=fetch-progress]');
       const value = Number(bar?.getAttribute('data-received'));
@@ -18,7 +19,7 @@ test('the sample recording gives the speech probabilities onnxruntime-node gives
   await page.getByRole('link', { name: 'silero-vad-v5' }).click();
   await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
   const total = readFileSync(speechModel.file).length;
-  const progress: number[] = await page.evaluate(() => (window as any).__progress);
+  const progress = await page.evaluate(() => (window as { __progress?: number[] }).__progress ?? []);
   expect(progress.length).toBeGreaterThanOrEqual(3);
   expect(progress.every((v, i) => i === 0 || v > progress[i - 1])).toBe(true);
   expect(progress[progress.length - 1]).toBe(total);
@@ -30,8 +31,12 @@ test('the sample recording gives the speech probabilities onnxruntime-node gives
   await expect(result).toBeVisible({ timeout: 60_000 });
   const reference = (await referenceSpeech()).probabilities;
   await expect(result).toHaveAttribute('data-frames', String(reference.length));
-  const shown = await page.locator('.speech-chart rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height')) / 100));
-  shown.forEach((p, i) => expect(Math.abs(p - reference[i]), `frame ${i}`).toBeLessThan(1e-4));
+  const shown = await page
+    .locator('.speech-chart rect')
+    .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height')) / 100));
+  shown.forEach((p, i) => {
+    expect(Math.abs(p - reference[i]), `frame ${i}`).toBeLessThan(1e-4);
+  });
   // The recording is 0.8 s of silence, speech, 0.8 s of silence: speech is found, not at the edges.
   const segments = Number(await result.getAttribute('data-segments'));
   expect(segments).toBeGreaterThanOrEqual(1);
@@ -42,6 +47,8 @@ test('a file that is not audio is refused with a reason', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'silero-vad-v5' }).click();
   await expect(page.getByTestId('model-page')).toHaveAttribute('data-phase', 'ready', { timeout: 60_000 });
-  await page.getByTestId('speech-file').setInputFiles({ name: 'notes.txt', mimeType: 'audio/wav', buffer: Buffer.from('this is not audio') });
+  await page
+    .getByTestId('speech-file')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'audio/wav', buffer: Buffer.from('this is not audio') });
   await expect(page.getByRole('alert')).toContainText('This file cannot be decoded as audio');
 });

@@ -2,7 +2,7 @@
 // ends, withdraw after it, delegate votes to oneself and to another account.
 import { createTestClient, http } from 'viem';
 import { DEV_ACCOUNT_JOY, JOY_COOLDOWN } from '../../contracts/deploy.ts';
-import { devAccount } from '../../src/chain/dev-accounts.ts';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
 import { expect, test } from './fixtures.ts';
 
 const joy = (n: number) => `${n} JOY`;
@@ -31,7 +31,9 @@ test('stake, ask to unstake, wait out the cooldown, withdraw, and delegate', asy
   // Bad input: more than is free, and not a number.
   await page.getByTestId('stake-amount').fill(String(total));
   await page.getByTestId('stake').click();
-  await expect(page.getByTestId('stake-message')).toHaveText(`Only ${total - 250} JOY is free to move; ${total} JOY was asked.`);
+  await expect(page.getByTestId('stake-message')).toHaveText(
+    `Only ${total - 250} JOY is free to move; ${total} JOY was asked.`,
+  );
   await page.getByTestId('stake-amount').fill('lots');
   await page.getByTestId('stake').click();
   await expect(page.getByTestId('stake-message')).toHaveText('Enter an amount of JOY above zero, such as 12.5.');

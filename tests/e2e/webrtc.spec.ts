@@ -2,7 +2,7 @@
 // the model, another person's tab fetches it from that tab over WebRTC (signalled through the
 // relay's circuit) and the page names the peer that served the bytes. Runs on loopback only
 // (the test command runs inside a network namespace with only lo up).
-import { cidOfBytes } from '../../src/storage/cid-of-bytes.ts';
+import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { expect, test } from './fixtures.ts';
 import { freshModel, freshModelScores } from './fresh-model.ts';
 import { fillAndPublish, newPage, openFromSearch } from './marketplace-pages.ts';
@@ -17,7 +17,10 @@ test("a model the relay no longer has is fetched from the publisher's tab over W
   expect(publisherPeer).toMatch(/^12D3/);
 
   // The publisher's tab has announced the model; then the relay drops its own copy.
-  const holders = async () => ((await (await fetch(`${stack.relay.http}/providers/${weightsCid}`)).json()) as { peer: string }[]).map((p) => p.peer);
+  const holders = async () =>
+    ((await (await fetch(`${stack.relay.http}/providers/${weightsCid}`)).json()) as { peer: string }[]).map(
+      (p) => p.peer,
+    );
   await expect.poll(holders).toEqual([publisherPeer]);
   const dropped = await fetch(`${stack.relay.http}/ipfs/${weightsCid}`, { method: 'DELETE' });
   expect(dropped.status).toBe(200);
@@ -38,5 +41,7 @@ test("a model the relay no longer has is fetched from the publisher's tab over W
   const output = await reader.getByTestId('raw-output').innerText();
   const scores = JSON.parse(output.slice(output.lastIndexOf(': ') + 2)) as number[];
   const expected = await freshModelScores(listing.file, [0.5, 1, 2]);
-  scores.forEach((s, i) => expect(Math.abs(s - expected[i])).toBeLessThan(1e-5));
+  scores.forEach((s, i) => {
+    expect(Math.abs(s - expected[i])).toBeLessThan(1e-5);
+  });
 });

@@ -4,12 +4,12 @@
 // the deployments file the deploy step wrote.
 import { readFile } from 'node:fs/promises';
 import { createPublicClient, http, type Address, type PublicClient } from 'viem';
-import { modelMarketplaceAbi } from '../../../src/chain/abi/generated.ts';
-import { parseDeployments, type Deployments } from '../../../src/chain/deployments.ts';
-import { ConfigError, FieldReader } from '../../../src/config/fields.ts';
-import { listModels } from '../../../src/chain/actions/marketplace/list-models.ts';
-import type { ModelRecord } from '../../../src/chain/actions/marketplace/model-record.ts';
-import { readProver, type ProverRecord } from '../../../src/chain/actions/proving/read-prover.ts';
+import { modelMarketplaceAbi } from '@permanet/core/chain/abi/generated';
+import { parseDeployments, type Deployments } from '@permanet/core/chain/deployments';
+import { ConfigError, FieldReader } from '@permanet/core/config/fields';
+import { listModels } from '@permanet/core/chain/actions/marketplace/list-models';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
+import { readProver, type ProverRecord } from '@permanet/core/chain/actions/proving/read-prover';
 
 export interface MarketplaceReader {
   isRegisteredCid(cid: string): Promise<boolean>;
@@ -25,12 +25,17 @@ export interface MarketplaceReader {
 /** How often the listing is read again when a CID is not in the last copy. */
 const LISTING_REFRESH_MS = 2000;
 
-export async function marketplaceReader(deploymentsFile: string): Promise<MarketplaceReader & { deployments: Deployments }> {
+export async function marketplaceReader(
+  deploymentsFile: string,
+): Promise<MarketplaceReader & { deployments: Deployments }> {
   let text: string;
   try {
     text = await readFile(deploymentsFile, 'utf8');
   } catch (error) {
-    throw new ConfigError('chain.deployments', [`cannot read ${deploymentsFile} (${(error as NodeJS.ErrnoException).code}): start the chain and deploy first (npm start does), or pass --deployments`]);
+    throw new ConfigError('chain.deployments', [
+      `cannot read ${deploymentsFile} (${(error as NodeJS.ErrnoException).code}): start the chain and deploy first ` +
+        `(npm start does), or pass --deployments`,
+    ]);
   }
   const deployments = parseDeployments(new FieldReader(deploymentsFile).json(text), deploymentsFile);
   const client = createPublicClient({ transport: http(deployments.rpcUrl, { timeout: 10_000 }) }) as PublicClient;
@@ -44,14 +49,16 @@ export async function marketplaceReader(deploymentsFile: string): Promise<Market
     return listing;
   };
   const modelByWeights = async (cid: string) => {
-    const current = listing && (listing.byWeights.has(cid) || Date.now() - listing.at <= LISTING_REFRESH_MS) ? listing : await read();
+    const current =
+      listing && (listing.byWeights.has(cid) || Date.now() - listing.at <= LISTING_REFRESH_MS) ? listing : await read();
     return current.byWeights.get(cid) ?? null;
   };
   return {
     deployments,
     modelByWeights,
     mostUsed: async (count) => [...(await read()).byWeights.values()].sort((a, b) => b.uses - a.uses).slice(0, count),
-    isRegisteredCid: (cid) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isRegisteredCid', args: [cid] }),
+    isRegisteredCid: (cid) =>
+      client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isRegisteredCid', args: [cid] }),
     proverOf: async (model, version) => {
       const key = `${model}/${version}`;
       const known = provers.get(key);
@@ -60,6 +67,7 @@ export async function marketplaceReader(deploymentsFile: string): Promise<Market
       if (prover) provers.set(key, prover);
       return prover;
     },
-    isPublisher: (account) => client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isPublisher', args: [account] }),
+    isPublisher: (account) =>
+      client.readContract({ address, abi: modelMarketplaceAbi, functionName: 'isPublisher', args: [account] }),
   };
 }

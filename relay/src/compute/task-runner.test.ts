@@ -9,18 +9,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair } from '@libp2p/crypto/keys';
 import { peerIdFromPrivateKey } from '@libp2p/peer-id';
-import { createPublicClient, createTestClient, createWalletClient, http, maxUint256, parseEther, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  maxUint256,
+  parseEther,
+  type PublicClient,
+} from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { fundComputeAccount } from '../../../scripts/lib/compute-account.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
 import { digitFeeds, digitsModel, fileCid } from '../../../scripts/lib/reference.ts';
-import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi, proofOfInferenceAbi } from '../../../src/chain/abi/generated.ts';
-import { writeAndWait } from '../../../src/chain/actions/write-and-wait.ts';
-import { devAccount } from '../../../src/chain/dev-accounts.ts';
-import { inputHash } from '../../../src/inference/input-hash.ts';
-import type { Feeds } from '../../../src/inference/tensors.ts';
-import { InferenceRefusedError, requestInference } from '../../../src/p2p/request-inference.ts';
+import {
+  joyTokenAbi,
+  modelMarketplaceAbi,
+  nodeCoordinatorAbi,
+  proofOfInferenceAbi,
+} from '@permanet/core/chain/abi/generated';
+import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import { inputHash } from '@permanet/core/inference/input-hash';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import { InferenceRefusedError, requestInference } from '@permanet/core/protocols/inference';
 
 const NODE_INDEX = 6;
 const NODE = devAccount(NODE_INDEX);
@@ -35,16 +48,32 @@ let client: PublicClient;
 
 async function openTask(input: Feeds, k = 1): Promise<bigint> {
   const c = network.deployments.contracts;
-  const wallet = createWalletClient({ account: REQUESTER, transport: http(network.deployments.rpcUrl), chain: undefined });
-  const modelId = await client.readContract({ address: c.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
-  const { result } = await writeAndWait<bigint>(client, wallet, { address: c.ProofOfInference.address, abi: proofOfInferenceAbi, functionName: 'createTask', args: [modelId, 0, inputHash(input), k, FEE, 'u33d'] });
+  const wallet = createWalletClient({
+    account: REQUESTER,
+    transport: http(network.deployments.rpcUrl),
+    chain: undefined,
+  });
+  const modelId = await client.readContract({
+    address: c.ModelMarketplace.address,
+    abi: modelMarketplaceAbi,
+    functionName: 'modelIdByName',
+    args: [digitsModel.name],
+  });
+  const { result } = await writeAndWait<bigint>(client, wallet, {
+    address: c.ProofOfInference.address,
+    abi: proofOfInferenceAbi,
+    functionName: 'createTask',
+    args: [modelId, 0, inputHash(input), k, FEE, 'u33d'],
+  });
   return result;
 }
 
 beforeAll(async () => {
   network = await startChainAndRelay({
     pins: demoFilesToPin(cardsDir),
-    yaml: `compute: { enabled: true, account_key_file: node-${NODE_INDEX}.key, stake_joy: 200, region: u33d, capacity_rps: 10, heartbeat_s: 20 }\n`,
+    yaml:
+      `compute: { enabled: true, account_key_file: node-${NODE_INDEX}.key, stake_joy: 200, region: u33d, ` +
+      `capacity_rps: 10, heartbeat_s: 20 }\n`,
     beforeRelay: async (deployments, dir) => {
       await publishDemoModels(deployments, cardsDir);
       // The node's chain account: JOY to stake, its key in a file as an operator would keep it.
@@ -52,7 +81,12 @@ beforeAll(async () => {
       const transport = http(deployments.rpcUrl);
       const publicClient = createPublicClient({ transport }) as PublicClient;
       const requester = createWalletClient({ account: REQUESTER, transport, chain: undefined });
-      await writeAndWait(publicClient, requester, { address: deployments.contracts.JoyToken.address, abi: joyTokenAbi, functionName: 'approve', args: [deployments.contracts.ProofOfInference.address, maxUint256] });
+      await writeAndWait(publicClient, requester, {
+        address: deployments.contracts.JoyToken.address,
+        abi: joyTokenAbi,
+        functionName: 'approve',
+        args: [deployments.contracts.ProofOfInference.address, maxUint256],
+      });
     },
   });
   client = createPublicClient({ transport: http(network.deployments.rpcUrl) }) as PublicClient;
@@ -67,38 +101,108 @@ afterAll(async () => {
 describe('the relay as a compute node', () => {
   it('registers with its stake, peer id and the models it holds', async () => {
     const c = network.deployments.contracts;
-    const node = await client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [NODE.address] });
-    expect(node).toMatchObject({ stake: parseEther('200'), peerId: network.relay.peerId, region: 'u33d', capacityRps: 10, active: true });
-    const digitsId = await client.readContract({ address: c.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
-    expect(await client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'holds', args: [NODE.address, digitsId] })).toBe(true);
+    const node = await client.readContract({
+      address: c.NodeCoordinator.address,
+      abi: nodeCoordinatorAbi,
+      functionName: 'getNode',
+      args: [NODE.address],
+    });
+    expect(node).toMatchObject({
+      stake: parseEther('200'),
+      peerId: network.relay.peerId,
+      region: 'u33d',
+      capacityRps: 10,
+      active: true,
+    });
+    const digitsId = await client.readContract({
+      address: c.ModelMarketplace.address,
+      abi: modelMarketplaceAbi,
+      functionName: 'modelIdByName',
+      args: [digitsModel.name],
+    });
+    expect(
+      await client.readContract({
+        address: c.NodeCoordinator.address,
+        abi: nodeCoordinatorAbi,
+        functionName: 'holds',
+        args: [NODE.address, digitsId],
+      }),
+    ).toBe(true);
   });
 
   it('answers a task that selected it, commits, reveals and settles it, and is paid', async () => {
     const c = network.deployments.contracts;
     const cid = await fileCid(digitsModel.file);
-    const balance = () => client.readContract({ address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'balanceOf', args: [NODE.address] });
+    const balance = () =>
+      client.readContract({
+        address: c.JoyToken.address,
+        abi: joyTokenAbi,
+        functionName: 'balanceOf',
+        args: [NODE.address],
+      });
     const before = await balance();
     const taskId = await openTask(digitFeeds(0));
-    const answer = await requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, digitFeeds(0), { task: taskId });
+    const answer = await requestInference(
+      peer,
+      multiaddr(network.relay.multiaddrs[0]),
+      cid,
+      digitsModel.spec,
+      digitFeeds(0),
+      { task: taskId },
+    );
     expect(answer.commitTx).toMatch(/^0x[0-9a-f]{64}$/);
     await expect
-      .poll(async () => (await client.readContract({ address: c.ProofOfInference.address, abi: proofOfInferenceAbi, functionName: 'getTask', args: [taskId] })).status, { timeout: 30_000 })
+      .poll(
+        async () =>
+          (
+            await client.readContract({
+              address: c.ProofOfInference.address,
+              abi: proofOfInferenceAbi,
+              functionName: 'getTask',
+              args: [taskId],
+            })
+          ).status,
+        { timeout: 30_000 },
+      )
       .toBe(2);
-    const task = await client.readContract({ address: c.ProofOfInference.address, abi: proofOfInferenceAbi, functionName: 'getTask', args: [taskId] });
+    const task = await client.readContract({
+      address: c.ProofOfInference.address,
+      abi: proofOfInferenceAbi,
+      functionName: 'getTask',
+      args: [taskId],
+    });
     expect(task.result).toBe(answer.outputHash);
     expect(await balance()).toBe(before + FEE);
-    expect((await client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [NODE.address] })).reputation).toBe(510);
+    expect(
+      (
+        await client.readContract({
+          address: c.NodeCoordinator.address,
+          abi: nodeCoordinatorAbi,
+          functionName: 'getNode',
+          args: [NODE.address],
+        })
+      ).reputation,
+    ).toBe(510);
   });
 
-  it('refuses an input the task did not commit to, and a task that does not exist, before running anything', async () => {
-    const cid = await fileCid(digitsModel.file);
-    const taskId = await openTask(digitFeeds(1));
-    const ask = (task: bigint, input: Feeds) => requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, input, { task }).catch((e) => e);
-    const wrongInput = await ask(taskId, digitFeeds(2));
-    expect(wrongInput).toBeInstanceOf(InferenceRefusedError);
-    expect(wrongInput).toMatchObject({ code: 'not-assigned', message: `the input is not the one task ${taskId} committed to` });
-    expect(await ask(999n, digitFeeds(1))).toMatchObject({ code: 'not-assigned', message: 'there is no task 999' });
-  });
+  it(
+    'refuses an input the task did not commit to, and a task that does not exist, before running ' + 'anything',
+    async () => {
+      const cid = await fileCid(digitsModel.file);
+      const taskId = await openTask(digitFeeds(1));
+      const ask = (task: bigint, input: Feeds) =>
+        requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, input, { task }).catch(
+          (e) => e,
+        );
+      const wrongInput = await ask(taskId, digitFeeds(2));
+      expect(wrongInput).toBeInstanceOf(InferenceRefusedError);
+      expect(wrongInput).toMatchObject({
+        code: 'not-assigned',
+        message: `the input is not the one task ${taskId} committed to`,
+      });
+      expect(await ask(999n, digitFeeds(1))).toMatchObject({ code: 'not-assigned', message: 'there is no task 999' });
+    },
+  );
 
   it('killed between its commit and its reveal, it reveals after a restart from the secret it stored', async () => {
     const c = network.deployments.contracts;
@@ -107,15 +211,39 @@ describe('the relay as a compute node', () => {
     // A second node holding the model, so that a K = 2 task waits for its commit until the window closes.
     await fundComputeAccount(network.deployments, SILENT_INDEX, network.dir);
     const silent = createWalletClient({ account: devAccount(SILENT_INDEX), transport, chain: undefined });
-    const digitsId = await client.readContract({ address: c.ModelMarketplace.address, abi: modelMarketplaceAbi, functionName: 'modelIdByName', args: [digitsModel.name] });
-    await writeAndWait(client, silent, { address: c.JoyToken.address, abi: joyTokenAbi, functionName: 'stake', args: [parseEther('200')] });
+    const digitsId = await client.readContract({
+      address: c.ModelMarketplace.address,
+      abi: modelMarketplaceAbi,
+      functionName: 'modelIdByName',
+      args: [digitsModel.name],
+    });
+    await writeAndWait(client, silent, {
+      address: c.JoyToken.address,
+      abi: joyTokenAbi,
+      functionName: 'stake',
+      args: [parseEther('200')],
+    });
     const silentPeer = peerIdFromPrivateKey(await generateKeyPair('Ed25519')).toString();
-    await writeAndWait(client, silent, { address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'register', args: [3, 10, 'u33d', silentPeer, parseEther('200'), [digitsId]] });
+    await writeAndWait(client, silent, {
+      address: c.NodeCoordinator.address,
+      abi: nodeCoordinatorAbi,
+      functionName: 'register',
+      args: [3, 10, 'u33d', silentPeer, parseEther('200'), [digitsId]],
+    });
 
     const taskId = await openTask(digitFeeds(3), 2);
     expect(await client.readContract({ ...poi, functionName: 'assignedNodes', args: [taskId] })).toHaveLength(2);
-    const answer = await requestInference(peer, multiaddr(network.relay.multiaddrs[0]), await fileCid(digitsModel.file), digitsModel.spec, digitFeeds(3), { task: taskId });
-    expect(await client.readContract({ ...poi, functionName: 'hasCommitted', args: [taskId, NODE.address] })).toBe(true);
+    const answer = await requestInference(
+      peer,
+      multiaddr(network.relay.multiaddrs[0]),
+      await fileCid(digitsModel.file),
+      digitsModel.spec,
+      digitFeeds(3),
+      { task: taskId },
+    );
+    expect(await client.readContract({ ...poi, functionName: 'hasCommitted', args: [taskId, NODE.address] })).toBe(
+      true,
+    );
 
     // The relay dies with its reveal still to come (the other node has not committed), and comes back.
     await network.crashAndRestartRelay();
@@ -126,14 +254,24 @@ describe('the relay as a compute node', () => {
     };
     const task = await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] });
     await travel(Number(task.commitDeadline - (await client.getBlock()).timestamp) + 1);
-    await expect.poll(() => client.readContract({ ...poi, functionName: 'revealedOutput', args: [taskId, NODE.address] }), { timeout: 30_000 }).toBe(answer.outputHash);
+    await expect
+      .poll(() => client.readContract({ ...poi, functionName: 'revealedOutput', args: [taskId, NODE.address] }), {
+        timeout: 30_000,
+      })
+      .toBe(answer.outputHash);
 
     // One reveal of two is no majority: the requester is refunded, the silent node slashed, the relay's stake kept.
     await travel(Number(task.revealDeadline - task.commitDeadline) + 1);
     const requester = createWalletClient({ account: REQUESTER, transport, chain: undefined });
     await writeAndWait(client, requester, { ...poi, functionName: 'settle', args: [taskId] });
     expect((await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] })).status).toBe(3);
-    const node = (address: `0x${string}`) => client.readContract({ address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi, functionName: 'getNode', args: [address] });
+    const node = (address: `0x${string}`) =>
+      client.readContract({
+        address: c.NodeCoordinator.address,
+        abi: nodeCoordinatorAbi,
+        functionName: 'getNode',
+        args: [address],
+      });
     expect((await node(devAccount(SILENT_INDEX).address)).stake).toBeLessThan(parseEther('200'));
     expect((await node(NODE.address)).stake).toBe(parseEther('200'));
   }, 120_000);

@@ -1,14 +1,19 @@
-// The relay as a compute node: the shared task participant (src/compute/task-participant.ts)
+// The relay as a compute node: the shared task participant (core/src/compute/task-participant.ts)
 // with the operator's chain account from a key file, its commit secrets in the data dir (so a
 // restarted relay still reveals what it committed to) and its events in the structured log.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { Deployments } from '../../../src/chain/deployments.ts';
-import type { ConnectedWallet } from '../../../src/chain/wallet/dev-wallet.ts';
-import { documentCommitSecrets } from '../../../src/compute/commit-secrets.ts';
-import { joinComputeNetwork, type NodeProfile, type TaskEvent, type TaskParticipantOptions } from '../../../src/compute/task-participant.ts';
+import type { Deployments } from '@permanet/core/chain/deployments';
+import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
+import { documentCommitSecrets } from '@permanet/core/compute/commit-secrets';
+import {
+  joinComputeNetwork,
+  type NodeProfile,
+  type TaskEvent,
+  type TaskParticipantOptions,
+} from '@permanet/core/compute/task-participant';
 import type { Logger } from '../log.ts';
 
 export interface ComputeSettings {
@@ -19,7 +24,10 @@ export interface ComputeSettings {
   heartbeatMs: number;
 }
 
-export interface TaskRunnerOptions extends ComputeSettings, Pick<NodeProfile, 'peerId' | 'backend'>, Pick<TaskParticipantOptions, 'onSelected'> {
+export interface TaskRunnerOptions
+  extends ComputeSettings,
+    Pick<NodeProfile, 'peerId' | 'backend'>,
+    Pick<TaskParticipantOptions, 'onSelected'> {
   deployments: Deployments;
   accountKeyFile: string;
   dataDir: string;
@@ -30,7 +38,10 @@ export interface TaskRunnerOptions extends ComputeSettings, Pick<NodeProfile, 'p
 /** The commit secrets file: written whole to a temporary name, then renamed, so a crash leaves the old or the new. */
 function fileCommitSecrets(path: string) {
   return documentCommitSecrets(
-    () => readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error))),
+    () =>
+      readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) =>
+        error.code === 'ENOENT' ? null : Promise.reject(error),
+      ),
     async (text) => {
       await writeFile(`${path}.tmp`, text, { mode: 0o600 });
       await rename(`${path}.tmp`, path);
@@ -39,10 +50,13 @@ function fileCommitSecrets(path: string) {
 }
 
 function logEvent(log: Logger, event: TaskEvent) {
-  if (event.type === 'failed') log.warn(`compute.${event.what}_failed`, { task: event.task?.toString(), error: event.error });
-  else if (event.type === 'registered') log.info('compute.registered', { account: event.account, models: event.models });
+  if (event.type === 'failed')
+    log.warn(`compute.${event.what}_failed`, { task: event.task?.toString(), error: event.error });
+  else if (event.type === 'registered')
+    log.info('compute.registered', { account: event.account, models: event.models });
   else if (event.type === 'models') log.info('compute.models_changed', { added: event.added, removed: event.removed });
-  else if (event.type === 'selected') log.info('compute.selected', { task: event.task.toString(), cid: event.weightsCid });
+  else if (event.type === 'selected')
+    log.info('compute.selected', { task: event.task.toString(), cid: event.weightsCid });
   else log.info(`compute.${event.type}`, { task: event.task.toString(), tx: event.hash });
 }
 

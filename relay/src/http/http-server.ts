@@ -29,11 +29,18 @@ function json(res: ServerResponse, code: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export async function startHttpServer(helia: Helia, control: RelayControl, host: string, port: number, log: Logger): Promise<Server> {
+export async function startHttpServer(
+  helia: Helia,
+  control: RelayControl,
+  host: string,
+  port: number,
+  log: Logger,
+): Promise<Server> {
   const fs = unixfs(helia);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://relay');
-    if (req.method !== 'GET' && req.method !== 'DELETE') return json(res, 405, { error: 'only GET and DELETE are served' });
+    if (req.method !== 'GET' && req.method !== 'DELETE')
+      return json(res, 405, { error: 'only GET and DELETE are served' });
     if (req.method === 'GET' && url.pathname === '/health') return json(res, 200, { ok: true });
     if (req.method === 'GET' && url.pathname === '/status') return json(res, 200, control.status());
     if (req.method === 'GET' && url.pathname === '/metrics') {
@@ -48,7 +55,10 @@ export async function startHttpServer(helia: Helia, control: RelayControl, host:
     } catch {
       return json(res, 400, { error: `not a CID: ${match[2].slice(0, 100)}` });
     }
-    if (match[1] === 'providers') return req.method === 'GET' ? json(res, 200, control.providers(cid)) : json(res, 405, { error: 'providers are read with GET' });
+    if (match[1] === 'providers')
+      return req.method === 'GET'
+        ? json(res, 200, control.providers(cid))
+        : json(res, 405, { error: 'providers are read with GET' });
     if (req.method === 'DELETE') {
       try {
         const blocks = await control.drop(cid);

@@ -5,7 +5,7 @@
 // lone request waits for nothing, and under load the batches grow with it. Only models whose
 // inputs and outputs all have a symbolic first dimension are batched; others run one request at
 // a time.
-import type { Feeds, PlainTensor } from '../../../src/inference/tensors.ts';
+import type { Feeds, PlainTensor } from '@permanet/core/inference/tensors';
 
 export interface BatchOptions {
   maxBatch: number;
@@ -44,13 +44,23 @@ function stack(tensors: PlainTensor[]): PlainTensor {
 
 function rowsSlice(t: PlainTensor, from: number, rows: number): PlainTensor {
   const perRow = t.dims.slice(1).reduce((n, d) => n * d, 1);
-  return { type: t.type, dims: [rows, ...t.dims.slice(1)], data: t.data.slice(from * perRow, (from + rows) * perRow) as PlainTensor['data'] };
+  return {
+    type: t.type,
+    dims: [rows, ...t.dims.slice(1)],
+    data: t.data.slice(from * perRow, (from + rows) * perRow) as PlainTensor['data'],
+  };
 }
 
 /** Whether two requests' inputs can share a run: same names, types and trailing dimensions. */
 const compatible = (a: Feeds, b: Feeds) =>
   Object.keys(a).length === Object.keys(b).length &&
-  Object.entries(a).every(([name, t]) => b[name] && b[name].type === t.type && b[name].dims.length === t.dims.length && b[name].dims.slice(1).every((d, i) => d === t.dims[i + 1]));
+  Object.entries(a).every(
+    ([name, t]) =>
+      b[name] &&
+      b[name].type === t.type &&
+      b[name].dims.length === t.dims.length &&
+      b[name].dims.slice(1).every((d, i) => d === t.dims[i + 1]),
+  );
 
 export class Batcher {
   private readonly run: (feeds: Feeds) => Promise<Feeds>;
@@ -101,19 +111,32 @@ export class Batcher {
     // Split into groups that can share a run (same trailing shapes), each within maxBatch rows.
     const groups: Pending[][] = [];
     for (const p of pending) {
-      const group = groups.find((g) => this.batchable && compatible(g[0].feeds, p.feeds) && g.reduce((n, q) => n + q.rows, 0) + p.rows <= this.options.maxBatch);
+      const group = groups.find(
+        (g) =>
+          this.batchable &&
+          compatible(g[0].feeds, p.feeds) &&
+          g.reduce((n, q) => n + q.rows, 0) + p.rows <= this.options.maxBatch,
+      );
       if (group) group.push(p);
       else groups.push([p]);
     }
     for (const group of groups) {
       try {
-        const feeds = group.length === 1 ? group[0].feeds : Object.fromEntries(Object.keys(group[0].feeds).map((name) => [name, stack(group.map((p) => p.feeds[name]))]));
+        const feeds =
+          group.length === 1
+            ? group[0].feeds
+            : Object.fromEntries(
+                Object.keys(group[0].feeds).map((name) => [name, stack(group.map((p) => p.feeds[name]))]),
+              );
         const started = performance.now();
         const outputs = await this.run(feeds);
         const computeMs = performance.now() - started;
         let row = 0;
         for (const p of group) {
-          const own = group.length === 1 ? outputs : Object.fromEntries(Object.entries(outputs).map(([name, t]) => [name, rowsSlice(t, row, p.rows)]));
+          const own =
+            group.length === 1
+              ? outputs
+              : Object.fromEntries(Object.entries(outputs).map(([name, t]) => [name, rowsSlice(t, row, p.rows)]));
           row += p.rows;
           p.resolve({ outputs: own, computeMs, batchSize: group.length });
         }

@@ -5,7 +5,7 @@
 // and CI exercise).
 import { existsSync } from 'node:fs';
 import ort from 'onnxruntime-node';
-import type { Feeds, PlainTensor } from '../../../src/inference/tensors.ts';
+import type { Feeds, PlainTensor } from '@permanet/core/inference/tensors';
 
 export interface LoadedModel {
   inputNames: readonly string[];
@@ -21,10 +21,17 @@ export interface ExecutionBackend {
 }
 
 const toOrt = (t: PlainTensor) => new ort.Tensor(t.type, t.data, t.dims);
-const fromOrt = (t: ort.Tensor): PlainTensor => ({ type: t.type === 'int64' ? 'int64' : 'float32', dims: [...t.dims], data: t.data as Float32Array | BigInt64Array });
+const fromOrt = (t: ort.Tensor): PlainTensor => ({
+  type: t.type === 'int64' ? 'int64' : 'float32',
+  dims: [...t.dims],
+  data: t.data as Float32Array | BigInt64Array,
+});
 
 async function loadWith(bytes: Uint8Array, providers: string[]): Promise<LoadedModel> {
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: providers, graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: providers,
+    graphOptimizationLevel: 'all',
+  });
   return {
     inputNames: session.inputNames,
     outputNames: session.outputNames,

@@ -15,11 +15,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
 import { digitFeeds, digitSamples, digitsModel, fileCid, referenceDigits } from '../../../scripts/lib/reference.ts';
-import { canonicalHash } from '../../../src/inference/canonical-output.ts';
-import { inputHash } from '../../../src/inference/input-hash.ts';
-import type { Feeds } from '../../../src/inference/tensors.ts';
-import { requestInference } from '../../../src/p2p/request-inference.ts';
-import { encodeFeeds, INFERENCE_PROTOCOL, inferenceSignedText, parseInferenceResponse, type InferenceResponse } from '../../../src/protocol/inference.ts';
+import { canonicalHash } from '@permanet/core/inference/canonical-output';
+import { inputHash } from '@permanet/core/inference/input-hash';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import { requestInference } from '@permanet/core/protocols/inference';
+import {
+  encodeFeeds,
+  INFERENCE_PROTOCOL,
+  inferenceSignedText,
+  parseInferenceResponse,
+  type InferenceResponse,
+} from '@permanet/core/protocols/inference';
 
 // The demo cards are written here, where publishDemoModels reads them back.
 const cardsDir = mkdtempSync(join(tmpdir(), 'inference-cards-'));
@@ -39,7 +45,8 @@ async function rawBytes(bytes: Uint8Array): Promise<InferenceResponse> {
   }
 }
 const raw = (message: Uint8Array) => rawBytes(new Uint8Array([...varint.encode(message.length), ...message]));
-const infer = (cid: string, inputs: Feeds) => raw(new TextEncoder().encode(JSON.stringify({ type: 'infer', cid, inputs: encodeFeeds(inputs) })));
+const infer = (cid: string, inputs: Feeds) =>
+  raw(new TextEncoder().encode(JSON.stringify({ type: 'infer', cid, inputs: encodeFeeds(inputs) })));
 
 beforeAll(async () => {
   network = await startChainAndRelay({
@@ -62,16 +69,29 @@ describe('the inference service', () => {
     const answer = await infer(cid, digitFeeds(0));
     if (!answer.ok) throw new Error(answer.message);
     const expected = (await referenceDigits(digitSamples[0].pixels)).probabilities;
-    Array.from(answer.outputs.probabilities.data as Float32Array).forEach((v, i) => expect(Math.abs(v - expected[i])).toBeLessThan(1e-6));
+    for (const [i, v] of Array.from(answer.outputs.probabilities.data as Float32Array).entries()) {
+      expect(Math.abs(v - expected[i])).toBeLessThan(1e-6);
+    }
     expect(answer.outputHash).toBe(canonicalHash(answer.outputs, digitsModel.spec));
     expect(answer.peer).toBe(network.relay.peerId);
     const signed = new TextEncoder().encode(inferenceSignedText(cid, inputHash(digitFeeds(0)), answer.outputHash));
     const key = peerIdFromString(answer.peer).publicKey!;
     expect(await key.verify(signed, base64ToBytes(answer.signature, 'base64'))).toBe(true);
-    expect(await key.verify(new TextEncoder().encode(inferenceSignedText(cid, inputHash(digitFeeds(1)), answer.outputHash)), base64ToBytes(answer.signature, 'base64'))).toBe(false);
+    expect(
+      await key.verify(
+        new TextEncoder().encode(inferenceSignedText(cid, inputHash(digitFeeds(1)), answer.outputHash)),
+        base64ToBytes(answer.signature, 'base64'),
+      ),
+    ).toBe(false);
     expect(answer.computeMs).toBeGreaterThan(0);
     // The client the app uses checks the same hash and signature itself.
-    const checked = await requestInference(peer, multiaddr(network.relay.multiaddrs[0]), cid, digitsModel.spec, digitFeeds(2));
+    const checked = await requestInference(
+      peer,
+      multiaddr(network.relay.multiaddrs[0]),
+      cid,
+      digitsModel.spec,
+      digitFeeds(2),
+    );
     expect(checked.outputHash).toBe(canonicalHash(checked.outputs, digitsModel.spec));
     expect(checked.roundTripMs).toBeGreaterThanOrEqual(checked.computeMs);
   });
@@ -83,20 +103,40 @@ describe('the inference service', () => {
     for (const [i, answer] of answers.entries()) {
       if (!answer.ok) throw new Error(answer.message);
       const expected = (await referenceDigits(digitSamples[i].pixels)).probabilities;
-      Array.from(answer.outputs.probabilities.data as Float32Array).forEach((v, j) => expect(Math.abs(v - expected[j])).toBeLessThan(1e-6));
+      for (const [j, v] of Array.from(answer.outputs.probabilities.data as Float32Array).entries()) {
+        expect(Math.abs(v - expected[j])).toBeLessThan(1e-6);
+      }
     }
   });
 
   it('refuses unknown models, wrong shapes, malformed and oversized messages, and floods, with a code', async () => {
     const cid = await digitsCid();
-    expect(await infer('bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', digitFeeds(0))).toEqual({ ok: false, code: 'unknown-model', message: 'no listed model has the weights bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy' });
+    expect(await infer('bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy', digitFeeds(0))).toEqual({
+      ok: false,
+      code: 'unknown-model',
+      message: 'no listed model has the weights bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+    });
     const wrong = await infer(cid, { pixels: { type: 'float32', dims: [1, 10], data: new Float32Array(10) } });
     expect(wrong).toMatchObject({ ok: false, code: 'bad-input' });
     expect(wrong.ok ? '' : wrong.message).toContain('pixels: expected shape [batch, 784], got [1, 10]');
-    expect(await raw(new TextEncoder().encode('{"type":"infer","cid":"x"'))).toEqual({ ok: false, code: 'malformed', message: 'the message is not UTF-8 JSON' });
-    expect(await raw(new TextEncoder().encode(JSON.stringify({ type: 'infer', cid, inputs: { pixels: { type: 'float32', dims: [1, 784], data: 'AAAA' } } })))).toMatchObject({ code: 'malformed', message: 'inputs.pixels: dims [1, 784] need 3136 bytes of float32, got 3' });
+    expect(await raw(new TextEncoder().encode('{"type":"infer","cid":"x"'))).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'the message is not UTF-8 JSON',
+    });
+    expect(
+      await raw(
+        new TextEncoder().encode(
+          JSON.stringify({ type: 'infer', cid, inputs: { pixels: { type: 'float32', dims: [1, 784], data: 'AAAA' } } }),
+        ),
+      ),
+    ).toMatchObject({ code: 'malformed', message: 'inputs.pixels: dims [1, 784] need 3136 bytes of float32, got 3' });
     // A message announced as 2 MiB is refused on its length prefix, before its bytes are read.
-    expect(await rawBytes(new Uint8Array([...varint.encode(2 * 1024 * 1024), 32, 32]))).toEqual({ ok: false, code: 'malformed', message: `a message over ${1024 * 1024} bytes was refused` });
+    expect(await rawBytes(new Uint8Array([...varint.encode(2 * 1024 * 1024), 32, 32]))).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: `a message over ${1024 * 1024} bytes was refused`,
+    });
     const flood = await Promise.all(Array.from({ length: 50 }, () => infer(cid, digitFeeds(0))));
     expect(flood.filter((a) => !a.ok && a.code === 'rate-limited').length).toBeGreaterThan(0);
     expect(flood.filter((a) => a.ok).length).toBeGreaterThan(0);

@@ -7,13 +7,13 @@ import type { Libp2p, PrivateKey } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
 import { readFile } from 'node:fs/promises';
-import { handleInference, Refusal } from '../../../src/compute/inference-handler.ts';
-import type { TaskParticipant } from '../../../src/compute/task-participant.ts';
-import type { ModelSpec } from '../../../src/inference/model-spec.ts';
-import { SessionPool, type SessionClient } from '../../../src/inference/session-pool.ts';
-import type { Feeds } from '../../../src/inference/tensors.ts';
-import type { LoadResult } from '../../../src/inference/worker-protocol.ts';
-import { readVerifiedFile, type LocalBlocks } from '../../../src/storage/read-verified-file.ts';
+import { handleInference, Refusal } from '@permanet/core/protocols/inference';
+import type { TaskParticipant } from '@permanet/core/compute/task-participant';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import { SessionPool, type SessionClient } from '@permanet/core/inference/session-pool';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import type { LoadResult } from '@permanet/core/inference/worker-protocol';
+import { readVerifiedFile, type LocalBlocks } from '@permanet/core/storage/read-verified-file';
 import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
 import { Batcher } from './batcher.ts';
@@ -68,8 +68,19 @@ class ProviderSession implements SessionClient {
     const model = await this.backend.load(bytes);
     this.model = model;
     const batchable = [...spec.inputs, ...spec.outputs].every((t) => typeof t.shape[0] === 'string');
-    this.batcher = new Batcher((feeds) => model.run(feeds), batchable, { maxBatch: this.settings.maxBatch, waitMs: this.settings.batchWaitMs });
-    return { backend: 'wasm', fallbackReason: null, adapter: this.backend.name, threads: 1, inputNames: [...model.inputNames], outputNames: [...model.outputNames], loadMs: performance.now() - started };
+    this.batcher = new Batcher((feeds) => model.run(feeds), batchable, {
+      maxBatch: this.settings.maxBatch,
+      waitMs: this.settings.batchWaitMs,
+    });
+    return {
+      backend: 'wasm',
+      fallbackReason: null,
+      adapter: this.backend.name,
+      threads: 1,
+      inputNames: [...model.inputNames],
+      outputNames: [...model.outputNames],
+      loadMs: performance.now() - started,
+    };
   }
   terminate() {
     void this.model?.release();
@@ -85,7 +96,11 @@ export async function startInferenceService(options: InferenceServiceOptions) {
   const weights = async (cid: string) => {
     if (options.substitutes[cid]) return new Uint8Array(await readFile(options.substitutes[cid]));
     try {
-      const { bytes } = await readVerifiedFile({ local: options.blockstore, network: options.helia.blockstore }, CID.parse(cid), { signal: AbortSignal.timeout(options.fetchTimeoutMs), maxBytes: options.maxModelBytes });
+      const { bytes } = await readVerifiedFile(
+        { local: options.blockstore, network: options.helia.blockstore },
+        CID.parse(cid),
+        { signal: AbortSignal.timeout(options.fetchTimeoutMs), maxBytes: options.maxModelBytes },
+      );
       return bytes;
     } catch (error) {
       throw new Refusal('unknown-model', `this provider cannot get the weights of ${cid}: ${(error as Error).message}`);

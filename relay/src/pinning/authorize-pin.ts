@@ -1,25 +1,32 @@
 // Whether a pin request may be served: the CID is named by an on-chain registration, or a
 // registered publisher signed for it and the signature has not expired.
 import { recoverMessageAddress, isAddressEqual } from 'viem';
-import { MAX_SIGNATURE_LIFETIME_S, pinAuthorizationText, type PinRequest } from '../../../src/protocol/pin.ts';
+import { MAX_SIGNATURE_LIFETIME_S, pinAuthorizationText, type PinRequest } from '@permanet/core/protocols/pin';
 import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 
 export type Authorization = { ok: true } | { ok: false; reason: string };
 
-export async function authorizePin(request: PinRequest, chain: MarketplaceReader, nowSeconds: number): Promise<Authorization> {
+export async function authorizePin(
+  request: PinRequest,
+  chain: MarketplaceReader,
+  nowSeconds: number,
+): Promise<Authorization> {
   if (request.auth.kind === 'registered') {
-    return (await chain.isRegisteredCid(request.cid)) ? { ok: true } : { ok: false, reason: `no registration on-chain names ${request.cid}` };
+    return (await chain.isRegisteredCid(request.cid))
+      ? { ok: true }
+      : { ok: false, reason: `no registration on-chain names ${request.cid}` };
   }
   const { publisher, expires, signature } = request.auth;
   if (expires <= nowSeconds) return { ok: false, reason: 'the signed request has expired' };
-  if (expires > nowSeconds + MAX_SIGNATURE_LIFETIME_S) return { ok: false, reason: `a signed request may expire at most ${MAX_SIGNATURE_LIFETIME_S} s ahead` };
+  if (expires > nowSeconds + MAX_SIGNATURE_LIFETIME_S)
+    return { ok: false, reason: `a signed request may expire at most ${MAX_SIGNATURE_LIFETIME_S} s ahead` };
   let signer;
   try {
     signer = await recoverMessageAddress({ message: pinAuthorizationText(request.cid, expires), signature });
   } catch {
     return { ok: false, reason: 'the signature cannot be read' };
   }
-  if (!isAddressEqual(signer, publisher)) return { ok: false, reason: 'the signature is not the publisher\'s' };
+  if (!isAddressEqual(signer, publisher)) return { ok: false, reason: "the signature is not the publisher's" };
   if (!(await chain.isPublisher(publisher))) return { ok: false, reason: `${publisher} has registered no model` };
   return { ok: true };
 }

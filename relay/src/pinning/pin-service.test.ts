@@ -12,13 +12,13 @@ import { createHeliaLight } from 'helia';
 import { createPublicClient, createWalletClient, http, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
-import { registerModel } from '../../../src/chain/actions/marketplace/register-model.ts';
-import { devAccount } from '../../../src/chain/dev-accounts.ts';
-import { browserLibp2pOptions } from '../../../src/p2p/browser-libp2p.ts';
-import { requestPin } from '../../../src/p2p/request-pin.ts';
-import { jsonStream } from '../../../src/protocol/json-stream.ts';
-import { parsePinResponse, PIN_PROTOCOL, pinAuthorizationText, type PinRequest } from '../../../src/protocol/pin.ts';
-import { modelImportOptions } from '../../../src/storage/import-options.ts';
+import { registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
+import { requestPin } from '@permanet/core/protocols/pin';
+import { jsonStream } from '@permanet/core/stream/json-stream';
+import { parsePinResponse, PIN_PROTOCOL, pinAuthorizationText, type PinRequest } from '@permanet/core/protocols/pin';
+import { modelImportOptions } from '@permanet/core/storage/import-options';
 import type { RelayStatus } from '../relay.ts';
 
 const MAX_BYTES = 300_000;
@@ -29,7 +29,12 @@ let rpcUrl: string;
 let marketplace: `0x${string}`;
 
 async function startPeer(relays: string[]) {
-  const node = withBitswap(withLibp2pLight(createHeliaLight({ blockstore: new MemoryBlockstore(), datastore: new MemoryDatastore() }), browserLibp2pOptions(relays)));
+  const node = withBitswap(
+    withLibp2pLight(
+      createHeliaLight({ blockstore: new MemoryBlockstore(), datastore: new MemoryDatastore() }),
+      browserLibp2pOptions(relays),
+    ),
+  );
   await node.start();
   await node.libp2p.dial(multiaddr(relays[0]));
   return node;
@@ -37,31 +42,52 @@ async function startPeer(relays: string[]) {
 
 /** Bytes the peer holds and nobody has registered. */
 const held = async (size: number, seed: number) =>
-  (await unixfs(peer).addBytes(Uint8Array.from({ length: size }, (_, i) => (i * seed) % 251), modelImportOptions() as object)).toString();
+  (
+    await unixfs(peer).addBytes(
+      Uint8Array.from({ length: size }, (_, i) => (i * seed) % 251),
+      modelImportOptions() as object,
+    )
+  ).toString();
 
 async function register(name: string, cid: string, sizeBytes: number) {
   const transport = http(rpcUrl);
-  await registerModel(createPublicClient({ transport }) as PublicClient, createWalletClient({ account: devAccount(2), transport, chain: undefined }), marketplace, {
-    name,
-    task: 'test',
-    licence: 'MIT',
-    weightsCid: cid,
-    cardCid: cid,
-    spec: { presentation: 'digit-canvas', inputs: [{ name: 'x', type: 'float32', shape: [1] }], outputs: [{ name: 'y', type: 'float32', shape: [1] }] },
-    sizeBytes,
-  });
+  await registerModel(
+    createPublicClient({ transport }) as PublicClient,
+    createWalletClient({ account: devAccount(2), transport, chain: undefined }),
+    marketplace,
+    {
+      name,
+      task: 'test',
+      licence: 'MIT',
+      weightsCid: cid,
+      cardCid: cid,
+      spec: {
+        presentation: 'digit-canvas',
+        inputs: [{ name: 'x', type: 'float32', shape: [1] }],
+        outputs: [{ name: 'y', type: 'float32', shape: [1] }],
+      },
+      sizeBytes,
+    },
+  );
 }
 
-const ask = (request: PinRequest) => requestPin(peer.libp2p, multiaddr(relay.multiaddrs[0]), request, { signal: AbortSignal.timeout(30_000) });
+const ask = (request: PinRequest) =>
+  requestPin(peer.libp2p, multiaddr(relay.multiaddrs[0]), request, { signal: AbortSignal.timeout(30_000) });
 
-async function signed(cid: string, signer = devAccount(2), expires = Math.floor(Date.now() / 1000) + 600): Promise<PinRequest> {
+async function signed(
+  cid: string,
+  signer = devAccount(2),
+  expires = Math.floor(Date.now() / 1000) + 600,
+): Promise<PinRequest> {
   const signature = await signer.signMessage({ message: pinAuthorizationText(cid, expires) });
   return { type: 'pin', cid, auth: { kind: 'signed', publisher: signer.address, expires, signature } };
 }
 
 beforeAll(async () => {
   // The pin service is configured from the YAML file, as an operator would.
-  network = await startChainAndRelay({ yaml: `pin: { max_bytes: ${MAX_BYTES}, timeout_ms: 10000 }\ninference: { enabled: false }\n` });
+  network = await startChainAndRelay({
+    yaml: `pin: { max_bytes: ${MAX_BYTES}, timeout_ms: 10000 }\ninference: { enabled: false }\n`,
+  });
   relay = network.relay;
   rpcUrl = network.deployments.rpcUrl;
   marketplace = network.deployments.contracts.ModelMarketplace.address;
@@ -78,7 +104,11 @@ afterAll(async () => {
 describe('the pin service', () => {
   it('refuses content no registration names, then pins it once it is registered', async () => {
     const cid = await held(200_000, 7);
-    expect(await ask({ type: 'pin', cid, auth: { kind: 'registered' } })).toEqual({ ok: false, code: 'not-authorized', message: `no registration on-chain names ${cid}` });
+    expect(await ask({ type: 'pin', cid, auth: { kind: 'registered' } })).toEqual({
+      ok: false,
+      code: 'not-authorized',
+      message: `no registration on-chain names ${cid}`,
+    });
     await register('pinned-after-registration', cid, 200_000);
     expect(await ask({ type: 'pin', cid, auth: { kind: 'registered' } })).toEqual({ ok: true, cid, bytes: 200_000 });
     // The relay now holds the bytes itself.
@@ -93,16 +123,33 @@ describe('the pin service', () => {
   it('refuses a signature by someone who publishes nothing, an expired one and a forged one', async () => {
     const cid = await held(1000, 13);
     const stranger = devAccount(6);
-    expect(await ask(await signed(cid, stranger))).toMatchObject({ ok: false, code: 'not-authorized', message: `${stranger.address} has registered no model` });
-    expect(await ask(await signed(cid, devAccount(2), Math.floor(Date.now() / 1000) - 1))).toMatchObject({ code: 'not-authorized', message: 'the signed request has expired' });
+    expect(await ask(await signed(cid, stranger))).toMatchObject({
+      ok: false,
+      code: 'not-authorized',
+      message: `${stranger.address} has registered no model`,
+    });
+    expect(await ask(await signed(cid, devAccount(2), Math.floor(Date.now() / 1000) - 1))).toMatchObject({
+      code: 'not-authorized',
+      message: 'the signed request has expired',
+    });
     const forged = await signed(cid, stranger);
-    forged.auth = { ...(forged.auth as Extract<PinRequest['auth'], { kind: 'signed' }>), publisher: devAccount(2).address };
-    expect(await ask(forged)).toMatchObject({ code: 'not-authorized', message: "the signature is not the publisher's" });
+    forged.auth = {
+      ...(forged.auth as Extract<PinRequest['auth'], { kind: 'signed' }>),
+      publisher: devAccount(2).address,
+    };
+    expect(await ask(forged)).toMatchObject({
+      code: 'not-authorized',
+      message: "the signature is not the publisher's",
+    });
   });
 
   it('refuses content over its size limit', async () => {
     const cid = await held(MAX_BYTES + 100_000, 17);
-    expect(await ask(await signed(cid))).toEqual({ ok: false, code: 'too-large', message: `the content is over this relay's limit of ${MAX_BYTES} bytes` });
+    expect(await ask(await signed(cid))).toEqual({
+      ok: false,
+      code: 'too-large',
+      message: `the content is over this relay's limit of ${MAX_BYTES} bytes`,
+    });
   });
 
   it('answers malformed and oversized messages with a reason', async () => {
@@ -112,9 +159,24 @@ describe('the pin service', () => {
       return parsePinResponse(await jsonStream(stream).read());
     };
     const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-    expect(await raw(encode({ type: 'unpin', cid: 'x' }))).toEqual({ ok: false, code: 'malformed', message: 'a pin request has type "pin"' });
-    expect(await raw(encode({ type: 'pin', cid: 'not-a-cid', auth: { kind: 'registered' } }))).toMatchObject({ code: 'malformed', message: 'cid is not a CID: not-a-cid' });
-    expect(await raw(new Uint8Array([0xff, 0xfe, 0x00]))).toEqual({ ok: false, code: 'malformed', message: 'the message is not UTF-8 JSON' });
-    expect(await raw(new Uint8Array(70_000))).toEqual({ ok: false, code: 'malformed', message: 'a message over 65536 bytes was refused' });
+    expect(await raw(encode({ type: 'unpin', cid: 'x' }))).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'a pin request has type "pin"',
+    });
+    expect(await raw(encode({ type: 'pin', cid: 'not-a-cid', auth: { kind: 'registered' } }))).toMatchObject({
+      code: 'malformed',
+      message: 'cid is not a CID: not-a-cid',
+    });
+    expect(await raw(new Uint8Array([0xff, 0xfe, 0x00]))).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'the message is not UTF-8 JSON',
+    });
+    expect(await raw(new Uint8Array(70_000))).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'a message over 65536 bytes was refused',
+    });
   });
 });

@@ -4,9 +4,9 @@
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
 import type { Libp2p, Stream } from '@libp2p/interface';
-import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../../../src/protocol/json-stream.ts';
-import { parsePinRequest, PIN_PROTOCOL, type PinResponse } from '../../../src/protocol/pin.ts';
-import { FileTooLargeError, readVerifiedFile, type LocalBlocks } from '../../../src/storage/read-verified-file.ts';
+import { jsonStream, MalformedMessageError, MessageTooLargeError } from '@permanet/core/stream/json-stream';
+import { parsePinRequest, PIN_PROTOCOL, type PinResponse } from '@permanet/core/protocols/pin';
+import { FileTooLargeError, readVerifiedFile, type LocalBlocks } from '@permanet/core/storage/read-verified-file';
 import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
 import { authorizePin } from './authorize-pin.ts';
@@ -41,7 +41,10 @@ export async function startPinService(options: PinServiceOptions): Promise<void>
     let bytes = 0;
     try {
       // Reading the file verifies every block and counts its bytes; past the limit it stops.
-      const file = await readVerifiedFile({ local: options.blockstore, network: helia.blockstore }, cid, { signal: controller.signal, maxBytes: options.maxBytes });
+      const file = await readVerifiedFile({ local: options.blockstore, network: helia.blockstore }, cid, {
+        signal: controller.signal,
+        maxBytes: options.maxBytes,
+      });
       bytes = file.bytes.length;
       for await (const _ of helia.pins.add(cid, { signal: controller.signal })) {
         // drain
@@ -50,9 +53,18 @@ export async function startPinService(options: PinServiceOptions): Promise<void>
       return { ok: true, cid: parsed.cid, bytes };
     } catch (error) {
       if (error instanceof FileTooLargeError) {
-        return { ok: false, code: 'too-large', message: `the content is over this relay's limit of ${options.maxBytes} bytes` };
+        return {
+          ok: false,
+          code: 'too-large',
+          message: `the content is over this relay's limit of ${options.maxBytes} bytes`,
+        };
       }
-      if (controller.signal.aborted) return { ok: false, code: 'unavailable', message: `the blocks did not arrive within ${options.timeoutMs / 1000} s` };
+      if (controller.signal.aborted)
+        return {
+          ok: false,
+          code: 'unavailable',
+          message: `the blocks did not arrive within ${options.timeoutMs / 1000} s`,
+        };
       log.warn('pin.failed', { cid: parsed.cid, peer, error: error as Error });
       return { ok: false, code: 'internal', message: 'the relay could not pin the content' };
     } finally {
@@ -67,7 +79,8 @@ export async function startPinService(options: PinServiceOptions): Promise<void>
     try {
       response = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
     } catch (error) {
-      const code = error instanceof MalformedMessageError || error instanceof MessageTooLargeError ? 'malformed' : 'internal';
+      const code =
+        error instanceof MalformedMessageError || error instanceof MessageTooLargeError ? 'malformed' : 'internal';
       response = { ok: false, code, message: (error as Error).message };
     }
     try {

@@ -16,26 +16,43 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
 import { digitSamples, digitsModel } from '../../../scripts/lib/reference.ts';
-import { modelIdByName } from '../../../src/chain/actions/marketplace/model-id-by-name.ts';
-import { isValidProof } from '../../../src/chain/actions/proving/is-valid-proof.ts';
-import { ProofRefusedError, requestProof } from '../../../src/p2p/request-proof.ts';
-import { proofWords } from '../../../src/proving/groth16-calldata.ts';
-import { inputCommitment } from '../../../src/proving/input-commitment.ts';
-import { packLogits, readPublicSignals } from '../../../src/proving/public-signals.ts';
-import { quantizedLogits, quantizeInput, type QuantizedMlp } from '../../../src/proving/quantized-mlp.ts';
-import { parseProveResponse, PROVE_PROTOCOL } from '../../../src/protocol/prove.ts';
+import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
+import { isValidProof } from '@permanet/core/chain/actions/proving/is-valid-proof';
+import { ProofRefusedError, requestProof } from '@permanet/core/protocols/prove';
+import { proofWords } from '@permanet/core/proving/groth16-calldata';
+import { inputCommitment } from '@permanet/core/proving/input-commitment';
+import { packLogits, readPublicSignals } from '@permanet/core/proving/public-signals';
+import { quantizedLogits, quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
+import { parseProveResponse, PROVE_PROTOCOL } from '@permanet/core/protocols/prove';
 
 const cardsDir = mkdtempSync(join(tmpdir(), 'prove-cards-'));
-const quantized = JSON.parse(readFileSync(new URL('../../../models/digits/digits.quant.json', import.meta.url), 'utf8')) as QuantizedMlp;
-const digitInput = (i: number) => quantizeInput(quantized.inputScale, digitSamples[i].pixels.map((v) => v / 255));
+const quantized = JSON.parse(
+  readFileSync(new URL('../../../models/digits/digits.quant.json', import.meta.url), 'utf8'),
+) as QuantizedMlp;
+const digitInput = (i: number) =>
+  quantizeInput(
+    quantized.inputScale,
+    digitSamples[i].pixels.map((v) => v / 255),
+  );
 let network: ChainAndRelay;
 let client: PublicClient;
 let digitsId: bigint;
 let relayAddr: ReturnType<typeof multiaddr>;
 let peer: Libp2p;
 
-const ask = (from: Libp2p, x: number[], salt: bigint, model = digitsId, version = 0) => requestProof(from, relayAddr, { model, version, input: { x, salt: salt.toString() } }, { signal: AbortSignal.timeout(120_000) });
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error) => (error instanceof ProofRefusedError ? error.code : `${(error as Error).name}: ${(error as Error).message}`));
+const ask = (from: Libp2p, x: number[], salt: bigint, model = digitsId, version = 0) =>
+  requestProof(
+    from,
+    relayAddr,
+    { model, version, input: { x, salt: salt.toString() } },
+    { signal: AbortSignal.timeout(120_000) },
+  );
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error) =>
+      error instanceof ProofRefusedError ? error.code : `${(error as Error).name}: ${(error as Error).message}`,
+  );
 
 /** Sends bytes as they are and reads the answer. */
 async function raw(bytes: Uint8Array) {
@@ -68,7 +85,8 @@ afterAll(async () => {
 });
 
 describe('the prove service', () => {
-  it('proves a digit with the registered prover: the verifier accepts it, with the int8 logits and the commitment to the input sent', async () => {
+  it('proves a digit with the registered prover: the verifier accepts it, with the int8 logits and the commitment to ' +
+    'the input sent', async () => {
     const x = digitInput(0);
     const salt = 12345n;
     const answer = await ask(peer, x, salt);
@@ -78,11 +96,33 @@ describe('the prove service', () => {
     expect(logits).toEqual(quantizedLogits(quantized, x));
     expect(commitment).toBe(await inputCommitment(x, salt));
     const signals = answer.publicSignals.map(BigInt);
-    expect(await isValidProof(client, network.deployments.contracts.ProofOfInference.address, digitsId, 0, proofWords(answer.proof), signals)).toBe(true);
+    expect(
+      await isValidProof(
+        client,
+        network.deployments.contracts.ProofOfInference.address,
+        digitsId,
+        0,
+        proofWords(answer.proof),
+        signals,
+      ),
+    ).toBe(true);
     // The proof is bound to its signals: another logit and the verifier refuses it.
     signals[1] = packLogits(logits.map((y, i) => (i === 0 ? y + 1 : y)))[0];
-    expect(await isValidProof(client, network.deployments.contracts.ProofOfInference.address, digitsId, 0, proofWords(answer.proof), signals)).toBe(false);
-    expect((await fetch(`${network.relay.http}/metrics`).then((r) => r.text())).match(/^permanet_proving_proved_total (\d+)$/m)?.[1]).toBe('1');
+    expect(
+      await isValidProof(
+        client,
+        network.deployments.contracts.ProofOfInference.address,
+        digitsId,
+        0,
+        proofWords(answer.proof),
+        signals,
+      ),
+    ).toBe(false);
+    expect(
+      (await fetch(`${network.relay.http}/metrics`).then((r) => r.text())).match(
+        /^permanet_proving_proved_total (\d+)$/m,
+      )?.[1],
+    ).toBe('1');
   }, 120_000);
 
   it('refuses a version with no prover, an input outside int8, and one of the wrong length', async () => {

@@ -6,13 +6,20 @@
 import type { Libp2p, Stream } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
-import type { ProverRecord } from '../../../src/chain/actions/proving/read-prover.ts';
-import { RateLimiter } from '../../../src/compute/rate-limiter.ts';
-import { CircuitInputError, type ProvingArtifacts } from '../../../src/proving/groth16-prove.ts';
-import { CodedError } from '../../../src/protocol/coded-error.ts';
-import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../../../src/protocol/json-stream.ts';
-import { MAX_PROVE_MESSAGE_BYTES, parseProveRequest, PROVE_PROTOCOL, type ProveErrorCode, type ProveResponse, type RemoteProof } from '../../../src/protocol/prove.ts';
-import { readVerifiedFile, type LocalBlocks } from '../../../src/storage/read-verified-file.ts';
+import type { ProverRecord } from '@permanet/core/chain/actions/proving/read-prover';
+import { RateLimiter } from '@permanet/core/compute/rate-limiter';
+import { CircuitInputError, type ProvingArtifacts } from '@permanet/core/proving/groth16-prove';
+import { CodedError } from '@permanet/core/errors/coded-error';
+import { jsonStream, MalformedMessageError, MessageTooLargeError } from '@permanet/core/stream/json-stream';
+import {
+  MAX_PROVE_MESSAGE_BYTES,
+  parseProveRequest,
+  PROVE_PROTOCOL,
+  type ProveErrorCode,
+  type ProveResponse,
+  type RemoteProof,
+} from '@permanet/core/protocols/prove';
+import { readVerifiedFile, type LocalBlocks } from '@permanet/core/storage/read-verified-file';
 import type { Logger } from '../log.ts';
 import type { ProverBackend } from './prover-backend.ts';
 
@@ -69,13 +76,22 @@ export async function startProveService(options: ProveServiceOptions) {
     else {
       const read = async (cid: string, what: string) => {
         try {
-          const { bytes } = await readVerifiedFile({ local: options.blockstore, network: options.helia.blockstore }, CID.parse(cid), { signal: AbortSignal.timeout(options.fetchTimeoutMs), maxBytes: options.maxArtifactBytes });
+          const { bytes } = await readVerifiedFile(
+            { local: options.blockstore, network: options.helia.blockstore },
+            CID.parse(cid),
+            { signal: AbortSignal.timeout(options.fetchTimeoutMs), maxBytes: options.maxArtifactBytes },
+          );
           return bytes;
         } catch (error) {
-          throw new ProveRefusal('unknown-prover', `this relay cannot get the ${what} ${cid}: ${(error as Error).message}`);
+          throw new ProveRefusal(
+            'unknown-prover',
+            `this relay cannot get the ${what} ${cid}: ${(error as Error).message}`,
+          );
         }
       };
-      entry = Promise.all([read(prover.circuitCid, 'circuit'), read(prover.provingKeyCid, 'proving key')]).then(([circuit, provingKey]) => ({ circuit, provingKey }));
+      entry = Promise.all([read(prover.circuitCid, 'circuit'), read(prover.provingKeyCid, 'proving key')]).then(
+        ([circuit, provingKey]) => ({ circuit, provingKey }),
+      );
       // A failed read is not remembered: the blocks may come.
       entry.catch(() => cache.delete(key));
     }
@@ -91,11 +107,17 @@ export async function startProveService(options: ProveServiceOptions) {
     } catch (error) {
       throw new ProveRefusal('malformed', (error as Error).message);
     }
-    if (!limiter.take(peer)) throw new ProveRefusal('rate-limited', `over ${options.proofsPerMinute} proofs a minute; try again later`);
+    if (!limiter.take(peer))
+      throw new ProveRefusal('rate-limited', `over ${options.proofsPerMinute} proofs a minute; try again later`);
     const prover = await options.chain.proverOf(request.model, request.version);
-    if (!prover) throw new ProveRefusal('unknown-prover', `model ${request.model} version ${request.version} has no registered prover`);
+    if (!prover)
+      throw new ProveRefusal(
+        'unknown-prover',
+        `model ${request.model} version ${request.version} has no registered prover`,
+      );
     // Checked just before queueing, with no await between, so the bound holds.
-    if (inFlight > options.maxQueue) throw new ProveRefusal('busy', `${waiting()} proofs are waiting here; try again later or prove in your own tab`);
+    if (inFlight > options.maxQueue)
+      throw new ProveRefusal('busy', `${waiting()} proofs are waiting here; try again later or prove in your own tab`);
     const asked = performance.now();
     return enqueue(async () => {
       const queuedMs = performance.now() - asked;
@@ -118,12 +140,19 @@ export async function startProveService(options: ProveServiceOptions) {
       try {
         const result = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
         proved++;
-        log.info('prove.proved', { peer, backend: backend.name, queued_ms: Math.round(result.queuedMs), witness_ms: Math.round(result.witnessMs), prove_ms: Math.round(result.proveMs) });
+        log.info('prove.proved', {
+          peer,
+          backend: backend.name,
+          queued_ms: Math.round(result.queuedMs),
+          witness_ms: Math.round(result.witnessMs),
+          prove_ms: Math.round(result.proveMs),
+        });
         response = result;
       } catch (error) {
         refused++;
         if (error instanceof ProveRefusal) response = { ok: false, code: error.code, message: error.message };
-        else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError) response = { ok: false, code: 'malformed', message: error.message };
+        else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError)
+          response = { ok: false, code: 'malformed', message: error.message };
         else {
           log.warn('prove.failed', { peer, error: error as Error });
           response = { ok: false, code: 'internal', message: 'the relay could not make the proof' };

@@ -4,7 +4,8 @@
 // and the circuit's private input, and returns the proof and public signals snarkjs would.
 //
 // The one implementation here is the CPU prover (snarkjs-prover.ts: snarkjs's BN254 engine,
-// ffjavascript, in wasm on worker threads): these machines and CI have no GPU or FPGA. Another prover plugs in by implementing `prove`:
+// ffjavascript, in wasm on worker threads): these machines and CI have no GPU or FPGA. Another prover plugs in by
+// implementing `prove`:
 //   - a GPU prover (an MSM and NTT library such as ICICLE, or rapidsnark built for CUDA) keeps
 //     circom's wasm for the witness, which is cheap, and does the multi-exponentiations of the
 //     proof on the device; it loads the .zkey once per `artifacts` and keeps it resident;
@@ -13,8 +14,8 @@
 //     and names itself in `name`, which answers carry as `backend`.
 // A backend must throw CircuitInputError when the circuit refuses the input, so the peer is
 // told its input is wrong rather than that the relay failed.
-import type { ProvingArtifacts } from '../../../src/proving/groth16-prove.ts';
-import type { ProofInput, ProveResult } from '../../../src/proving/prover-protocol.ts';
+import type { ProvingArtifacts } from '@permanet/core/proving/groth16-prove';
+import type { ProofInput, ProveResult } from '@permanet/core/proving/prover-protocol';
 
 export interface ProverBackend {
   /** What makes the proofs, for answers, logs and /status: "snarkjs-cpu", … */

@@ -1,7 +1,7 @@
 // The CPU prover: the same code the browser's proving worker runs (groth16-prove.ts), on snarkjs's
 // BN254 engine with its multi-exponentiations and FFTs spread over worker threads.
-import { releaseCurve } from '../../../src/proving/bn128-curve.ts';
-import { proveGroth16 } from '../../../src/proving/groth16-prove.ts';
+import { releaseCurve } from '@permanet/core/proving/bn128-curve';
+import { proveGroth16 } from '@permanet/core/proving/groth16-prove';
 import type { ProverBackend } from './prover-backend.ts';
 
 export function snarkjsProver(): ProverBackend {

@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, type Child } from '../../../scripts/lib/processes.ts';
 import { relayReady } from '../../../scripts/lib/ready-lines.ts';
-import { browserLibp2pOptions } from '../../../src/p2p/browser-libp2p.ts';
-import { announceProviders, findProviders } from '../../../src/p2p/providers-client.ts';
-import { jsonStream } from '../../../src/protocol/json-stream.ts';
-import { MAX_ANNOUNCED_CIDS, parseProvidersResponse, PROVIDERS_PROTOCOL } from '../../../src/protocol/providers.ts';
+import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
+import { announceProviders, findProviders } from '@permanet/core/protocols/providers';
+import { jsonStream } from '@permanet/core/stream/json-stream';
+import { MAX_ANNOUNCED_CIDS, parseProvidersResponse, PROVIDERS_PROTOCOL } from '@permanet/core/protocols/providers';
 import type { RelayStatus } from '../relay.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -42,7 +42,20 @@ async function raw(node: Libp2p, message: unknown) {
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'providers-'));
-  relay = startChild('relay', process.execPath, [join(root, 'relay', 'bin', 'permanet-relay.js'), '--data-dir', join(dir, 'data'), '--listen', '/ip4/127.0.0.1/tcp/0/ws', '--http-port', '0'], { cwd: dir });
+  relay = startChild(
+    'relay',
+    process.execPath,
+    [
+      join(root, 'relay', 'bin', 'permanet-relay.js'),
+      '--data-dir',
+      join(dir, 'data'),
+      '--listen',
+      '/ip4/127.0.0.1/tcp/0/ws',
+      '--http-port',
+      '0',
+    ],
+    { cwd: dir },
+  );
   status = await relay.waitForLine(relayReady);
 }, 60_000);
 
@@ -54,16 +67,26 @@ afterAll(async () => {
 describe('provider records', () => {
   it('finds the tabs that announced a CID, never the asker, and forgets a tab that leaves', async () => {
     const [holder, other, asker] = [await peer(), await peer(), await peer()];
-    expect(await raw(holder, { type: 'announce', cids: [CID_A, CID_B], addrs: [circuitOf(holder)] })).toEqual({ ok: true, providers: [] });
-    expect(await raw(other, { type: 'announce', cids: [CID_B], addrs: [circuitOf(other)] })).toEqual({ ok: true, providers: [] });
+    expect(await raw(holder, { type: 'announce', cids: [CID_A, CID_B], addrs: [circuitOf(holder)] })).toEqual({
+      ok: true,
+      providers: [],
+    });
+    expect(await raw(other, { type: 'announce', cids: [CID_B], addrs: [circuitOf(other)] })).toEqual({
+      ok: true,
+      providers: [],
+    });
     expect((await findProviders(asker, [relayAddr()], CID_A)).map(String)).toEqual([circuitOf(holder)]);
-    expect((await findProviders(asker, [relayAddr()], CID_B)).map(String).sort()).toEqual([circuitOf(holder), circuitOf(other)].sort());
+    expect((await findProviders(asker, [relayAddr()], CID_B)).map(String).sort()).toEqual(
+      [circuitOf(holder), circuitOf(other)].sort(),
+    );
     expect((await findProviders(holder, [relayAddr()], CID_A)).map(String)).toEqual([]);
     // A new announcement replaces the old one.
     await raw(holder, { type: 'announce', cids: [CID_B], addrs: [circuitOf(holder)] });
     expect(await findProviders(asker, [relayAddr()], CID_A)).toEqual([]);
     await other.stop();
-    await expect.poll(async () => (await findProviders(asker, [relayAddr()], CID_B)).map(String)).toEqual([circuitOf(holder)]);
+    await expect
+      .poll(async () => (await findProviders(asker, [relayAddr()], CID_B)).map(String))
+      .toEqual([circuitOf(holder)]);
     // The client's announce: a node with no WebRTC address is recorded but not offered.
     await announceProviders(asker, relayAddr(), [CID_A]);
     expect(await findProviders(holder, [relayAddr()], CID_A)).toEqual([]);
@@ -71,12 +94,34 @@ describe('provider records', () => {
 
   it("refuses another peer's address, bad CIDs, too many CIDs and unknown requests, with a reason", async () => {
     const [a, b] = [await peer(), await peer()];
-    expect(await raw(a, { type: 'announce', cids: [CID_A], addrs: [circuitOf(b)] })).toEqual({ ok: false, code: 'malformed', message: 'addrs[0] is not an address of the announcing peer' });
-    expect(await raw(a, { type: 'announce', cids: ['nope'], addrs: [] })).toEqual({ ok: false, code: 'malformed', message: 'cids[0] is not a CID: nope' });
-    expect(await raw(a, { type: 'announce', cids: Array(MAX_ANNOUNCED_CIDS + 1).fill(CID_A), addrs: [] })).toMatchObject({ ok: false, message: `cids lists ${MAX_ANNOUNCED_CIDS + 1}; at most ${MAX_ANNOUNCED_CIDS}` });
-    expect(await raw(a, { type: 'announce', cids: [], addrs: ['not a multiaddr'] })).toEqual({ ok: false, code: 'malformed', message: 'addrs[0] is not a multiaddr' });
-    expect(await raw(a, { type: 'forget-me' })).toEqual({ ok: false, code: 'malformed', message: 'a providers request has type "announce" or "find"' });
-    expect(await raw(a, { type: 'find', cid: 42 })).toEqual({ ok: false, code: 'malformed', message: 'cid must be a string' });
+    expect(await raw(a, { type: 'announce', cids: [CID_A], addrs: [circuitOf(b)] })).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'addrs[0] is not an address of the announcing peer',
+    });
+    expect(await raw(a, { type: 'announce', cids: ['nope'], addrs: [] })).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'cids[0] is not a CID: nope',
+    });
+    expect(
+      await raw(a, { type: 'announce', cids: Array(MAX_ANNOUNCED_CIDS + 1).fill(CID_A), addrs: [] }),
+    ).toMatchObject({ ok: false, message: `cids lists ${MAX_ANNOUNCED_CIDS + 1}; at most ${MAX_ANNOUNCED_CIDS}` });
+    expect(await raw(a, { type: 'announce', cids: [], addrs: ['not a multiaddr'] })).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'addrs[0] is not a multiaddr',
+    });
+    expect(await raw(a, { type: 'forget-me' })).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'a providers request has type "announce" or "find"',
+    });
+    expect(await raw(a, { type: 'find', cid: 42 })).toEqual({
+      ok: false,
+      code: 'malformed',
+      message: 'cid must be a string',
+    });
     // None of it was recorded.
     expect(await findProviders(b, [relayAddr()], CID_A)).toEqual([]);
   });

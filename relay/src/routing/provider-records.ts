@@ -3,8 +3,14 @@
 // forgets a peer when it disconnects. Records live in memory only: a tab that reconnects
 // announces again.
 import type { Libp2p, Stream } from '@libp2p/interface';
-import { jsonStream, MalformedMessageError, MessageTooLargeError } from '../../../src/protocol/json-stream.ts';
-import { MAX_PROVIDERS, parseProvidersRequest, PROVIDERS_PROTOCOL, type ProviderRecord, type ProvidersResponse } from '../../../src/protocol/providers.ts';
+import { jsonStream, MalformedMessageError, MessageTooLargeError } from '@permanet/core/stream/json-stream';
+import {
+  MAX_PROVIDERS,
+  parseProvidersRequest,
+  PROVIDERS_PROTOCOL,
+  type ProviderRecord,
+  type ProvidersResponse,
+} from '@permanet/core/protocols/providers';
 import type { Logger } from '../log.ts';
 
 export class ProviderRecords {
@@ -16,7 +22,10 @@ export class ProviderRecords {
     this.byPeer.set(peer, { cids: new Set(cids), addrs });
     for (const cid of cids) {
       let peers = this.byCid.get(cid);
-      if (!peers) this.byCid.set(cid, (peers = new Set()));
+      if (!peers) {
+        peers = new Set();
+        this.byCid.set(cid, peers);
+      }
       peers.add(peer);
     }
   }
@@ -65,7 +74,11 @@ export async function startProviderRecords(libp2p: Libp2p, log: Logger): Promise
     } catch (error) {
       const malformed = error instanceof MalformedMessageError || error instanceof MessageTooLargeError;
       if (!malformed) log.warn('providers.failed', { peer, error: error as Error });
-      response = { ok: false, code: malformed ? 'malformed' : 'internal', message: malformed ? (error as Error).message : 'the relay could not answer' };
+      response = {
+        ok: false,
+        code: malformed ? 'malformed' : 'internal',
+        message: malformed ? (error as Error).message : 'the relay could not answer',
+      };
     }
     try {
       await messages.write(response);

@@ -17,8 +17,9 @@ export async function createRelayHelia<S extends ServiceMap>(dataDir: string, li
   await datastore.open();
   // Messages of about one 256 KiB leaf let a peer store and use each block while the next one is
   // in flight, instead of waiting for one 4 MiB message to arrive whole.
-  const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), libp2p), { maxOutgoingMessageSize: 512 * 1024 });
+  const helia = withBitswap(withLibp2pLight(createHeliaLight({ blockstore, datastore }), libp2p), {
+    maxOutgoingMessageSize: 512 * 1024,
+  });
   await helia.start();
   return { helia, blockstore };
 }
-

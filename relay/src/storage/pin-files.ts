@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { unixfs } from '@helia/unixfs';
 import type { Helia } from 'helia';
 import type { CID } from 'multiformats/cid';
-import { modelImportOptions } from '../../../src/storage/import-options.ts';
+import { modelImportOptions } from '@permanet/core/storage/import-options';
 
 export interface PinnedFile {
   path: string;

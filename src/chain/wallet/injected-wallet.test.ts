@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EIP1193Provider } from 'viem';
-import type { Deployments } from '../deployments.ts';
-import { devWallet, NotADevChainError } from './dev-wallet.ts';
+import type { Deployments } from '@permanet/core/chain/deployments';
+import { devWallet, NotADevChainError } from '@permanet/core/chain/dev-wallet';
 import { injectedWallet, NoInjectedWalletError, WrongChainError } from './injected-wallet.ts';
 
 const deployments = (chainId: number): Deployments => ({
@@ -35,9 +35,13 @@ describe('injectedWallet', () => {
 
   it('says when there is no wallet, no account, or the wrong chain', async () => {
     await expect(injectedWallet(deployments(31337), undefined)).rejects.toThrow(NoInjectedWalletError);
-    await expect(injectedWallet(deployments(31337), provider('0x7a69', []))).rejects.toThrow('the wallet shared no account');
+    await expect(injectedWallet(deployments(31337), provider('0x7a69', []))).rejects.toThrow(
+      'the wallet shared no account',
+    );
     await expect(injectedWallet(deployments(31337), provider('0x1', [alice]))).rejects.toThrow(WrongChainError);
-    await expect(injectedWallet(deployments(31337), provider('0x1', [alice]))).rejects.toThrow('the wallet is on chain 1; switch it to chain 31337');
+    await expect(injectedWallet(deployments(31337), provider('0x1', [alice]))).rejects.toThrow(
+      'the wallet is on chain 1; switch it to chain 31337',
+    );
   });
 });
 

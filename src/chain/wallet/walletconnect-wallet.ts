@@ -5,9 +5,9 @@ import { createAppKit } from '@reown/appkit';
 import { defineChain } from '@reown/appkit/networks';
 import { WagmiAdapter } from '@reown/appkit-adapter-wagmi';
 import { getWalletClient, watchAccount } from '@wagmi/core';
-import type { Deployments } from '../deployments.ts';
+import type { Deployments } from '@permanet/core/chain/deployments';
 import { chainOf } from '../public-client.ts';
-import type { ConnectedWallet } from './dev-wallet.ts';
+import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
 
 export class WalletConnectClosedError extends Error {
   override name = 'WalletConnectClosedError';
@@ -16,13 +16,22 @@ export class WalletConnectClosedError extends Error {
 let appKit: { kit: ReturnType<typeof createAppKit>; adapter: WagmiAdapter } | null = null;
 
 function setUp(deployments: Deployments, projectId: string) {
-  const network = defineChain({ ...chainOf(deployments), caipNetworkId: `eip155:${deployments.chainId}`, chainNamespace: 'eip155' });
+  const network = defineChain({
+    ...chainOf(deployments),
+    caipNetworkId: `eip155:${deployments.chainId}`,
+    chainNamespace: 'eip155',
+  });
   const adapter = new WagmiAdapter({ networks: [network], projectId });
   const kit = createAppKit({
     adapters: [adapter],
     networks: [network],
     projectId,
-    metadata: { name: 'PermaNet', description: 'AI models on a decentralized network', url: location.origin, icons: [`${location.origin}/icons/icon-192.png`] },
+    metadata: {
+      name: 'PermaNet',
+      description: 'AI models on a decentralized network',
+      url: location.origin,
+      icons: [`${location.origin}/icons/icon-192.png`],
+    },
     features: { analytics: false, email: false, socials: false },
   });
   return { kit, adapter };

@@ -5,7 +5,7 @@
 import type { Address, Hash } from 'viem';
 import type { PinOutcome } from '../../p2p/pin-on-relays.ts';
 import type { KeyValueStore } from '../../storage/model-cache.ts';
-import type { ModelCard } from '../model-card.ts';
+import type { ModelCard } from '@permanet/core/marketplace/model-card';
 
 export interface PublishTerms {
   /** JOY in wei, as decimal strings (JSON has no bigint). */

@@ -1,10 +1,10 @@
 // What the person typed on the publish page, read into a model card and terms, with one message
 // per bad field (shown next to the field). Lengths come from the card's JSON Schema.
 import { parseEther } from 'viem';
-import type { Presentation } from '../../inference/model-spec.ts';
-import type { InspectResult } from '../../inference/worker-protocol.ts';
-import schema from '../model-card.schema.json' with { type: 'json' };
-import { MODEL_CARD_SCHEMA, type ModelCard } from '../model-card.ts';
+import type { Presentation } from '@permanet/core/inference/model-spec';
+import type { InspectResult } from '@permanet/core/inference/worker-protocol';
+import schema from '@permanet/core/marketplace/model-card.schema.json' with { type: 'json' };
+import { MODEL_CARD_SCHEMA, type ModelCard } from '@permanet/core/marketplace/model-card';
 import { specFromModel, UnsupportedModelError } from '../spec-from-model.ts';
 import type { PublishTerms } from './publish-draft.ts';
 
@@ -36,7 +36,11 @@ export class PublishFormError extends Error {
   override name = 'PublishFormError';
   readonly fields: Partial<Record<FormField, string>>;
   constructor(fields: Partial<Record<FormField, string>>) {
-    super(`The form has ${Object.keys(fields).length} problem(s): ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`);
+    super(
+      `The form has ${Object.keys(fields).length} problem(s): ${Object.entries(fields)
+        .map(([f, m]) => `${f}: ${m}`)
+        .join('; ')}`,
+    );
     this.fields = fields;
   }
 }
@@ -51,7 +55,8 @@ export function readPublishForm(form: PublishForm, io: InspectResult): { card: M
   const text = (field: TextField) => {
     const value = form[field].trim();
     if (value.length === 0 && REQUIRED.includes(field)) errors[field] = 'is required';
-    else if (value.length > maxLength(field)) errors[field] = `is ${value.length} characters; at most ${maxLength(field)}`;
+    else if (value.length > maxLength(field))
+      errors[field] = `is ${value.length} characters; at most ${maxLength(field)}`;
     return value;
   };
   const joy = (field: 'pricePerUse' | 'licencePrice') => {
@@ -75,7 +80,10 @@ export function readPublishForm(form: PublishForm, io: InspectResult): { card: M
     const value = text(field);
     if (value) card[field] = value;
   }
-  const labels = form.labels.split(',').map((l) => l.trim()).filter(Boolean);
+  const labels = form.labels
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   try {
     card.spec = specFromModel(io, form.presentation, labels);
   } catch (error) {
@@ -83,12 +91,22 @@ export function readPublishForm(form: PublishForm, io: InspectResult): { card: M
     errors.presentation = error.message;
   }
   const royalty = form.royaltyPercent.trim() === '' ? 0 : Number(form.royaltyPercent);
-  if (!Number.isFinite(royalty) || royalty < 0 || royalty > MAX_DERIVATIVE_ROYALTY_PERCENT || Math.round(royalty * 100) !== royalty * 100) {
+  if (
+    !Number.isFinite(royalty) ||
+    royalty < 0 ||
+    royalty > MAX_DERIVATIVE_ROYALTY_PERCENT ||
+    Math.round(royalty * 100) !== royalty * 100
+  ) {
     errors.royaltyPercent = `must be a percentage from 0 to ${MAX_DERIVATIVE_ROYALTY_PERCENT}, in steps of 0.01`;
   }
   const parent = form.parentId.trim();
   if (parent !== '' && !/^\d+$/.test(parent)) errors.parentId = 'must be a model id';
-  const terms: PublishTerms = { pricePerUse: joy('pricePerUse'), licencePrice: joy('licencePrice'), derivativeRoyaltyBps: Math.round(royalty * 100), parentId: parent || null };
+  const terms: PublishTerms = {
+    pricePerUse: joy('pricePerUse'),
+    licencePrice: joy('licencePrice'),
+    derivativeRoyaltyBps: Math.round(royalty * 100),
+    parentId: parent || null,
+  };
   if (Object.keys(errors).length > 0) throw new PublishFormError(errors);
   return { card, terms };
 }

@@ -6,15 +6,15 @@
 import { importer } from 'ipfs-unixfs-importer';
 import type { Libp2p } from '@libp2p/interface';
 import type { Address, PublicClient } from 'viem';
-import { awaitRegistration, registerModel } from '../../chain/actions/marketplace/register-model.ts';
-import { isPublisher } from '../../chain/actions/marketplace/is-publisher.ts';
-import { describeError } from '../../chain/describe-error.ts';
-import { TransactionRevertedError } from '../../chain/actions/write-and-wait.ts';
-import type { ConnectedWallet } from '../../chain/wallet/dev-wallet.ts';
+import { awaitRegistration, registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
+import { isPublisher } from '@permanet/core/chain/actions/marketplace/is-publisher';
+import { describeError } from '@permanet/core/chain/describe-error';
+import { TransactionRevertedError } from '@permanet/core/chain/actions/write-and-wait';
+import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
 import { pinnedSomewhere, pinOnRelays } from '../../p2p/pin-on-relays.ts';
-import { pinAuthorizationText, type PinAuthorization } from '../../protocol/pin.ts';
-import { modelImportOptions } from '../../storage/import-options.ts';
-import { modelCardBytes, type ModelCard } from '../model-card.ts';
+import { pinAuthorizationText, type PinAuthorization } from '@permanet/core/protocols/pin';
+import { modelImportOptions } from '@permanet/core/storage/import-options';
+import { modelCardBytes, type ModelCard } from '@permanet/core/marketplace/model-card';
 import type { PublishDraft, PublishDraftStore, PublishTerms } from './publish-draft.ts';
 
 export type PublishStep = 'store' | 'pin' | 'register';
@@ -49,7 +49,11 @@ export interface PublishContext {
 /** How long a pin signature stays good: long enough for a slow relay, short enough to be harmless. */
 const SIGNATURE_LIFETIME_S = 600;
 
-async function importBytes(blockstore: WritableBlocks, bytes: Uint8Array, onBytes: (n: number) => void): Promise<string> {
+async function importBytes(
+  blockstore: WritableBlocks,
+  bytes: Uint8Array,
+  onBytes: (n: number) => void,
+): Promise<string> {
   const counting = {
     put: async (cid: unknown, block: Uint8Array, options?: unknown) => {
       const result = await (blockstore.put as (...a: unknown[]) => Promise<unknown>)(cid, block, options);
@@ -58,21 +62,45 @@ async function importBytes(blockstore: WritableBlocks, bytes: Uint8Array, onByte
     },
   };
   let root = '';
-  for await (const entry of importer([{ content: bytes }], counting as never, modelImportOptions())) root = entry.cid.toString();
+  for await (const entry of importer([{ content: bytes }], counting as never, modelImportOptions()))
+    root = entry.cid.toString();
   return root;
 }
 
 /** Step 1: writes the weights and the card into the page's store and saves the draft. */
-export async function startPublish(ctx: PublishContext, file: { name: string; bytes: Uint8Array }, card: ModelCard, terms: PublishTerms): Promise<PublishDraft> {
-  ctx.report({ step: 'store', state: 'running', detail: 'Adding the weights and the card to this browser\'s IPFS store…' });
+export async function startPublish(
+  ctx: PublishContext,
+  file: { name: string; bytes: Uint8Array },
+  card: ModelCard,
+  terms: PublishTerms,
+): Promise<PublishDraft> {
+  ctx.report({
+    step: 'store',
+    state: 'running',
+    detail: "Adding the weights and the card to this browser's IPFS store…",
+  });
   let written = 0;
   try {
     const weightsCid = await importBytes(ctx.blockstore, file.bytes, (n) => {
       written += n;
-      ctx.report({ step: 'store', state: 'running', detail: `Added ${Math.min(100, Math.round((100 * written) / file.bytes.length))}% of the weights…` });
+      ctx.report({
+        step: 'store',
+        state: 'running',
+        detail: `Added ${Math.min(100, Math.round((100 * written) / file.bytes.length))}% of the weights…`,
+      });
     });
     const cardCid = await importBytes(ctx.blockstore, modelCardBytes(card), () => {});
-    const draft: PublishDraft = { publisher: ctx.wallet.account.address, fileName: file.name, weightsCid, cardCid, sizeBytes: file.bytes.length, card, terms, pins: null, registration: null };
+    const draft: PublishDraft = {
+      publisher: ctx.wallet.account.address,
+      fileName: file.name,
+      weightsCid,
+      cardCid,
+      sizeBytes: file.bytes.length,
+      card,
+      terms,
+      pins: null,
+      registration: null,
+    };
     ctx.drafts.save(draft);
     ctx.report({ step: 'store', state: 'done', detail: `Weights ${weightsCid}, card ${cardCid}` });
     return draft;
@@ -87,27 +115,51 @@ function fail(ctx: PublishContext, step: PublishStep, message: string): PublishS
 }
 
 async function pin(ctx: PublishContext, draft: PublishDraft, kind: PinAuthorization['kind']): Promise<void> {
-  ctx.report({ step: 'pin', state: 'running', detail: `Asking ${ctx.relays.length} relay${ctx.relays.length === 1 ? '' : 's'} to pin the weights and the card…` });
+  ctx.report({
+    step: 'pin',
+    state: 'running',
+    detail: `Asking ${ctx.relays.length} relay${ctx.relays.length === 1 ? '' : 's'} to pin the weights and the card…`,
+  });
   const expires = Math.floor(Date.now() / 1000) + SIGNATURE_LIFETIME_S;
   const auth = async (cid: string): Promise<PinAuthorization> =>
     kind === 'registered'
       ? { kind }
-      : { kind, publisher: ctx.wallet.account.address, expires, signature: await ctx.wallet.signMessage({ account: ctx.wallet.account, message: pinAuthorizationText(cid, expires) }) };
+      : {
+          kind,
+          publisher: ctx.wallet.account.address,
+          expires,
+          signature: await ctx.wallet.signMessage({
+            account: ctx.wallet.account,
+            message: pinAuthorizationText(cid, expires),
+          }),
+        };
   let pins;
   try {
-    pins = await pinOnRelays(ctx.libp2p, ctx.relays, [draft.weightsCid, draft.cardCid], { auth, timeoutMs: ctx.pinTimeoutMs });
+    pins = await pinOnRelays(ctx.libp2p, ctx.relays, [draft.weightsCid, draft.cardCid], {
+      auth,
+      timeoutMs: ctx.pinTimeoutMs,
+    });
   } catch (error) {
     throw fail(ctx, 'pin', `Signing the pin request failed: ${(error as Error).message}`);
   }
   draft.pins = pins;
   ctx.drafts.save(draft);
-  const summary = pins.map((p) => (p.ok ? `${shortRelay(p.relay)} pinned ${p.bytes} bytes` : `${shortRelay(p.relay)} refused: ${p.message}`)).join('; ');
-  if (!pinnedSomewhere(pins)) throw fail(ctx, 'pin', `No relay pinned the model: ${summary || 'no relay is configured'}`);
+  const summary = pins
+    .map((p) =>
+      p.ok ? `${shortRelay(p.relay)} pinned ${p.bytes} bytes` : `${shortRelay(p.relay)} refused: ${p.message}`,
+    )
+    .join('; ');
+  if (!pinnedSomewhere(pins))
+    throw fail(ctx, 'pin', `No relay pinned the model: ${summary || 'no relay is configured'}`);
   ctx.report({ step: 'pin', state: 'done', detail: summary });
 }
 
 async function register(ctx: PublishContext, draft: PublishDraft): Promise<void> {
-  ctx.report({ step: 'register', state: 'running', detail: draft.registration ? 'Waiting for the registration sent earlier…' : 'Registering on-chain…' });
+  ctx.report({
+    step: 'register',
+    state: 'running',
+    detail: draft.registration ? 'Waiting for the registration sent earlier…' : 'Registering on-chain…',
+  });
   try {
     let id: bigint;
     if (draft.registration) {
@@ -156,7 +208,13 @@ async function register(ctx: PublishContext, draft: PublishDraft): Promise<void>
 export async function continuePublish(ctx: PublishContext, draft: PublishDraft): Promise<bigint> {
   const pinned = () => pinnedSomewhere(draft.pins);
   const registered = () => draft.registration?.id != null;
-  if (!pinned() && !registered() && draft.registration === null && (await isPublisher(ctx.client, ctx.marketplace, ctx.wallet.account.address))) await pin(ctx, draft, 'signed');
+  if (
+    !pinned() &&
+    !registered() &&
+    draft.registration === null &&
+    (await isPublisher(ctx.client, ctx.marketplace, ctx.wallet.account.address))
+  )
+    await pin(ctx, draft, 'signed');
   if (!registered()) await register(ctx, draft);
   if (!pinned()) await pin(ctx, draft, 'registered');
   ctx.drafts.clear();

@@ -1,5 +1,5 @@
 import { Show, type JSX, type Resource } from 'solid-js';
-import { describeError } from '../../chain/describe-error.ts';
+import { describeError } from '@permanet/core/chain/describe-error';
 import { useWallet } from '../state/wallet.tsx';
 import { WalletPicker } from './WalletPicker.tsx';
 
@@ -10,7 +10,9 @@ export function AccountView<T>(props: { view: Resource<T>; children: (view: () =
     <>
       <WalletPicker />
       <Show when={props.view.error}>
-        <p class="error" role="alert">{describeError(props.view.error)}</p>
+        <p class="error" role="alert">
+          {describeError(props.view.error)}
+        </p>
       </Show>
       <Show when={wallets.wallet() && props.view()}>{(_) => props.children(() => props.view()!)}</Show>
     </>

@@ -1,7 +1,7 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
-import type { ModelSpec } from '../../inference/model-spec.ts';
-import { float32Tensor, type Feeds } from '../../inference/tensors.ts';
-import type { RunResult } from '../../inference/worker-protocol.ts';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import { float32Tensor, type Feeds } from '@permanet/core/inference/tensors';
+import type { RunResult } from '@permanet/core/inference/worker-protocol';
 import { Probabilities } from './Probabilities.tsx';
 import { drawingToPixels, pixelsToInput, SIDE } from './digit-preprocess.ts';
 
@@ -11,7 +11,11 @@ interface Sample {
 }
 
 /** Draw a digit (or take a held-out sample) and see the class probabilities. */
-export function DigitPad(props: { spec: ModelSpec; run: (feeds: Feeds) => Promise<RunResult>; ready: boolean }): JSX.Element {
+export function DigitPad(props: {
+  spec: ModelSpec;
+  run: (feeds: Feeds) => Promise<RunResult>;
+  ready: boolean;
+}): JSX.Element {
   let pad!: HTMLCanvasElement;
   let preview!: HTMLCanvasElement;
   const [result, setResult] = createSignal<number[] | null>(null);
@@ -40,7 +44,9 @@ export function DigitPad(props: { spec: ModelSpec; run: (feeds: Feeds) => Promis
     showPreview(grey);
     setError(null);
     try {
-      const { outputs } = await props.run({ [props.spec.inputs[0].name]: float32Tensor(props.spec.inputs[0], pixelsToInput(grey)) });
+      const { outputs } = await props.run({
+        [props.spec.inputs[0].name]: float32Tensor(props.spec.inputs[0], pixelsToInput(grey)),
+      });
       setResult(Array.from(outputs[props.spec.outputs[0].name].data as Float32Array));
     } catch (e) {
       setError((e as Error).message);
@@ -49,7 +55,10 @@ export function DigitPad(props: { spec: ModelSpec; run: (feeds: Feeds) => Promis
 
   const point = (event: PointerEvent) => {
     const rect = pad.getBoundingClientRect();
-    return [((event.clientX - rect.left) / rect.width) * pad.width, ((event.clientY - rect.top) / rect.height) * pad.height];
+    return [
+      ((event.clientX - rect.left) / rect.width) * pad.width,
+      ((event.clientY - rect.top) / rect.height) * pad.height,
+    ];
   };
 
   onMount(() => {
@@ -94,7 +103,9 @@ export function DigitPad(props: { spec: ModelSpec; run: (feeds: Feeds) => Promis
     small.width = SIDE;
     small.height = SIDE;
     const image = new ImageData(SIDE, SIDE);
-    sample.pixels.forEach((v, i) => image.data.set([v, v, v, 255], i * 4));
+    sample.pixels.forEach((v, i) => {
+      image.data.set([v, v, v, 255], i * 4);
+    });
     small.getContext('2d')!.putImageData(image, 0, 0);
     pad.getContext('2d')!.drawImage(small, 0, 0, pad.width, pad.height);
     setSampleInfo(`held-out sample ${index}, labelled ${sample.label}`);
@@ -106,12 +117,25 @@ export function DigitPad(props: { spec: ModelSpec; run: (feeds: Feeds) => Promis
       <div class="pad-column">
         <canvas ref={pad} width={280} height={280} class="pad" data-testid="digit-pad" aria-label="Draw a digit here" />
         <div class="row">
-          <button onClick={clearPad}>Clear</button>
-          <button onClick={() => void useSample()} disabled={!props.ready} data-testid="sample-digit">Sample digit</button>
-          <canvas ref={preview} width={SIDE} height={SIDE} class="preview" data-testid="digit-preview" title="What the model sees (28×28)" />
+          <button type="button" onClick={clearPad}>
+            Clear
+          </button>
+          <button type="button" onClick={() => void useSample()} disabled={!props.ready} data-testid="sample-digit">
+            Sample digit
+          </button>
+          <canvas
+            ref={preview}
+            width={SIDE}
+            height={SIDE}
+            class="preview"
+            data-testid="digit-preview"
+            title="What the model sees (28×28)"
+          />
         </div>
         <Show when={sampleInfo()}>
-          <p class="hint" data-testid="sample-info">{sampleInfo()}</p>
+          <p class="hint" data-testid="sample-info">
+            {sampleInfo()}
+          </p>
         </Show>
         <Show when={!sampleInfo() && !result()}>
           <p class="hint">Draw a digit from 0 to 9 with your mouse, finger or pen.</p>
@@ -119,9 +143,15 @@ export function DigitPad(props: { spec: ModelSpec; run: (feeds: Feeds) => Promis
       </div>
       <div>
         <Show when={error()}>
-          <p class="error" role="alert">{error()}</p>
+          <p class="error" role="alert">
+            {error()}
+          </p>
         </Show>
-        <Show when={result()}>{(values) => <Probabilities values={values()} labels={props.spec.labels ?? values().map((_, i) => String(i))} />}</Show>
+        <Show when={result()}>
+          {(values) => (
+            <Probabilities values={values()} labels={props.spec.labels ?? values().map((_, i) => String(i))} />
+          )}
+        </Show>
       </div>
     </div>
   );

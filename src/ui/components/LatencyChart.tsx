@@ -23,8 +23,13 @@ export function LatencyChart(props: { samples: LatencySample[]; names: (peer: st
       series: peers.map((peer, i) => ({
         peer,
         colour: COLOURS[i % COLOURS.length],
-        line: samples.filter((s) => s.peer === peer && s.kind === 'ping').map((s) => `${x(s.at).toFixed(1)},${y(s.ms).toFixed(1)}`).join(' '),
-        dots: samples.filter((s) => s.peer === peer && s.kind === 'inference').map((s) => ({ cx: x(s.at), cy: y(s.ms), ms: s.ms })),
+        line: samples
+          .filter((s) => s.peer === peer && s.kind === 'ping')
+          .map((s) => `${x(s.at).toFixed(1)},${y(s.ms).toFixed(1)}`)
+          .join(' '),
+        dots: samples
+          .filter((s) => s.peer === peer && s.kind === 'inference')
+          .map((s) => ({ cx: x(s.at), cy: y(s.ms), ms: s.ms })),
       })),
     };
   });
@@ -35,20 +40,38 @@ export function LatencyChart(props: { samples: LatencySample[]; names: (peer: st
           <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Request latency over time, per node">
             <line x1={PAD} y1={HEIGHT - PAD} x2={WIDTH - PAD} y2={HEIGHT - PAD} stroke="#999" />
             <line x1={PAD} y1={PAD} x2={PAD} y2={HEIGHT - PAD} stroke="#999" />
-            <text x={4} y={PAD} font-size="10">{v().top.toFixed(0)} ms</text>
-            <text x={4} y={HEIGHT - PAD} font-size="10">0</text>
-            <text x={WIDTH - PAD} y={HEIGHT - 8} font-size="10" text-anchor="end">{v().seconds.toFixed(0)} s</text>
+            <text x={4} y={PAD} font-size="10">
+              {v().top.toFixed(0)} ms
+            </text>
+            <text x={4} y={HEIGHT - PAD} font-size="10">
+              0
+            </text>
+            <text x={WIDTH - PAD} y={HEIGHT - 8} font-size="10" text-anchor="end">
+              {v().seconds.toFixed(0)} s
+            </text>
             <For each={v().series}>
               {(s) => (
                 <g data-peer={s.peer}>
                   <polyline points={s.line} fill="none" stroke={s.colour} stroke-width="1.5" stroke-dasharray="3 2" />
-                  <For each={s.dots}>{(d) => <circle cx={d.cx} cy={d.cy} r="3" fill={s.colour}><title>{d.ms.toFixed(1)} ms</title></circle>}</For>
+                  <For each={s.dots}>
+                    {(d) => (
+                      <circle cx={d.cx} cy={d.cy} r="3" fill={s.colour}>
+                        <title>{d.ms.toFixed(1)} ms</title>
+                      </circle>
+                    )}
+                  </For>
                 </g>
               )}
             </For>
           </svg>
           <figcaption>
-            <For each={v().series}>{(s) => <span class="legend" style={{ color: s.colour }}>■ {props.names(s.peer)} </span>}</For>
+            <For each={v().series}>
+              {(s) => (
+                <span class="legend" style={{ color: s.colour }}>
+                  ■ {props.names(s.peer)}{' '}
+                </span>
+              )}
+            </For>
             (dashed: ping; dots: network runs)
           </figcaption>
         </figure>

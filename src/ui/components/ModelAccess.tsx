@@ -1,10 +1,10 @@
 import { createEffect, createResource, createSignal, Show, type JSX } from 'solid-js';
 import { ActionMessage } from './ActionMessage.tsx';
 import { isAddressEqual } from 'viem';
-import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
-import { readMarketAccount } from '../../chain/actions/marketplace/read-market-account.ts';
-import { writeMarketplace, type MarketplaceCall } from '../../chain/actions/marketplace/write-marketplace.ts';
-import { ensureAllowance } from '../../chain/actions/joy/ensure-allowance.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
+import { readMarketAccount } from '@permanet/core/chain/actions/marketplace/read-market-account';
+import { writeMarketplace, type MarketplaceCall } from '@permanet/core/chain/actions/marketplace/write-marketplace';
+import { ensureAllowance } from '@permanet/core/chain/actions/joy/ensure-allowance';
 import { formatJoy, parseJoy } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
@@ -21,7 +21,9 @@ export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boo
   const contracts = () => app.chain()!;
   const client = () => app.chain()!.client;
   const account = () => wallets.wallet()?.account.address ?? null;
-  const [view, { refetch }] = createResource(account, (address) => readMarketAccount(client(), contracts(), address, props.model.id));
+  const [view, { refetch }] = createResource(account, (address) =>
+    readMarketAccount(client(), contracts(), address, props.model.id),
+  );
   const { busy, message, setMessage, run } = createChainAction(() => refetch());
   const [paidUse, setPaidUse] = createSignal(false);
   const [deposit, setDeposit] = createSignal('');
@@ -36,21 +38,34 @@ export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boo
     run(label, async () => {
       const wallet = wallets.wallet()!;
       const { free: spendable } = await readMarketAccount(client(), contracts(), wallet.account.address);
-      if (spendable < amount) throw new Error(`You have ${formatJoy(spendable)} free to spend; ${formatJoy(amount)} is needed.`);
+      if (spendable < amount)
+        throw new Error(`You have ${formatJoy(spendable)} free to spend; ${formatJoy(amount)} is needed.`);
       await ensureAllowance(client(), wallet, contracts().joy, contracts().marketplace, amount);
       await writeMarketplace(client(), wallet, contracts().marketplace, call);
     });
 
   const payOneUse = () =>
     run('Paid for one use', async () => {
-      await writeMarketplace(client(), wallets.wallet()!, contracts().marketplace, { functionName: 'useModel', args: [props.model.id] });
+      await writeMarketplace(client(), wallets.wallet()!, contracts().marketplace, {
+        functionName: 'useModel',
+        args: [props.model.id],
+      });
       setPaidUse(true);
     });
 
   return (
     <section class="access" data-testid="access" data-granted={granted()}>
       <h2>Access</h2>
-      <Show when={free()} fallback={<p>{formatJoy(props.model.pricePerUse)} per use{props.model.licencePrice > 0n ? `, or a perpetual licence for ${formatJoy(props.model.licencePrice)}` : ''}.</p>}>
+      <Show
+        when={free()}
+        fallback={
+          <p>
+            {formatJoy(props.model.pricePerUse)} per use
+            {props.model.licencePrice > 0n ? `, or a perpetual licence for ${formatJoy(props.model.licencePrice)}` : ''}
+            .
+          </p>
+        }
+      >
         <p data-testid="access-state">Free to use.</p>
       </Show>
       <Show when={!free()}>
@@ -59,7 +74,13 @@ export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boo
           {(v) => (
             <>
               <p data-testid="access-state">
-                {isCreator() ? 'You are its creator.' : v().licensed ? 'You hold a licence.' : paidUse() ? 'One use paid for this visit.' : 'You have no licence yet.'}
+                {isCreator()
+                  ? 'You are its creator.'
+                  : v().licensed
+                    ? 'You hold a licence.'
+                    : paidUse()
+                      ? 'One use paid for this visit.'
+                      : 'You have no licence yet.'}
               </p>
               <dl class="facts">
                 <dt>Free JOY</dt>
@@ -70,22 +91,41 @@ export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boo
               <Show when={!granted()}>
                 <div class="row">
                   <Show when={props.model.licencePrice > 0n}>
-                    <button disabled={busy()} data-testid="buy-licence" onClick={() => void pay('Licence bought', props.model.licencePrice, { functionName: 'buyLicence', args: [props.model.id] })}>
+                    <button
+                      type="button"
+                      disabled={busy()}
+                      data-testid="buy-licence"
+                      onClick={() =>
+                        void pay('Licence bought', props.model.licencePrice, {
+                          functionName: 'buyLicence',
+                          args: [props.model.id],
+                        })
+                      }
+                    >
                       Buy a licence ({formatJoy(props.model.licencePrice)})
                     </button>
                   </Show>
-                  <button disabled={busy()} data-testid="pay-use" onClick={() => void payOneUse()}>
+                  <button type="button" disabled={busy()} data-testid="pay-use" onClick={() => void payOneUse()}>
                     Pay one use ({formatJoy(props.model.pricePerUse)} from prepaid)
                   </button>
                 </div>
                 <div class="row">
-                  <input type="text" inputmode="decimal" placeholder="JOY to prepay" value={deposit()} onInput={(e) => setDeposit(e.currentTarget.value)} data-testid="deposit-amount" />
+                  <input
+                    type="text"
+                    inputmode="decimal"
+                    placeholder="JOY to prepay"
+                    value={deposit()}
+                    onInput={(e) => setDeposit(e.currentTarget.value)}
+                    data-testid="deposit-amount"
+                  />
                   <button
+                    type="button"
                     disabled={busy()}
                     data-testid="deposit"
                     onClick={() => {
                       const wei = parseJoy(deposit());
-                      if (wei === null) return setMessage({ ok: false, text: 'Enter an amount of JOY above zero, such as 5.' });
+                      if (wei === null)
+                        return setMessage({ ok: false, text: 'Enter an amount of JOY above zero, such as 5.' });
                       void pay('Prepaid', wei, { functionName: 'deposit', args: [wei] });
                     }}
                   >

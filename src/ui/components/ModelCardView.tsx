@@ -1,5 +1,5 @@
 import { createResource, For, Show, type JSX } from 'solid-js';
-import { parseModelCard } from '../../marketplace/model-card.ts';
+import { parseModelCard } from '@permanet/core/marketplace/model-card';
 import { fetchFile } from '../../storage/fetch-file.ts';
 import { useAppState } from '../state/app-state.tsx';
 

@@ -1,6 +1,6 @@
 import { createResource, For, Show, type JSX } from 'solid-js';
-import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
-import { listVersions } from '../../chain/actions/marketplace/list-versions.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
+import { listVersions } from '@permanet/core/chain/actions/marketplace/list-versions';
 import { formatBytes, shortCid } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 
@@ -16,12 +16,21 @@ export function ModelVersions(props: { model: ModelRecord }): JSX.Element {
       <summary>
         {props.model.versionCount} version{props.model.versionCount === 1 ? '' : 's'}
       </summary>
-      <Show when={versions()} fallback={<p class="notice">{versions.error ? `The versions cannot be read: ${versions.error.message}` : 'Reading…'}</p>}>
+      <Show
+        when={versions()}
+        fallback={
+          <p class="notice">{versions.error ? `The versions cannot be read: ${versions.error.message}` : 'Reading…'}</p>
+        }
+      >
         <ol start={0}>
           <For each={versions()}>
             {(v) => (
               <li data-testid="version">
-                {v.publishedAt.toLocaleString()}: <span class="cid" title={v.weightsCid}>{shortCid(v.weightsCid)}</span>, {formatBytes(v.sizeBytes)}
+                {v.publishedAt.toLocaleString()}:{' '}
+                <span class="cid" title={v.weightsCid}>
+                  {shortCid(v.weightsCid)}
+                </span>
+                , {formatBytes(v.sizeBytes)}
               </li>
             )}
           </For>

@@ -1,10 +1,10 @@
 import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { nodesHolding } from '../../chain/actions/compute/nodes-holding.ts';
-import { describeError } from '../../chain/describe-error.ts';
-import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
+import { nodesHolding } from '@permanet/core/chain/actions/compute/nodes-holding';
+import { describeError } from '@permanet/core/chain/describe-error';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
 import { askNode } from '../../compute/ask-node.ts';
-import { canonicalHash } from '../../inference/canonical-output.ts';
-import type { Feeds } from '../../inference/tensors.ts';
+import { canonicalHash } from '@permanet/core/inference/canonical-output';
+import type { Feeds } from '@permanet/core/inference/tensors';
 import { percentile } from '../../stats/percentile.ts';
 import { formatMs, shortHex } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
@@ -24,7 +24,11 @@ interface Sample {
  * signature) and timed. It shows what the network adds to a run: the round trip less the node's
  * own compute time.
  */
-export function NodeRun(props: { model: ModelRecord; lastInput: Feeds | null; localOutputs: Feeds | null }): JSX.Element {
+export function NodeRun(props: {
+  model: ModelRecord;
+  lastInput: Feeds | null;
+  localOutputs: Feeds | null;
+}): JSX.Element {
   const app = useAppState();
   // The node list is read when the panel is opened, not with the page: the model page must work
   // offline and without a chain, and most visits never open this panel.
@@ -39,7 +43,9 @@ export function NodeRun(props: { model: ModelRecord; lastInput: Feeds | null; lo
   const [samples, setSamples] = createSignal<Sample[]>([]);
   const [output, setOutput] = createSignal<string | null>(null);
   const { busy, message, setMessage, run } = createChainAction(refetch);
-  const localHash = createMemo(() => (props.localOutputs && props.model.spec ? canonicalHash(props.localOutputs, props.model.spec) : null));
+  const localHash = createMemo(() =>
+    props.localOutputs && props.model.spec ? canonicalHash(props.localOutputs, props.model.spec) : null,
+  );
   const peerId = () => chosen() || nodes()?.[0]?.peerId || '';
 
   const stats = createMemo(() => {
@@ -51,13 +57,17 @@ export function NodeRun(props: { model: ModelRecord; lastInput: Feeds | null; lo
       overheadP99: percentile(overhead, 99),
       roundTripP50: percentile(roundTrip, 50),
       roundTripP99: percentile(roundTrip, 99),
-      computeP50: percentile(all.map((s) => s.computeMs), 50),
+      computeP50: percentile(
+        all.map((s) => s.computeMs),
+        50,
+      ),
     };
   });
 
   const start = () => {
     const count = Number(runs());
-    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) return setMessage({ ok: false, text: `Runs must be a whole number from 1 to ${MAX_RUNS}` });
+    if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS)
+      return setMessage({ ok: false, text: `Runs must be a whole number from 1 to ${MAX_RUNS}` });
     setSamples([]);
     setOutput(null);
     const target = peerId();
@@ -84,20 +94,28 @@ export function NodeRun(props: { model: ModelRecord; lastInput: Feeds | null; lo
     <details class="node-run" data-testid="node-run" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Run on one node</summary>
       <p class="hint">
-        The input you last ran here goes to one compute node, with no task: no fee and no vote, so only the node's signature stands behind the answer. Use it to see what
-        the network adds to a run.
+        The input you last ran here goes to one compute node, with no task: no fee and no vote, so only the node's
+        signature stands behind the answer. Use it to see what the network adds to a run.
       </p>
       <div class="row">
         <label>
           Node{' '}
           <select value={peerId()} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="node-run-node">
-            <For each={nodes() ?? []}>{(n) => <option value={n.peerId}>{`${shortHex(n.address)} · ${n.backend} · ${n.region}`}</option>}</For>
+            <For each={nodes() ?? []}>
+              {(n) => <option value={n.peerId}>{`${shortHex(n.address)} · ${n.backend} · ${n.region}`}</option>}
+            </For>
           </select>
         </label>
         <label>
-          Runs <input value={runs()} onInput={(e) => setRuns(e.currentTarget.value)} size={4} data-testid="node-run-count" />
+          Runs{' '}
+          <input value={runs()} onInput={(e) => setRuns(e.currentTarget.value)} size={4} data-testid="node-run-count" />
         </label>
-        <button disabled={busy() || !props.lastInput || !peerId() || !props.model.spec} onClick={start} data-testid="node-run-start">
+        <button
+          type="button"
+          disabled={busy() || !props.lastInput || !peerId() || !props.model.spec}
+          onClick={start}
+          data-testid="node-run-start"
+        >
           Run
         </button>
       </div>
@@ -126,9 +144,14 @@ export function NodeRun(props: { model: ModelRecord; lastInput: Feeds | null; lo
           data-output={output() ?? ''}
           data-matches={localHash() !== null && output() === localHash()}
         >
-          {samples().length} run{samples().length > 1 ? 's' : ''}: round trip {ms(stats().roundTripP50)} p50 / {ms(stats().roundTripP99)} p99, of which the node computed{' '}
-          {ms(stats().computeP50)} (p50); the network and codec add {ms(stats().overheadP50)} p50 / {ms(stats().overheadP99)} p99. Output {shortHex(output() ?? '')}
-          {localHash() ? (output() === localHash() ? ', the same as your own run here.' : ', not what your own run here gives.') : '.'}
+          {samples().length} run{samples().length > 1 ? 's' : ''}: round trip {ms(stats().roundTripP50)} p50 /{' '}
+          {ms(stats().roundTripP99)} p99, of which the node computed {ms(stats().computeP50)} (p50); the network and
+          codec add {ms(stats().overheadP50)} p50 / {ms(stats().overheadP99)} p99. Output {shortHex(output() ?? '')}
+          {localHash()
+            ? output() === localHash()
+              ? ', the same as your own run here.'
+              : ', not what your own run here gives.'
+            : '.'}
         </p>
       </Show>
     </details>

@@ -13,7 +13,19 @@ export function PeerStatus(): JSX.Element {
     return state.relays().some((r) => r.state === 'connecting') ? 'connecting…' : 'relay offline, retrying';
   };
   return (
-    <span class="peer-status" data-testid="peer-status" data-connected={connected()} data-peer-id={state.peerId() ?? ''} title={state.nodeError() ?? state.relays().map((r) => `${r.address}: ${r.state}${r.error ? ` (${r.error})` : ''}`).join('\n')}>
+    <span
+      class="peer-status"
+      data-testid="peer-status"
+      data-connected={connected()}
+      data-peer-id={state.peerId() ?? ''}
+      title={
+        state.nodeError() ??
+        state
+          .relays()
+          .map((r) => `${r.address}: ${r.state}${r.error ? ` (${r.error})` : ''}`)
+          .join('\n')
+      }
+    >
       <span class={`dot ${connected() > 0 ? 'on' : 'off'}`} />
       <Show when={true}>{label()}</Show>
     </span>

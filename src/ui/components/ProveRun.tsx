@@ -1,14 +1,14 @@
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { isValidProof } from '../../chain/actions/proving/is-valid-proof.ts';
-import { readProver, type ProverRecord } from '../../chain/actions/proving/read-prover.ts';
-import { submitProof, type SubmittedProof } from '../../chain/actions/proving/submit-proof.ts';
-import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
-import type { Feeds } from '../../inference/tensors.ts';
-import { proofWords } from '../../proving/groth16-calldata.ts';
-import type { ProveResult } from '../../proving/prover-protocol.ts';
-import { FIELD_ORDER, readPublicSignals } from '../../proving/public-signals.ts';
-import { argmax, quantizeInput } from '../../proving/quantized-mlp.ts';
-import { requestProof } from '../../p2p/request-proof.ts';
+import { isValidProof } from '@permanet/core/chain/actions/proving/is-valid-proof';
+import { readProver, type ProverRecord } from '@permanet/core/chain/actions/proving/read-prover';
+import { submitProof, type SubmittedProof } from '@permanet/core/chain/actions/proving/submit-proof';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import { proofWords } from '@permanet/core/proving/groth16-calldata';
+import type { ProveResult } from '@permanet/core/proving/prover-protocol';
+import { FIELD_ORDER, readPublicSignals } from '@permanet/core/proving/public-signals';
+import { argmax, quantizeInput } from '@permanet/core/proving/quantized-mlp';
+import { requestProof } from '@permanet/core/protocols/prove';
 import { multiaddr } from '@multiformats/multiaddr';
 import { rememberModel } from '../../storage/cache-model.ts';
 import { fetchFile } from '../../storage/fetch-file.ts';
@@ -40,12 +40,14 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
   const version = () => props.model.versionCount - 1;
   // Read only for models whose spec says they have an int8 version; a failed read hides the panel.
   const [prover] = createResource(
-    () => (props.model.spec?.proof && app.chain() ? { chain: app.chain()!, id: props.model.id, version: version() } : null),
+    () =>
+      props.model.spec?.proof && app.chain() ? { chain: app.chain()!, id: props.model.id, version: version() } : null,
     ({ chain, id, version }) => readProver(chain.client, chain.marketplace, id, version),
   );
   const record = () => (prover.error ? null : prover());
   const [stage, setStage] = createSignal<{ name: string; fraction: number | null } | null>(null);
   const [proved, setProved] = createSignal<(ProveResult & { totalMs: number; by: string }) | null>(null);
+  const provedInMs = () => proved()!.witnessMs + proved()!.proveMs;
   const [where, setWhere] = createSignal(IN_THIS_TAB);
   const connectedRelays = () => app.relays().filter((r) => r.state === 'connected');
   const [valid, setValid] = createSignal<boolean | null>(null);
@@ -61,15 +63,26 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
       // used first, and offered to other tabs.
       const fetch = async (cid: string, totalBytes: number, name: string) => {
         setStage({ name: `fetching the ${name}`, fraction: 0 });
-        const file = await fetchFile(node, cid, { totalBytes, timeoutMs: app.config()!.fetchTimeoutMs, onProgress: (received, total) => setStage({ name: `fetching the ${name}`, fraction: received / total }) });
+        const file = await fetchFile(node, cid, {
+          totalBytes,
+          timeoutMs: app.config()!.fetchTimeoutMs,
+          onProgress: (received, total) => setStage({ name: `fetching the ${name}`, fraction: received / total }),
+        });
         await rememberModel(app.cache, node.blockstore, cid, totalBytes, `${props.model.name} ${name}`);
-        app.cacheChanged();
         return file.bytes;
       };
-      artifacts = { circuit: await fetch(p.circuitCid, p.circuitBytes, 'circuit'), provingKey: await fetch(p.provingKeyCid, p.provingKeyBytes, 'proving key') };
+      artifacts = {
+        circuit: await fetch(p.circuitCid, p.circuitBytes, 'circuit'),
+        provingKey: await fetch(p.provingKeyCid, p.provingKeyBytes, 'proving key'),
+      };
     }
     const client = await app.prover();
-    const result = await client.prove({ id: `${p.circuitCid} ${p.provingKeyCid}`, ...artifacts }, { x, salt: salt.toString() }, (s) => setStage({ name: s.name === 'witness' ? 'computing the witness' : `proving: ${s.name}`, fraction: s.fraction }));
+    const result = await client.prove(
+      { id: `${p.circuitCid} ${p.provingKeyCid}`, ...artifacts },
+      { x, salt: salt.toString() },
+      (s) =>
+        setStage({ name: s.name === 'witness' ? 'computing the witness' : `proving: ${s.name}`, fraction: s.fraction }),
+    );
     return { ...result, by: 'this tab' };
   };
 
@@ -77,7 +90,12 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
   const proveOnRelay = async (address: string, x: number[], salt: bigint) => {
     setStage({ name: 'proving on the relay', fraction: null });
     const node = await app.browserNode();
-    const result = await requestProof(node.libp2p, multiaddr(address), { model: props.model.id, version: version(), input: { x, salt: salt.toString() } }, { signal: AbortSignal.timeout(180_000) });
+    const result = await requestProof(
+      node.libp2p,
+      multiaddr(address),
+      { model: props.model.id, version: version(), input: { x, salt: salt.toString() } },
+      { signal: AbortSignal.timeout(180_000) },
+    );
     // Poseidon is loaded only for this check.
     const { checkCommitment } = await import('../../proving/check-commitment.ts');
     await checkCommitment(result.publicSignals, x, salt);
@@ -93,7 +111,8 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
       const input = Object.values(props.lastInput!)[0].data as ArrayLike<number>;
       const x = quantizeInput(props.model.spec!.proof!.inputScale, input);
       const salt = randomSalt();
-      const result = where() === IN_THIS_TAB ? await proveHere(record()!, x, salt) : await proveOnRelay(where(), x, salt);
+      const result =
+        where() === IN_THIS_TAB ? await proveHere(record()!, x, salt) : await proveOnRelay(where(), x, salt);
       setStage(null);
       setProved({ ...result, totalMs: performance.now() - started });
     });
@@ -111,7 +130,15 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
   const submit = () =>
     void run('Submission', async () => {
       const chain = app.chain()!;
-      setSubmitted(await submitProof(chain.client, wallets.wallet()!, chain, { id: props.model.id, version: version() }, { words: words(), publicSignals: signals() }));
+      setSubmitted(
+        await submitProof(
+          chain.client,
+          wallets.wallet()!,
+          chain,
+          { id: props.model.id, version: version() },
+          { words: words(), publicSignals: signals() },
+        ),
+      );
     });
 
   return (
@@ -120,8 +147,9 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
         <details class="prove-run" data-testid="prove">
           <summary>Prove this run (zero knowledge)</summary>
           <p class="hint">
-            Makes a Groth16 proof that this model's int8 version gives these outputs for your input; the input stays private behind a commitment. Proving in this tab
-            needs the circuit ({formatBytes(p().circuitBytes)}) and the proving key ({formatBytes(p().provingKeyBytes)}), fetched from peers once and kept in this browser. A relay
+            Makes a Groth16 proof that this model's int8 version gives these outputs for your input; the input stays
+            private behind a commitment. Proving in this tab needs the circuit ({formatBytes(p().circuitBytes)}) and the
+            proving key ({formatBytes(p().provingKeyBytes)}), fetched from peers once and kept in this browser. A relay
             proves with nothing to download, but it sees your input.
           </p>
           <div class="row">
@@ -129,17 +157,21 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
               Prove in{' '}
               <select value={where()} onChange={(e) => setWhere(e.currentTarget.value)} data-testid="prove-where">
                 <option value={IN_THIS_TAB}>this tab</option>
-                <For each={connectedRelays()}>{(r) => <option value={r.address}>{`a relay, ${peerTail(r.address.split('/').pop() ?? r.address)}`}</option>}</For>
+                <For each={connectedRelays()}>
+                  {(r) => (
+                    <option value={r.address}>{`a relay, ${peerTail(r.address.split('/').pop() ?? r.address)}`}</option>
+                  )}
+                </For>
               </select>
             </label>
-            <button disabled={busy() || !props.lastInput} onClick={prove} data-testid="prove-start">
+            <button type="button" disabled={busy() || !props.lastInput} onClick={prove} data-testid="prove-start">
               Prove
             </button>
             <Show when={proved()}>
-              <button disabled={busy()} onClick={verify} data-testid="prove-verify">
+              <button type="button" disabled={busy()} onClick={verify} data-testid="prove-verify">
                 Verify on-chain
               </button>
-              <button disabled={busy() || !wallets.wallet()} onClick={submit} data-testid="prove-submit">
+              <button type="button" disabled={busy() || !wallets.wallet()} onClick={submit} data-testid="prove-submit">
                 Submit
               </button>
             </Show>
@@ -157,10 +189,21 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
           <ActionMessage message={message()} testId="prove-message" />
           <Show when={proved() && output()}>
             {(o) => (
-              <div class="proof" data-testid="proof" data-class={argmax(o().logits)} data-commitment={o().commitment.toString()} data-prove-ms={proved()!.proveMs} data-witness-ms={proved()!.witnessMs} data-by={proved()!.by} data-proof={JSON.stringify({ proof: proved()!.proof, publicSignals: proved()!.publicSignals })}>
+              <div
+                class="proof"
+                data-testid="proof"
+                data-class={argmax(o().logits)}
+                data-commitment={o().commitment.toString()}
+                data-prove-ms={proved()!.proveMs}
+                data-witness-ms={proved()!.witnessMs}
+                data-by={proved()!.by}
+                data-proof={JSON.stringify({ proof: proved()!.proof, publicSignals: proved()!.publicSignals })}
+              >
                 <p class="status">
-                  Proved by {proved()!.by}: class <strong>{props.model.spec?.labels?.[argmax(o().logits)] ?? argmax(o().logits)}</strong> in {formatMs(proved()!.witnessMs + proved()!.proveMs)} (witness{' '}
-                  {formatMs(proved()!.witnessMs)}, proof {formatMs(proved()!.proveMs)}); input commitment {shortHex(`0x${o().commitment.toString(16)}`)}.
+                  Proved by {proved()!.by}: class{' '}
+                  <strong>{props.model.spec?.labels?.[argmax(o().logits)] ?? argmax(o().logits)}</strong> in{' '}
+                  {formatMs(provedInMs())} (witness {formatMs(proved()!.witnessMs)}, proof {formatMs(proved()!.proveMs)}
+                  ); input commitment {shortHex(`0x${o().commitment.toString(16)}`)}.
                 </p>
                 <ol class="logits" data-testid="proof-logits">
                   <For each={o().logits}>{(logit) => <li>{logit}</li>}</For>
@@ -170,14 +213,22 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
           </Show>
           <Show when={valid() !== null}>
             <p class={valid() ? 'status' : 'error'} data-testid="proof-valid" data-valid={valid()}>
-              {valid() ? 'The verifier contract accepts this proof (a view call: nothing was paid).' : 'The verifier contract rejects this proof.'}
+              {valid()
+                ? 'The verifier contract accepts this proof (a view call: nothing was paid).'
+                : 'The verifier contract rejects this proof.'}
             </p>
           </Show>
           <WalletPicker />
           <Show when={submitted()}>
             {(t) => (
-              <p class="status" data-testid="proof-task" data-task={t().taskId.toString()} data-settle-gas={t().gas.settle.toString()}>
-                Task #{t().taskId.toString()} settled by this proof with no vote (gas: open {t().gas.create.toLocaleString('en')}, settle {t().gas.settle.toLocaleString('en')}); result{' '}
+              <p
+                class="status"
+                data-testid="proof-task"
+                data-task={t().taskId.toString()}
+                data-settle-gas={t().gas.settle.toString()}
+              >
+                Task #{t().taskId.toString()} settled by this proof with no vote (gas: open{' '}
+                {t().gas.create.toLocaleString('en')}, settle {t().gas.settle.toLocaleString('en')}); result{' '}
                 {shortHex(t().result)}.
               </p>
             )}

@@ -1,9 +1,15 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import type { ModelSpec } from '../../inference/model-spec.ts';
-import type { Feeds } from '../../inference/tensors.ts';
-import type { RunResult } from '../../inference/worker-protocol.ts';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import type { RunResult } from '@permanet/core/inference/worker-protocol';
 import { formatMs } from '../format.ts';
-import { decodeTo16kMono, speechProbabilities, speechSegments, SAMPLE_RATE, type SpeechSegment } from './speech-frames.ts';
+import {
+  decodeTo16kMono,
+  speechProbabilities,
+  speechSegments,
+  SAMPLE_RATE,
+  type SpeechSegment,
+} from './speech-frames.ts';
 
 interface Analysis {
   source: string;
@@ -14,7 +20,11 @@ interface Analysis {
 }
 
 /** Find the speech in a recording: the bundled sample or a person's own file. */
-export function SpeechActivity(props: { spec: ModelSpec; run: (feeds: Feeds) => Promise<RunResult>; ready: boolean }): JSX.Element {
+export function SpeechActivity(props: {
+  spec: ModelSpec;
+  run: (feeds: Feeds) => Promise<RunResult>;
+  ready: boolean;
+}): JSX.Element {
   const [analysis, setAnalysis] = createSignal<Analysis | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
@@ -25,7 +35,13 @@ export function SpeechActivity(props: { spec: ModelSpec; run: (feeds: Feeds) => 
     try {
       const samples = await decodeTo16kMono(await bytes());
       const { probabilities, totalMs } = await speechProbabilities(props.spec, samples, props.run);
-      setAnalysis({ source, seconds: samples.length / SAMPLE_RATE, probabilities, segments: speechSegments(probabilities), totalMs });
+      setAnalysis({
+        source,
+        seconds: samples.length / SAMPLE_RATE,
+        probabilities,
+        segments: speechSegments(probabilities),
+        totalMs,
+      });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -41,19 +57,34 @@ export function SpeechActivity(props: { spec: ModelSpec; run: (feeds: Feeds) => 
   return (
     <div class="speech">
       <div class="row">
-        <button disabled={!props.ready || busy()} data-testid="speech-sample" onClick={() => void analyse('speech.wav (sample)', async () => (await fetch('/samples/speech.wav')).arrayBuffer())}>
+        <button
+          type="button"
+          disabled={!props.ready || busy()}
+          data-testid="speech-sample"
+          onClick={() =>
+            void analyse('speech.wav (sample)', async () => (await fetch('/samples/speech.wav')).arrayBuffer())
+          }
+        >
           Use the sample recording
         </button>
         <label class="file">
           Or your own audio file
-          <input type="file" accept="audio/*" disabled={!props.ready || busy()} onChange={onFile} data-testid="speech-file" />
+          <input
+            type="file"
+            accept="audio/*"
+            disabled={!props.ready || busy()}
+            onChange={onFile}
+            data-testid="speech-file"
+          />
         </label>
       </div>
       <Show when={busy()}>
         <p class="notice">Listening…</p>
       </Show>
       <Show when={error()}>
-        <p class="error" role="alert">{error()}</p>
+        <p class="error" role="alert">
+          {error()}
+        </p>
       </Show>
       <Show when={analysis()}>
         {(a) => (
@@ -62,13 +93,35 @@ export function SpeechActivity(props: { spec: ModelSpec; run: (feeds: Feeds) => 
               {a().source}: {a().seconds.toFixed(2)} s, {a().probabilities.length} frames in {formatMs(a().totalMs)} (
               {formatMs(a().totalMs / Math.max(1, a().probabilities.length))} per frame)
             </p>
-            <svg class="speech-chart" viewBox={`0 0 ${a().probabilities.length} 100`} preserveAspectRatio="none" role="img" aria-label="Speech probability over time">
-              <For each={a().probabilities}>{(p, i) => <rect x={i()} y={100 - p * 100} width={1} height={p * 100} class={p >= 0.5 ? 'speech-on' : 'speech-off'} />}</For>
+            <svg
+              class="speech-chart"
+              viewBox={`0 0 ${a().probabilities.length} 100`}
+              preserveAspectRatio="none"
+              role="img"
+              aria-label="Speech probability over time"
+            >
+              <For each={a().probabilities}>
+                {(p, i) => (
+                  <rect
+                    x={i()}
+                    y={100 - p * 100}
+                    width={1}
+                    height={p * 100}
+                    class={p >= 0.5 ? 'speech-on' : 'speech-off'}
+                  />
+                )}
+              </For>
             </svg>
             <p>
               Speech:{' '}
               <Show when={a().segments.length > 0} fallback="none found">
-                <For each={a().segments}>{(s) => <span class="segment">{s.start.toFixed(2)}–{s.end.toFixed(2)} s</span>}</For>
+                <For each={a().segments}>
+                  {(s) => (
+                    <span class="segment">
+                      {s.start.toFixed(2)}–{s.end.toFixed(2)} s
+                    </span>
+                  )}
+                </For>
               </Show>
             </p>
           </div>

@@ -11,8 +11,12 @@ export function UpdatePrompt(): JSX.Element {
     <Show when={needRefresh()}>
       <div class="update" role="alert" data-testid="update-prompt">
         A new version of PermaNet is available.
-        <button onClick={() => void updateServiceWorker(true)}>Reload</button>
-        <button class="quiet" onClick={() => setNeedRefresh(false)}>Later</button>
+        <button type="button" onClick={() => void updateServiceWorker(true)}>
+          Reload
+        </button>
+        <button type="button" class="quiet" onClick={() => setNeedRefresh(false)}>
+          Later
+        </button>
       </div>
     </Show>
   );

@@ -6,7 +6,10 @@ export const SIDE = 28;
 export function drawingToPixels(source: HTMLCanvasElement): Uint8ClampedArray | null {
   const { width, height } = source;
   const ink = source.getContext('2d')!.getImageData(0, 0, width, height).data;
-  let minX = width, minY = height, maxX = -1, maxY = -1;
+  let minX = width,
+    minY = height,
+    maxX = -1,
+    maxY = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (ink[(y * width + x) * 4] > 32) {
@@ -32,7 +35,9 @@ export function drawingToPixels(source: HTMLCanvasElement): Uint8ClampedArray | 
   ctx.drawImage(source, minX, minY, boxW, boxH, (SIDE - w) / 2, (SIDE - h) / 2, w, h);
   const data = ctx.getImageData(0, 0, SIDE, SIDE).data;
   const grey = new Uint8ClampedArray(SIDE * SIDE);
-  let mass = 0, cx = 0, cy = 0;
+  let mass = 0,
+    cx = 0,
+    cy = 0;
   for (let i = 0; i < grey.length; i++) {
     grey[i] = data[i * 4];
     mass += grey[i];

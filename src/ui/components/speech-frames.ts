@@ -1,8 +1,8 @@
 // Silero VAD's streaming loop: 512-sample frames at 16 kHz, the recurrent state carried from
 // one frame to the next, one speech probability per frame.
-import type { ModelSpec } from '../../inference/model-spec.ts';
-import type { Feeds } from '../../inference/tensors.ts';
-import type { RunResult } from '../../inference/worker-protocol.ts';
+import type { ModelSpec } from '@permanet/core/inference/model-spec';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import type { RunResult } from '@permanet/core/inference/worker-protocol';
 
 export const SAMPLE_RATE = 16_000;
 export const FRAME = 512;
@@ -12,7 +12,11 @@ export interface SpeechSegment {
   end: number;
 }
 
-export async function speechProbabilities(spec: ModelSpec, samples: Float32Array, run: (feeds: Feeds) => Promise<RunResult>) {
+export async function speechProbabilities(
+  spec: ModelSpec,
+  samples: Float32Array,
+  run: (feeds: Feeds) => Promise<RunResult>,
+) {
   const [input, state, rate] = spec.inputs;
   let carried: Feeds[string] = { type: 'float32', data: new Float32Array(2 * 128), dims: [2, 1, 128] };
   const probabilities: number[] = [];

@@ -1,9 +1,9 @@
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';
-import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
-import { InferenceClient } from '../../inference/inference-client.ts';
-import type { Feeds } from '../../inference/tensors.ts';
-import type { BackendChoice, LoadResult, RunResult } from '../../inference/worker-protocol.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
+import type { InferenceClient } from '../../inference/inference-client.ts';
+import type { Feeds } from '@permanet/core/inference/tensors';
+import type { BackendChoice, LoadResult, RunResult } from '@permanet/core/inference/worker-protocol';
 import { fetchFile } from '../../storage/fetch-file.ts';
 import { rememberModel } from '../../storage/cache-model.ts';
 import { ModelAccess } from '../components/ModelAccess.tsx';
@@ -34,7 +34,12 @@ export default function ModelRoute(): JSX.Element {
 
   const [phase, setPhase] = createSignal<Phase>('waiting');
   const [progress, setProgress] = createSignal({ received: 0, total: 0 });
-  const [fetched, setFetched] = createSignal<{ source: string; from: 'local' | 'network' | 'session'; ms: number; servedBy: { peer: string; bytes: number; relay: boolean }[] } | null>(null);
+  const [fetched, setFetched] = createSignal<{
+    source: string;
+    from: 'local' | 'network' | 'session';
+    ms: number;
+    servedBy: { peer: string; bytes: number; relay: boolean }[];
+  } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [backend, setBackend] = createSignal<BackendChoice>('auto');
   const [loaded, setLoaded] = createSignal<LoadResult | null>(null);
@@ -63,7 +68,12 @@ export default function ModelRoute(): JSX.Element {
     });
     bytes = result.bytes;
     const servedBy = result.servedBy.map((s) => ({ ...s, relay: node.isRelay(s.peer) }));
-    setFetched({ source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)', from: result.source, ms: result.ms, servedBy });
+    setFetched({
+      source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)',
+      from: result.source,
+      ms: result.ms,
+      servedBy,
+    });
     setPhase('loading');
     return bytes;
   };
@@ -80,12 +90,12 @@ export default function ModelRoute(): JSX.Element {
     setPhase('loading');
     try {
       const session = await state.sessions.acquire(m.weightsCid, m.spec, backend(), () => weights(m));
-      if (session.warm && !fetched()) setFetched({ source: 'a session already loaded in this tab', from: 'session', ms: 0, servedBy: [] });
+      if (session.warm && !fetched())
+        setFetched({ source: 'a session already loaded in this tab', from: 'session', ms: 0, servedBy: [] });
       // A use moves the model up the cache's LRU order (a warm session whose bytes were evicted adds nothing).
       if (!session.warm || state.cache.entries().some((e) => e.cid === m.weightsCid)) {
         const node = await state.browserNode();
         await rememberModel(state.cache, node.blockstore, m.weightsCid, m.sizeBytes);
-        state.cacheChanged();
       }
       client = session.client;
       setLoaded(session.load);
@@ -110,10 +120,14 @@ export default function ModelRoute(): JSX.Element {
   return (
     <Switch>
       <Match when={model() === null}>
-        <p class="error" role="alert">No model has id {params.id}. <A href="/">See the models</A>.</p>
+        <p class="error" role="alert">
+          No model has id {params.id}. <A href="/">See the models</A>.
+        </p>
       </Match>
       <Match when={state.models.error}>
-        <p class="error" role="alert">{String(state.models.error?.message ?? state.models.error)}</p>
+        <p class="error" role="alert">
+          {String(state.models.error?.message ?? state.models.error)}
+        </p>
       </Match>
       <Match when={model()}>
         {(m) => (
@@ -134,7 +148,14 @@ export default function ModelRoute(): JSX.Element {
               <dd>{formatTerms(m().pricePerUse, m().licencePrice)}</dd>
               <dt>Royalties</dt>
               <dd data-testid="royalties">
-                {m().parentId === null ? 'an original model' : <>derived from <A href={`/model/${m().parentId}`}>model #{m().parentId!.toString()}</A>, which takes its share</>}
+                {m().parentId === null ? (
+                  'an original model'
+                ) : (
+                  <>
+                    derived from <A href={`/model/${m().parentId}`}>model #{m().parentId!.toString()}</A>, which takes
+                    its share
+                  </>
+                )}
                 ; asks {m().derivativeRoyaltyBps / 100}% of its derivatives' revenue
               </dd>
               <dt>Usage</dt>
@@ -170,11 +191,8 @@ export default function ModelRoute(): JSX.Element {
                     <input
                       type="checkbox"
                       data-testid="keep-cached"
-                      checked={(state.cacheVersion(), state.cache.entries().some((e) => e.cid === m().weightsCid && e.pinned))}
-                      onChange={(e) => {
-                        state.cache.setPinned(m().weightsCid, e.currentTarget.checked);
-                        state.cacheChanged();
-                      }}
+                      checked={state.cacheEntries().some((e) => e.cid === m().weightsCid && e.pinned)}
+                      onChange={(e) => state.cache.setPinned(m().weightsCid, e.currentTarget.checked)}
                     />{' '}
                     Keep in this browser
                   </label>
@@ -182,7 +200,9 @@ export default function ModelRoute(): JSX.Element {
               )}
             </Show>
             <Show when={error()}>
-              <p class="error" role="alert" data-testid="model-error">{error()}</p>
+              <p class="error" role="alert" data-testid="model-error">
+                {error()}
+              </p>
             </Show>
             <Show when={fetched()}>
               <div class="backend row">
@@ -201,11 +221,18 @@ export default function ModelRoute(): JSX.Element {
                     <option value="wasm">WASM</option>
                   </select>
                 </label>
-                <Show when={loaded()} fallback={<span class="notice">{phase() === 'loading' ? 'Loading the model…' : ''}</span>}>
+                <Show
+                  when={loaded()}
+                  fallback={<span class="notice">{phase() === 'loading' ? 'Loading the model…' : ''}</span>}
+                >
                   {(l) => (
                     <span class="status" data-testid="backend" data-backend={l().backend}>
                       Running on <strong>{l().backend === 'webgpu' ? 'WebGPU' : 'WASM'}</strong>
-                      {l().backend === 'wasm' ? ` (${l().threads} thread${l().threads > 1 ? 's' : ''})` : l().adapter ? ` (${l().adapter})` : ''}
+                      {l().backend === 'wasm'
+                        ? ` (${l().threads} thread${l().threads > 1 ? 's' : ''})`
+                        : l().adapter
+                          ? ` (${l().adapter})`
+                          : ''}
                       {l().fallbackReason ? ` because ${l().fallbackReason}` : ''}; loaded in {formatMs(l().loadMs)}
                     </span>
                   )}
@@ -233,7 +260,13 @@ export default function ModelRoute(): JSX.Element {
                   <RawTensorInput spec={m().spec!} run={run} ready={ready()} />
                   <ProveRun model={m()} lastInput={lastInput()} />
                   <NodeRun model={m()} lastInput={lastInput()} localOutputs={lastRun()?.outputs ?? null} />
-                  <NetworkRun model={m()} lastInput={lastInput()} lastOutput={lastRun() && loaded() ? { outputs: lastRun()!.outputs, backend: loaded()!.backend } : null} />
+                  <NetworkRun
+                    model={m()}
+                    lastInput={lastInput()}
+                    lastOutput={
+                      lastRun() && loaded() ? { outputs: lastRun()!.outputs, backend: loaded()!.backend } : null
+                    }
+                  />
                 </>
               )}
             </Show>

@@ -1,6 +1,6 @@
 import { createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
-import { listNodes, type NodeRecord } from '../../chain/actions/compute/list-nodes.ts';
-import { describeError } from '../../chain/describe-error.ts';
+import { listNodes, type NodeRecord } from '@permanet/core/chain/actions/compute/list-nodes';
+import { describeError } from '@permanet/core/chain/describe-error';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import { locatePeer } from '../../p2p/locate-peer.ts';
 import { percentile } from '../../stats/percentile.ts';
@@ -12,7 +12,7 @@ import type { ContributionEvent } from '../state/contribution.ts';
 import { createChainAction } from '../state/chain-action.ts';
 import { useWallet } from '../state/wallet.tsx';
 import { ActionMessage } from '../components/ActionMessage.tsx';
-import { isGeohashPrefix } from '../../compute/geohash.ts';
+import { isGeohashPrefix } from '@permanet/core/compute/geohash';
 
 const PING_EVERY_MS = 5000;
 
@@ -36,7 +36,10 @@ function describeContributionEvent(event: ContributionEvent): string {
 /** The compute network: its nodes (stake, reputation, latency from here) and this tab's contribution. */
 export default function NetworkRoute(): JSX.Element {
   const app = useAppState();
-  const [nodes, { refetch }] = createResource(() => app.chain(), (chain) => listNodes(chain.client, chain.coordinator));
+  const [nodes, { refetch }] = createResource(
+    () => app.chain(),
+    (chain) => listNodes(chain.client, chain.coordinator),
+  );
 
   // While the page is open: the node list is read again and every node is pinged from this tab.
   const tick = async () => {
@@ -44,26 +47,40 @@ export default function NetworkRoute(): JSX.Element {
     const list = nodes();
     if (!list) return;
     const node = await app.browserNode();
-    const ping = (node.libp2p.services as { ping?: { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> } }).ping;
+    const ping = (
+      node.libp2p.services as { ping?: { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> } }
+    ).ping;
     // Tabs are found through the relays' holder records: asked once per tick, for every node.
     let holders: Promise<Multiaddr[]> | null = null;
-    const findHolders = () => (holders ??= Promise.all((app.models()?.models ?? []).map((m) => node.findProviders(m.weightsCid))).then((found) => found.flat()));
+    const findHolders = () =>
+      (holders ??= Promise.all((app.models()?.models ?? []).map((m) => node.findProviders(m.weightsCid))).then(
+        (found) => found.flat(),
+      ));
     await Promise.all(
-      list.filter((n) => n.active).map(async (n) => {
-        try {
-          const target = await locatePeer(node.libp2p, n.peerId, findHolders);
-          const ms = await ping!.ping(target, { signal: AbortSignal.timeout(4000) });
-          app.latency.add({ peer: n.peerId, at: Date.now(), ms, kind: 'ping' });
-        } catch {
-          // An unreachable node shows no new sample; its heartbeat age tells the rest.
-        }
-      }),
+      list
+        .filter((n) => n.active)
+        .map(async (n) => {
+          try {
+            const target = await locatePeer(node.libp2p, n.peerId, findHolders);
+            const ms = await ping!.ping(target, { signal: AbortSignal.timeout(4000) });
+            app.latency.add({ peer: n.peerId, at: Date.now(), ms, kind: 'ping' });
+          } catch {
+            // An unreachable node shows no new sample; its heartbeat age tells the rest.
+          }
+        }),
     );
   };
   const timer = setInterval(() => void tick(), PING_EVERY_MS);
   onCleanup(() => clearInterval(timer));
 
-  const latencyOf = (peer: string, kind: 'ping' | 'inference') => percentile(app.latency.samples().filter((s) => s.peer === peer && s.kind === kind).map((s) => s.ms), 50);
+  const latencyOf = (peer: string, kind: 'ping' | 'inference') =>
+    percentile(
+      app.latency
+        .samples()
+        .filter((s) => s.peer === peer && s.kind === kind)
+        .map((s) => s.ms),
+      50,
+    );
   const nameOf = (peer: string) => {
     const n = nodes()?.find((x) => x.peerId === peer);
     return n ? `${shortHex(n.address)} (${n.backend})` : peerTail(peer);
@@ -72,27 +89,68 @@ export default function NetworkRoute(): JSX.Element {
   return (
     <section class="network">
       <h1>Compute network</h1>
-      <p class="lead">Nodes stake JOY to run models for others. Tasks pick K of them by stake, reputation and capacity; the majority answer is paid, the rest slashed.</p>
+      <p class="lead">
+        Nodes stake JOY to run models for others. Tasks pick K of them by stake, reputation and capacity; the majority
+        answer is paid, the rest slashed.
+      </p>
       <Show when={nodes.error}>
-        <p class="error" role="alert">{describeError(nodes.error)}</p>
+        <p class="error" role="alert">
+          {describeError(nodes.error)}
+        </p>
       </Show>
       <table class="nodes" data-testid="node-table">
         <thead>
-          <tr><th>Node</th><th>Backend</th><th>Stake</th><th>Reputation</th><th>Capacity</th><th>Region</th><th>Heartbeat</th><th>Ping</th><th>Run round trip</th></tr>
+          <tr>
+            <th>Node</th>
+            <th>Backend</th>
+            <th>Stake</th>
+            <th>Reputation</th>
+            <th>Capacity</th>
+            <th>Region</th>
+            <th>Heartbeat</th>
+            <th>Ping</th>
+            <th>Run round trip</th>
+          </tr>
         </thead>
         <tbody>
           <For each={nodes() ?? []}>
             {(n: NodeRecord) => (
-              <tr data-testid="node-row" data-node={n.address} data-peer={n.peerId} data-reputation={n.reputation} data-active={n.active} data-stale={n.stale}>
-                <td class="cid" title={n.peerId}>{shortHex(n.address)}{n.peerId === app.peerId() ? ' (this tab)' : ''}</td>
+              <tr
+                data-testid="node-row"
+                data-node={n.address}
+                data-peer={n.peerId}
+                data-reputation={n.reputation}
+                data-active={n.active}
+                data-stale={n.stale}
+              >
+                <td class="cid" title={n.peerId}>
+                  {shortHex(n.address)}
+                  {n.peerId === app.peerId() ? ' (this tab)' : ''}
+                </td>
                 <td>{n.backend}</td>
                 <td>{formatJoy(n.stake)}</td>
                 <td data-testid="node-reputation">{n.reputation} / 1000</td>
                 <td>{n.capacityRps} req/s</td>
                 <td>{n.region}</td>
-                <td>{!n.active ? 'left' : n.stale ? `stale (${formatAgo(Date.now() - n.lastHeartbeat * 1000)})` : formatAgo(Date.now() - n.lastHeartbeat * 1000)}</td>
-                <td>{(() => { const ms = latencyOf(n.peerId, 'ping'); return ms === null ? '—' : formatMs(ms); })()}</td>
-                <td>{(() => { const ms = latencyOf(n.peerId, 'inference'); return ms === null ? '—' : formatMs(ms); })()}</td>
+                <td>
+                  {!n.active
+                    ? 'left'
+                    : n.stale
+                      ? `stale (${formatAgo(Date.now() - n.lastHeartbeat * 1000)})`
+                      : formatAgo(Date.now() - n.lastHeartbeat * 1000)}
+                </td>
+                <td>
+                  {(() => {
+                    const ms = latencyOf(n.peerId, 'ping');
+                    return ms === null ? '—' : formatMs(ms);
+                  })()}
+                </td>
+                <td>
+                  {(() => {
+                    const ms = latencyOf(n.peerId, 'inference');
+                    return ms === null ? '—' : formatMs(ms);
+                  })()}
+                </td>
               </tr>
             )}
           </For>
@@ -121,8 +179,14 @@ function Contribute(props: { onChange: () => void }): JSX.Element {
   const start = () => {
     const amount = parseJoy(stake());
     if (amount === null) return setMessage({ ok: false, text: 'The stake must be an amount of JOY, such as 100' });
-    if (!isGeohashPrefix(region())) return setMessage({ ok: false, text: 'The region must be a geohash prefix of 1 to 8 characters (0-9, b-z without i, l, o)' });
-    void run('Registered as a light node', () => contribution.start(wallets.wallet()!, { backend: backend(), stake: amount, region: region(), capacityRps: 5 }));
+    if (!isGeohashPrefix(region()))
+      return setMessage({
+        ok: false,
+        text: 'The region must be a geohash prefix of 1 to 8 characters (0-9, b-z without i, l, o)',
+      });
+    void run('Registered as a light node', () =>
+      contribution.start(wallets.wallet()!, { backend: backend(), stake: amount, region: region(), capacityRps: 5 }),
+    );
   };
 
   return (
@@ -132,23 +196,47 @@ function Contribute(props: { onChange: () => void }): JSX.Element {
         when={contribution.active()}
         fallback={
           <>
-            <p class="hint">This tab registers as a light node for the models it holds, runs requests in its worker and takes part in tasks while it stays open. Commits and reveals are transactions from the account you choose.</p>
+            <p class="hint">
+              This tab registers as a light node for the models it holds, runs requests in its worker and takes part in
+              tasks while it stays open. Commits and reveals are transactions from the account you choose.
+            </p>
             <WalletPicker />
             <div class="row">
               <label>
                 Backend{' '}
-                <select value={backend()} onChange={(e) => setBackend(e.currentTarget.value as 'wasm' | 'webgpu')} data-testid="contribute-backend">
+                <select
+                  value={backend()}
+                  onChange={(e) => setBackend(e.currentTarget.value as 'wasm' | 'webgpu')}
+                  data-testid="contribute-backend"
+                >
                   <option value="wasm">WASM</option>
                   <option value="webgpu">WebGPU</option>
                 </select>
               </label>
               <label>
-                Stake (JOY) <input value={stake()} onInput={(e) => setStake(e.currentTarget.value)} size={6} data-testid="contribute-stake" />
+                Stake (JOY){' '}
+                <input
+                  value={stake()}
+                  onInput={(e) => setStake(e.currentTarget.value)}
+                  size={6}
+                  data-testid="contribute-stake"
+                />
               </label>
               <label>
-                Region <input value={region()} onInput={(e) => setRegion(e.currentTarget.value)} size={8} data-testid="contribute-region" />
+                Region{' '}
+                <input
+                  value={region()}
+                  onInput={(e) => setRegion(e.currentTarget.value)}
+                  size={8}
+                  data-testid="contribute-region"
+                />
               </label>
-              <button disabled={busy() || !wallets.wallet()} onClick={start} data-testid="contribute-start">
+              <button
+                type="button"
+                disabled={busy() || !wallets.wallet()}
+                onClick={start}
+                data-testid="contribute-start"
+              >
                 {busy() ? 'Registering…' : 'Contribute'}
               </button>
             </div>
@@ -160,7 +248,9 @@ function Contribute(props: { onChange: () => void }): JSX.Element {
             <p class="status" data-testid="contribute-status">
               Contributing as {a().account} on {a().backend === 'webgpu' ? 'WebGPU' : 'WASM'}.
             </p>
-            <button onClick={() => void contribution.stop()} data-testid="contribute-stop">Stop</button>
+            <button type="button" onClick={() => void contribution.stop()} data-testid="contribute-stop">
+              Stop
+            </button>
           </div>
         )}
       </Show>
@@ -169,8 +259,7 @@ function Contribute(props: { onChange: () => void }): JSX.Element {
         <For each={contribution.events().slice().reverse()}>
           {({ at, event }) => (
             <li data-type={event.type}>
-              {new Date(at).toLocaleTimeString()}{' '}
-              {describeContributionEvent(event)}
+              {new Date(at).toLocaleTimeString()} {describeContributionEvent(event)}
             </li>
           )}
         </For>

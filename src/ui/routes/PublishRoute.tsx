@@ -2,16 +2,27 @@ import { A } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { isAddressEqual } from 'viem';
-import { modelIdByName } from '../../chain/actions/marketplace/model-id-by-name.ts';
-import { describeError } from '../../chain/describe-error.ts';
+import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
+import { describeError } from '@permanet/core/chain/describe-error';
 import { InferenceClient } from '../../inference/inference-client.ts';
-import type { InspectResult, ValueInfo } from '../../inference/worker-protocol.ts';
+import type { InspectResult, ValueInfo } from '@permanet/core/inference/worker-protocol';
 import { MAX_MODEL_BYTES } from '../../marketplace/publish-limits.ts';
 import { PublishDraftStore, type PublishDraft } from '../../marketplace/publish/publish-draft.ts';
-import { PublishFormError, readPublishForm, type FormField, type PublishForm } from '../../marketplace/publish/publish-form.ts';
-import { continuePublish, startPublish, type PublishContext, type PublishStep, type StepReport } from '../../marketplace/publish/publish-model.ts';
+import {
+  PublishFormError,
+  readPublishForm,
+  type FormField,
+  type PublishForm,
+} from '../../marketplace/publish/publish-form.ts';
+import {
+  continuePublish,
+  startPublish,
+  type PublishContext,
+  type PublishStep,
+  type StepReport,
+} from '../../marketplace/publish/publish-model.ts';
 import { presentationsFor } from '../../marketplace/spec-from-model.ts';
-import { PIN_REQUEST_TIMEOUT_MS } from '../../protocol/pin.ts';
+import { PIN_REQUEST_TIMEOUT_MS } from '@permanet/core/protocols/pin';
 import { rememberModel } from '../../storage/cache-model.ts';
 import { ModelCardFields } from '../components/publish/ModelCardFields.tsx';
 import { PublishSteps, reportsOfDraft } from '../components/publish/PublishSteps.tsx';
@@ -52,7 +63,9 @@ export default function PublishRoute(): JSX.Element {
   const [form, setForm] = createStore<PublishForm>({ ...EMPTY_FORM });
   const [fieldErrors, setFieldErrors] = createSignal<Partial<Record<FormField, string>>>({});
   const [draft, setDraft] = createSignal<PublishDraft | null>(drafts.load());
-  const [reports, setReports] = createSignal<Partial<Record<PublishStep, StepReport>>>(draft() ? reportsOfDraft(draft()!) : {});
+  const [reports, setReports] = createSignal<Partial<Record<PublishStep, StepReport>>>(
+    draft() ? reportsOfDraft(draft()!) : {},
+  );
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<string | null>(null);
   const [published, setPublished] = createSignal<bigint | null>(null);
@@ -63,7 +76,10 @@ export default function PublishRoute(): JSX.Element {
     setFileError(null);
     if (chosen.size === 0) return setFileError(`${chosen.name} is empty.`);
     if (chosen.size > MAX_MODEL_BYTES) {
-      return setFileError(`${chosen.name} is ${formatBytes(chosen.size)}; models up to ${formatBytes(MAX_MODEL_BYTES)} can be published (the relays' pin limit).`);
+      return setFileError(
+        `${chosen.name} is ${formatBytes(chosen.size)}; ` +
+          `models up to ${formatBytes(MAX_MODEL_BYTES)} can be published (the relays' pin limit).`,
+      );
     }
     setChecking(true);
     try {
@@ -139,14 +155,14 @@ export default function PublishRoute(): JSX.Element {
       const node = await app.browserNode();
       await rememberModel(app.cache, node.blockstore, started.weightsCid, started.sizeBytes);
       app.cache.setPinned(started.weightsCid, true);
-      app.cacheChanged();
       await finish(ctx, started);
     });
 
   const resume = () =>
     guarded(async (ctx) => {
       const current = draft()!;
-      if (!isAddressEqual(current.publisher, ctx.wallet.account.address)) throw new Error(`This publish was started by ${current.publisher}: choose that account to resume it.`);
+      if (!isAddressEqual(current.publisher, ctx.wallet.account.address))
+        throw new Error(`This publish was started by ${current.publisher}: choose that account to resume it.`);
       await finish(ctx, current);
     });
 
@@ -161,10 +177,22 @@ export default function PublishRoute(): JSX.Element {
     <table class="io" data-testid={testId}>
       <caption>{title}</caption>
       <thead>
-        <tr><th>name</th><th>type</th><th>shape</th></tr>
+        <tr>
+          <th>name</th>
+          <th>type</th>
+          <th>shape</th>
+        </tr>
       </thead>
       <tbody>
-        <For each={values}>{(v) => <tr><td>{v.name}</td><td>{v.type}</td><td>{shape(v)}</td></tr>}</For>
+        <For each={values}>
+          {(v) => (
+            <tr>
+              <td>{v.name}</td>
+              <td>{v.type}</td>
+              <td>{shape(v)}</td>
+            </tr>
+          )}
+        </For>
       </tbody>
     </table>
   );
@@ -172,7 +200,9 @@ export default function PublishRoute(): JSX.Element {
   return (
     <section class="publish">
       <h1>Publish a model</h1>
-      <p class="lead">An ONNX model up to {formatBytes(MAX_MODEL_BYTES)}, checked here in your browser before anything is shared.</p>
+      <p class="lead">
+        An ONNX model up to {formatBytes(MAX_MODEL_BYTES)}, checked here in your browser before anything is shared.
+      </p>
       <WalletPicker />
       <Show when={published()}>
         {(id) => (
@@ -185,11 +215,21 @@ export default function PublishRoute(): JSX.Element {
         {(d) => (
           <div class="draft" data-testid="publish-draft">
             <p>
-              Publishing <strong>{d().card.name}</strong> ({d().fileName}, {formatBytes(d().sizeBytes)}) is not finished.
+              Publishing <strong>{d().card.name}</strong> ({d().fileName}, {formatBytes(d().sizeBytes)}) is not
+              finished.
             </p>
             <div class="row">
-              <button disabled={busy() || !wallets.wallet()} onClick={() => void resume()} data-testid="publish-resume">Resume</button>
-              <button class="quiet" disabled={busy()} onClick={discard} data-testid="publish-discard">Discard</button>
+              <button
+                type="button"
+                disabled={busy() || !wallets.wallet()}
+                onClick={() => void resume()}
+                data-testid="publish-resume"
+              >
+                Resume
+              </button>
+              <button type="button" class="quiet" disabled={busy()} onClick={discard} data-testid="publish-discard">
+                Discard
+              </button>
             </div>
           </div>
         )}
@@ -198,18 +238,27 @@ export default function PublishRoute(): JSX.Element {
         <PublishSteps reports={reports()} />
       </Show>
       <Show when={failure()}>
-        <p class="error" role="alert" data-testid="publish-error">{failure()}</p>
+        <p class="error" role="alert" data-testid="publish-error">
+          {failure()}
+        </p>
       </Show>
       <Show when={!draft()}>
         <label class="file">
           ONNX file
-          <input type="file" accept=".onnx,application/octet-stream" data-testid="onnx-file" onChange={(e) => e.currentTarget.files?.[0] && void check(e.currentTarget.files[0])} />
+          <input
+            type="file"
+            accept=".onnx,application/octet-stream"
+            data-testid="onnx-file"
+            onChange={(e) => e.currentTarget.files?.[0] && void check(e.currentTarget.files[0])}
+          />
         </label>
         <Show when={checking()}>
           <p class="notice">Checking {file()?.name}…</p>
         </Show>
         <Show when={fileError()}>
-          <p class="error" role="alert" data-testid="onnx-error">{fileError()}</p>
+          <p class="error" role="alert" data-testid="onnx-error">
+            {fileError()}
+          </p>
         </Show>
         <Show when={io()}>
           {(model) => (
@@ -219,9 +268,21 @@ export default function PublishRoute(): JSX.Element {
               </p>
               {table('Inputs', model().inputs, 'onnx-inputs')}
               {table('Outputs', model().outputs, 'onnx-outputs')}
-              <ModelCardFields form={form} setForm={setForm} errors={fieldErrors()} presentations={presentationsFor(model())} models={app.models()?.models ?? []} />
+              <ModelCardFields
+                form={form}
+                setForm={setForm}
+                errors={fieldErrors()}
+                presentations={presentationsFor(model())}
+                models={app.models()?.models ?? []}
+              />
               <Show when={wallets.wallet()} fallback={<p class="notice">Choose an account above to publish.</p>}>
-                <button class="primary" disabled={busy()} onClick={() => void publish()} data-testid="publish-button">
+                <button
+                  type="button"
+                  class="primary"
+                  disabled={busy()}
+                  onClick={() => void publish()}
+                  data-testid="publish-button"
+                >
                   {busy() ? 'Publishing…' : 'Publish'}
                 </button>
               </Show>

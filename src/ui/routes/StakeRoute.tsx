@@ -1,9 +1,8 @@
-import { createResource, createSignal, Show, type JSX } from 'solid-js';
+import { createResource, createSignal, type JSX } from 'solid-js';
 import { ActionMessage } from '../components/ActionMessage.tsx';
 import { formatEther, isAddress, type Address } from 'viem';
-import { readStake } from '../../chain/actions/joy/read-stake.ts';
-import { writeJoy, type JoyCall } from '../../chain/actions/joy/write-joy.ts';
-import { describeError } from '../../chain/describe-error.ts';
+import { readStake } from '@permanet/core/chain/actions/joy/read-stake';
+import { writeJoy, type JoyCall } from '@permanet/core/chain/actions/joy/write-joy';
 import { AccountView } from '../components/AccountView.tsx';
 import { parseJoy } from '../format.ts';
 import { createChainAction } from '../state/chain-action.ts';
@@ -11,6 +10,7 @@ import { useAppState } from '../state/app-state.tsx';
 import { useWallet } from '../state/wallet.tsx';
 
 const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
+const withdrawableFrom = (readyAt: Date | null) => (readyAt ? `, withdrawable from ${readyAt.toLocaleString()}` : '');
 
 /** Stake JOY, see the cooldown, withdraw after it, delegate votes. */
 export default function StakeRoute(): JSX.Element {
@@ -35,49 +35,95 @@ export default function StakeRoute(): JSX.Element {
   return (
     <section class="stake">
       <h1>Stake JOY</h1>
-      <p class="lead">Staked JOY stays in your balance and keeps its votes; it cannot move until you ask for it back and the cooldown passes.</p>
+      <p class="lead">
+        Staked JOY stays in your balance and keeps its votes; it cannot move until you ask for it back and the cooldown
+        passes.
+      </p>
       <AccountView view={view}>
         {(v) => (
-            <>
-              <dl class="facts" data-testid="stake-view">
-                <dt>Balance</dt>
-                <dd data-testid="balance">{joy(v().balance)}</dd>
-                <dt>Free to move</dt>
-                <dd data-testid="free">{joy(v().free)}</dd>
-                <dt>Staked</dt>
-                <dd data-testid="staked">{joy(v().staked)}</dd>
-                <dt>Locked (slashable)</dt>
-                <dd data-testid="locked">{joy(v().locked)}</dd>
-                <dt>Unbonding</dt>
-                <dd data-testid="unbonding">
-                  {joy(v().unbonding)}
-                  {v().unbondingReadyAt ? `, withdrawable from ${v().unbondingReadyAt!.toLocaleString()}` : ''} (cooldown {Math.round(v().cooldownSeconds / 60)} min)
-                </dd>
-                <dt>Votes</dt>
-                <dd data-testid="votes">{joy(v().votes)}</dd>
-                <dt>Delegate</dt>
-                <dd class="cid" data-testid="delegate">{/^0x0+$/.test(v().delegate) ? 'nobody yet: delegate to count your votes' : v().delegate}</dd>
-              </dl>
-              <div class="row">
-                <input type="text" inputmode="decimal" placeholder="Amount of JOY" value={amount()} onInput={(e) => setAmount(e.currentTarget.value)} data-testid="stake-amount" />
-                <button disabled={busy()} onClick={() => withAmount('Stake', 'stake')} data-testid="stake">Stake</button>
-                <button disabled={busy()} onClick={() => withAmount('Unstake request', 'requestUnstake')} data-testid="unstake">Ask to unstake</button>
-                <button disabled={busy()} onClick={() => void act('Withdrawal', { functionName: 'withdraw', args: [] })} data-testid="withdraw">Withdraw</button>
-              </div>
-              <div class="row">
-                <button disabled={busy()} onClick={() => void act('Delegation', { functionName: 'delegate', args: [wallets.wallet()!.account.address] })} data-testid="delegate-self">
-                  Delegate to myself
-                </button>
-                <input type="text" placeholder="0x… another account" value={delegatee()} onInput={(e) => setDelegatee(e.currentTarget.value)} data-testid="delegatee" />
-                <button
-                  disabled={busy()}
-                  data-testid="delegate-other"
-                  onClick={() => (isAddress(delegatee()) ? void act('Delegation', { functionName: 'delegate', args: [delegatee() as Address] }) : setMessage({ ok: false, text: 'That is not an address.' }))}
-                >
-                  Delegate
-                </button>
-              </div>
-            </>
+          <>
+            <dl class="facts" data-testid="stake-view">
+              <dt>Balance</dt>
+              <dd data-testid="balance">{joy(v().balance)}</dd>
+              <dt>Free to move</dt>
+              <dd data-testid="free">{joy(v().free)}</dd>
+              <dt>Staked</dt>
+              <dd data-testid="staked">{joy(v().staked)}</dd>
+              <dt>Locked (slashable)</dt>
+              <dd data-testid="locked">{joy(v().locked)}</dd>
+              <dt>Unbonding</dt>
+              <dd data-testid="unbonding">
+                {joy(v().unbonding)}
+                {withdrawableFrom(v().unbondingReadyAt)} (cooldown {Math.round(v().cooldownSeconds / 60)} min)
+              </dd>
+              <dt>Votes</dt>
+              <dd data-testid="votes">{joy(v().votes)}</dd>
+              <dt>Delegate</dt>
+              <dd class="cid" data-testid="delegate">
+                {/^0x0+$/.test(v().delegate) ? 'nobody yet: delegate to count your votes' : v().delegate}
+              </dd>
+            </dl>
+            <div class="row">
+              <input
+                type="text"
+                inputmode="decimal"
+                placeholder="Amount of JOY"
+                value={amount()}
+                onInput={(e) => setAmount(e.currentTarget.value)}
+                data-testid="stake-amount"
+              />
+              <button type="button" disabled={busy()} onClick={() => withAmount('Stake', 'stake')} data-testid="stake">
+                Stake
+              </button>
+              <button
+                type="button"
+                disabled={busy()}
+                onClick={() => withAmount('Unstake request', 'requestUnstake')}
+                data-testid="unstake"
+              >
+                Ask to unstake
+              </button>
+              <button
+                type="button"
+                disabled={busy()}
+                onClick={() => void act('Withdrawal', { functionName: 'withdraw', args: [] })}
+                data-testid="withdraw"
+              >
+                Withdraw
+              </button>
+            </div>
+            <div class="row">
+              <button
+                type="button"
+                disabled={busy()}
+                onClick={() =>
+                  void act('Delegation', { functionName: 'delegate', args: [wallets.wallet()!.account.address] })
+                }
+                data-testid="delegate-self"
+              >
+                Delegate to myself
+              </button>
+              <input
+                type="text"
+                placeholder="0x… another account"
+                value={delegatee()}
+                onInput={(e) => setDelegatee(e.currentTarget.value)}
+                data-testid="delegatee"
+              />
+              <button
+                type="button"
+                disabled={busy()}
+                data-testid="delegate-other"
+                onClick={() =>
+                  isAddress(delegatee())
+                    ? void act('Delegation', { functionName: 'delegate', args: [delegatee() as Address] })
+                    : setMessage({ ok: false, text: 'That is not an address.' })
+                }
+              >
+                Delegate
+              </button>
+            </div>
+          </>
         )}
       </AccountView>
       <ActionMessage message={message()} testId="stake-message" />

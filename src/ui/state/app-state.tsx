@@ -1,9 +1,17 @@
 // The app's shared state: runtime config, the chain's model list (with the last good copy when
 // the chain is out of reach), and the page's IPFS node, started after the first paint.
-import { createContext, createMemo, createResource, createSignal, onCleanup, useContext, type ParentProps } from 'solid-js';
+import {
+  createContext,
+  createMemo,
+  createResource,
+  createSignal,
+  onCleanup,
+  useContext,
+  type ParentProps,
+} from 'solid-js';
 import { loadAppConfig } from '../../config/load-app-config.ts';
-import { listModels } from '../../chain/actions/marketplace/list-models.ts';
-import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
+import { listModels } from '@permanet/core/chain/actions/marketplace/list-models';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
 import { loadModels, saveModels } from '../../chain/cached-models.ts';
 import { createChainClient } from '../../chain/public-client.ts';
 import type { RelayStatus } from '../../p2p/relay-keeper.ts';
@@ -11,7 +19,7 @@ import type { ProverClient } from '../../proving/prover-client.ts';
 import type { BrowserNode } from '../../storage/browser-node.ts';
 import { ModelCacheIndex } from '../../storage/model-cache.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
-import { DEFAULT_SESSION_CAPACITY, SessionPool } from '../../inference/session-pool.ts';
+import { DEFAULT_SESSION_CAPACITY, SessionPool } from '@permanet/core/inference/session-pool';
 import { createPrefetch } from './prefetch.ts';
 import { createContribution } from './contribution.ts';
 import { createLatencyLog } from './latency-log.ts';
@@ -31,25 +39,37 @@ function createAppState() {
     const cfg = config();
     if (!cfg) return null;
     const c = cfg.deployments.contracts;
-    return { client: createChainClient(cfg.deployments), joy: c.JoyToken.address, marketplace: c.ModelMarketplace.address, coordinator: c.NodeCoordinator.address, proofOfInference: c.ProofOfInference.address };
+    return {
+      client: createChainClient(cfg.deployments),
+      joy: c.JoyToken.address,
+      marketplace: c.ModelMarketplace.address,
+      coordinator: c.NodeCoordinator.address,
+      proofOfInference: c.ProofOfInference.address,
+    };
   });
   const [relays, setRelays] = createSignal<RelayStatus[]>([]);
   const [nodeError, setNodeError] = createSignal<string | null>(null);
   /** This tab's libp2p peer id, once its node runs (other tabs see it as a provider). */
   const [peerId, setPeerId] = createSignal<string | null>(null);
 
-  const [models, { refetch: refreshModels }] = createResource(chain, async ({ client, marketplace }): Promise<ModelList> => {
-    const cfg = config()!;
-    try {
-      const fresh = await listModels(client, marketplace);
-      saveModels(marketplace, fresh);
-      return { models: fresh, staleBecause: null };
-    } catch (error) {
-      const cached = loadModels(marketplace);
-      if (cached === null) throw new Error(`The chain at ${cfg.deployments.rpcUrl} cannot be read: ${(error as Error).message.split('\n')[0]}`);
-      return { models: cached, staleBecause: 'the chain cannot be reached; showing the last list seen' };
-    }
-  });
+  const [models, { refetch: refreshModels }] = createResource(
+    chain,
+    async ({ client, marketplace }): Promise<ModelList> => {
+      const cfg = config()!;
+      try {
+        const fresh = await listModels(client, marketplace);
+        saveModels(marketplace, fresh);
+        return { models: fresh, staleBecause: null };
+      } catch (error) {
+        const cached = loadModels(marketplace);
+        if (cached === null)
+          throw new Error(
+            `The chain at ${cfg.deployments.rpcUrl} cannot be read: ${(error as Error).message.split('\n')[0]}`,
+          );
+        return { models: cached, staleBecause: 'the chain cannot be reached; showing the last list seen' };
+      }
+    },
+  );
 
   let node: Promise<BrowserNode> | null = null;
   /** The page's Helia node, created on first use (lazily imported: not in the first paint). */
@@ -57,7 +77,9 @@ function createAppState() {
     const cfg = config();
     if (cfg === undefined) return Promise.reject(new Error('the app config is not loaded yet'));
     node ??= import('../../storage/browser-node.ts')
-      .then(({ createBrowserNode }) => createBrowserNode({ relays: cfg.relays, iceServers: cfg.iceServers, onRelays: setRelays }))
+      .then(({ createBrowserNode }) =>
+        createBrowserNode({ relays: cfg.relays, iceServers: cfg.iceServers, onRelays: setRelays }),
+      )
       .then((created) => {
         created.setHeld(cache.entries().map((e) => e.cid));
         setPeerId(created.peerId);
@@ -73,24 +95,46 @@ function createAppState() {
   onCleanup(() => void node?.then((n) => n.stop()));
 
   /** What IndexedDB holds: changed by fetches, pins and the limit, shown on the home page. */
-  const cache = new ModelCacheIndex(localStorage);
-  const [cacheVersion, setCacheVersion] = createSignal(0);
-  // The models this tab holds are what it offers other tabs: the relays hear of every change.
-  const cacheChanged = () => {
-    setCacheVersion((v) => v + 1);
-    void node?.then((n) => n.setHeld(cache.entries().map((e) => e.cid))).catch(() => {});
+  const [trackCache, cacheChanged] = createSignal(undefined, { equals: false });
+  const cache = new ModelCacheIndex(localStorage, {
+    // The models this tab holds are what it offers other tabs: the relays hear of every change.
+    onChange: () => {
+      cacheChanged();
+      void node?.then((n) => n.setHeld(cache.entries().map((e) => e.cid))).catch(() => {});
+    },
+  });
+  const cacheEntries = () => {
+    trackCache();
+    return cache.entries();
+  };
+  const cacheLimit = () => {
+    trackCache();
+    return cache.limit();
   };
 
   /** Loaded models kept ready across pages; how many is the person's choice, remembered. */
-  const sessions = new SessionPool(() => new InferenceClient(), Number(localStorage.getItem(SESSION_LIMIT_KEY) ?? DEFAULT_SESSION_CAPACITY));
+  const [trackSessions, sessionsChanged] = createSignal(undefined, { equals: false });
+  const sessions = new SessionPool(
+    () => new InferenceClient(),
+    Number(localStorage.getItem(SESSION_LIMIT_KEY) ?? DEFAULT_SESSION_CAPACITY),
+    () => sessionsChanged(),
+  );
+  /** The CIDs with a ready session, most recently used last. */
+  const readySessions = () => {
+    trackSessions();
+    return sessions.keys();
+  };
+  const sessionLimit = () => {
+    trackSessions();
+    return sessions.limit();
+  };
   const setSessionLimit = (limit: number) => {
     sessions.setLimit(limit);
     localStorage.setItem(SESSION_LIMIT_KEY, String(limit));
-    cacheChanged();
   };
   onCleanup(() => sessions.clear());
 
-  const prefetch = createPrefetch(cache, cacheChanged);
+  const prefetch = createPrefetch(cache);
   /** Fetches likely models ahead once the list and the node are ready (called after first paint). */
   const prefetchLikely = async () => {
     const list = models();
@@ -101,9 +145,30 @@ function createAppState() {
 
   let proverClient: Promise<ProverClient> | null = null;
   /** The proving worker, started on the first proof (its module and snarkjs load only then). */
-  const prover = (): Promise<ProverClient> => (proverClient ??= import('../../proving/prover-client.ts').then(({ ProverClient }) => new ProverClient()));
+  const prover = (): Promise<ProverClient> =>
+    (proverClient ??= import('../../proving/prover-client.ts').then(({ ProverClient }) => new ProverClient()));
 
-  const state = { config, chain, models, refreshModels, relays, nodeError, peerId, browserNode, prover, cache, cacheVersion, cacheChanged, sessions, setSessionLimit, prefetch, prefetchLikely, latency: createLatencyLog() };
+  const state = {
+    config,
+    chain,
+    models,
+    refreshModels,
+    relays,
+    nodeError,
+    peerId,
+    browserNode,
+    prover,
+    cache,
+    cacheEntries,
+    cacheLimit,
+    sessions,
+    readySessions,
+    sessionLimit,
+    setSessionLimit,
+    prefetch,
+    prefetchLikely,
+    latency: createLatencyLog(),
+  };
   const contribution = createContribution(state);
   onCleanup(() => void contribution.stop());
   return { ...state, contribution };

@@ -1,7 +1,7 @@
 // One chain action at a time per panel: a busy flag to disable its buttons, and the outcome as
 // one sentence (the contract's error turned into words when it refuses).
 import { createSignal } from 'solid-js';
-import { describeError } from '../../chain/describe-error.ts';
+import { describeError } from '@permanet/core/chain/describe-error';
 
 export interface ActionMessage {
   ok: boolean;

@@ -1,8 +1,8 @@
 // This tab's contribution as a light compute node: started from the network page, kept while the
 // tab is open whatever page is shown, with what it has done (tasks, answers) for the page to list.
 import { createSignal } from 'solid-js';
-import type { ConnectedWallet } from '../../chain/wallet/dev-wallet.ts';
-import type { TaskEvent } from '../../compute/task-participant.ts';
+import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
+import type { TaskEvent } from '@permanet/core/compute/task-participant';
 import type { CoreAppState } from './app-state.tsx';
 
 export interface ContributionSettings {
@@ -15,14 +15,19 @@ export interface ContributionSettings {
 export type ContributionEvent = TaskEvent | { type: 'answered'; peer: string; ok: boolean; detail: string };
 
 export function createContribution(app: CoreAppState) {
-  const [active, setActive] = createSignal<{ account: string; backend: string; stop: () => Promise<void> } | null>(null);
+  const [active, setActive] = createSignal<{ account: string; backend: string; stop: () => Promise<void> } | null>(
+    null,
+  );
   const [events, setEvents] = createSignal<{ at: number; event: ContributionEvent }[]>([]);
   const log = (event: ContributionEvent) => setEvents((all) => [...all.slice(-199), { at: Date.now(), event }]);
 
   const start = async (wallet: ConnectedWallet, settings: ContributionSettings) => {
     const config = app.config()!;
     // Loaded when a person contributes: none of it belongs in the first paint.
-    const [{ startLightNode }, { fetchFile }] = await Promise.all([import('../../compute/light-node.ts'), import('../../storage/fetch-file.ts')]);
+    const [{ startLightNode }, { fetchFile }] = await Promise.all([
+      import('../../compute/light-node.ts'),
+      import('../../storage/fetch-file.ts'),
+    ]);
     const node = await app.browserNode();
     const held = () => {
       const cids = new Set(app.cache.entries().map((e) => e.cid));
@@ -38,13 +43,24 @@ export function createContribution(app: CoreAppState) {
       heldModels: held,
       run: async (cid, spec, inputs) => {
         // The weights are in this tab's store: fetchFile reads and verifies them locally.
-        const session = await app.sessions.acquire(cid, spec, settings.backend, async () => (await fetchFile(node, cid, { totalBytes: 0, timeoutMs: config.fetchTimeoutMs })).bytes);
+        const session = await app.sessions.acquire(
+          cid,
+          spec,
+          settings.backend,
+          async () => (await fetchFile(node, cid, { totalBytes: 0, timeoutMs: config.fetchTimeoutMs })).bytes,
+        );
         const { outputs, ms } = await session.client.run(inputs);
         return { outputs, computeMs: ms, batchSize: 1 };
       },
       storage: localStorage,
       onEvent: log,
-      onAnswer: (peer, answer) => log({ type: 'answered', peer, ok: answer.ok, detail: answer.ok ? `${answer.computeMs.toFixed(2)} ms` : answer.message }),
+      onAnswer: (peer, answer) =>
+        log({
+          type: 'answered',
+          peer,
+          ok: answer.ok,
+          detail: answer.ok ? `${answer.computeMs.toFixed(2)} ms` : answer.message,
+        }),
     });
     setActive({ account: light.account, backend: settings.backend, stop: light.stop });
   };

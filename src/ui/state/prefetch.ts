@@ -2,13 +2,13 @@
 // into its cache (into free room only), so opening them next needs no network. The person can
 // turn it off; the home page shows what is being fetched.
 import { createSignal } from 'solid-js';
-import type { ModelRecord } from '../../chain/actions/marketplace/model-record.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
 import type { BrowserNode } from '../../storage/browser-node.ts';
 import type { ModelCacheIndex } from '../../storage/model-cache.ts';
 
 const KEY = 'permanet:prefetch';
 
-export function createPrefetch(cache: ModelCacheIndex, changed: () => void) {
+export function createPrefetch(cache: ModelCacheIndex) {
   const [enabled, setEnabledSignal] = createSignal(localStorage.getItem(KEY) !== 'off');
   const [inFlight, setInFlight] = createSignal<ReadonlySet<string>>(new Set());
   let running = false;
@@ -23,7 +23,10 @@ export function createPrefetch(cache: ModelCacheIndex, changed: () => void) {
     if (running || !enabled()) return;
     running = true;
     try {
-      const [{ planPrefetch }, { fetchFile }] = await Promise.all([import('../../storage/prefetch-plan.ts'), import('../../storage/fetch-file.ts')]);
+      const [{ planPrefetch }, { fetchFile }] = await Promise.all([
+        import('../../storage/prefetch-plan.ts'),
+        import('../../storage/fetch-file.ts'),
+      ]);
       const held = new Set(cache.entries().map((e) => e.cid));
       for (const model of planPrefetch(models, held, cache.free())) {
         if (!enabled()) break;
@@ -31,7 +34,6 @@ export function createPrefetch(cache: ModelCacheIndex, changed: () => void) {
         try {
           const { bytes } = await fetchFile(node, model.weightsCid, { totalBytes: model.sizeBytes, timeoutMs });
           cache.recordAhead(model.weightsCid, bytes.length);
-          changed();
         } catch {
           // Not worth a message: the model is fetched (with its errors shown) when opened.
         }

@@ -1,9 +1,9 @@
 // The account the person acts with: a dev account on the dev chain, or their browser wallet.
 // The choice is remembered; the wallet itself is re-created on each visit.
 import { createContext, createSignal, useContext, type ParentProps } from 'solid-js';
-import type { ConnectedWallet } from '../../chain/wallet/dev-wallet.ts';
-import { DEV_CHAIN_ID } from '../../chain/dev-chain.ts';
-import { describeError } from '../../chain/describe-error.ts';
+import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
+import { DEV_CHAIN_ID } from '@permanet/core/chain/dev-chain';
+import { describeError } from '@permanet/core/chain/describe-error';
 import { useAppState } from './app-state.tsx';
 import { walletConnectProjectId } from '../../config/walletconnect.ts';
 
@@ -32,11 +32,21 @@ function createWalletState() {
     setError(null);
     try {
       // Loaded on first use: key derivation and wallet code stay out of the first paint.
-      if (choice.kind === 'dev') setWallet((await import('../../chain/wallet/dev-wallet.ts')).devWallet(config.deployments, choice.index));
-      else if (choice.kind === 'injected') setWallet(await (await import('../../chain/wallet/injected-wallet.ts')).injectedWallet(config.deployments));
+      if (choice.kind === 'dev')
+        setWallet((await import('@permanet/core/chain/dev-wallet')).devWallet(config.deployments, choice.index));
+      else if (choice.kind === 'injected')
+        setWallet(await (await import('../../chain/wallet/injected-wallet.ts')).injectedWallet(config.deployments));
       else {
-        if (walletConnect.id === null) throw new Error(walletConnect.problem ?? 'WalletConnect is not configured: set VITE_WALLETCONNECT_PROJECT_ID in .env');
-        setWallet(await (await import('../../chain/wallet/walletconnect-wallet.ts')).walletConnectWallet(config.deployments, walletConnect.id));
+        if (walletConnect.id === null)
+          throw new Error(
+            walletConnect.problem ?? 'WalletConnect is not configured: set VITE_WALLETCONNECT_PROJECT_ID in .env',
+          );
+        setWallet(
+          await (await import('../../chain/wallet/walletconnect-wallet.ts')).walletConnectWallet(
+            config.deployments,
+            walletConnect.id,
+          ),
+        );
       }
       localStorage.setItem(KEY, JSON.stringify(choice));
     } catch (e) {

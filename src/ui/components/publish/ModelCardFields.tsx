@@ -1,8 +1,12 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import type { ModelRecord } from '../../../chain/actions/marketplace/model-record.ts';
-import type { Presentation } from '../../../inference/model-spec.ts';
-import { MAX_DERIVATIVE_ROYALTY_PERCENT, type FormField, type PublishForm } from '../../../marketplace/publish/publish-form.ts';
+import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
+import type { Presentation } from '@permanet/core/inference/model-spec';
+import {
+  MAX_DERIVATIVE_ROYALTY_PERCENT,
+  type FormField,
+  type PublishForm,
+} from '../../../marketplace/publish/publish-form.ts';
 
 const PRESENTATION_NAMES: Record<Presentation, string> = {
   'digit-canvas': 'Draw a digit (28×28 canvas)',
@@ -21,6 +25,7 @@ interface Props {
 /** The model card and the terms, each field with its own error. */
 export function ModelCardFields(props: Props): JSX.Element {
   const field = (name: FormField, label: string, input: JSX.Element, hint?: string) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `input`, passed in
     <label class="field">
       <span>{label}</span>
       {input}
@@ -28,14 +33,35 @@ export function ModelCardFields(props: Props): JSX.Element {
         <small class="hint">{hint}</small>
       </Show>
       <Show when={props.errors[name]}>
-        <small class="field-error" role="alert" data-testid={`error-${name}`}>{props.errors[name]}</small>
+        <small class="field-error" role="alert" data-testid={`error-${name}`}>
+          {props.errors[name]}
+        </small>
       </Show>
     </label>
   );
   const text = (name: Exclude<FormField, 'presentation'>, label: string, hint?: string) =>
-    field(name, label, <input type="text" data-testid={`field-${name}`} value={props.form[name]} onInput={(e) => props.setForm(name, e.currentTarget.value)} />, hint);
+    field(
+      name,
+      label,
+      <input
+        type="text"
+        data-testid={`field-${name}`}
+        value={props.form[name]}
+        onInput={(e) => props.setForm(name, e.currentTarget.value)}
+      />,
+      hint,
+    );
   const area = (name: 'description' | 'intendedUse' | 'limitations' | 'source', label: string) =>
-    field(name, label, <textarea rows={3} data-testid={`field-${name}`} value={props.form[name]} onInput={(e) => props.setForm(name, e.currentTarget.value)} />);
+    field(
+      name,
+      label,
+      <textarea
+        rows={3}
+        data-testid={`field-${name}`}
+        value={props.form[name]}
+        onInput={(e) => props.setForm(name, e.currentTarget.value)}
+      />,
+    );
 
   return (
     <fieldset class="card-fields">
@@ -50,7 +76,11 @@ export function ModelCardFields(props: Props): JSX.Element {
       {field(
         'presentation',
         'How people run it',
-        <select data-testid="field-presentation" value={props.form.presentation} onChange={(e) => props.setForm('presentation', e.currentTarget.value as Presentation)}>
+        <select
+          data-testid="field-presentation"
+          value={props.form.presentation}
+          onChange={(e) => props.setForm('presentation', e.currentTarget.value as Presentation)}
+        >
           <For each={props.presentations}>{(p) => <option value={p}>{PRESENTATION_NAMES[p]}</option>}</For>
         </select>,
       )}
@@ -62,9 +92,19 @@ export function ModelCardFields(props: Props): JSX.Element {
       {field(
         'parentId',
         'Derived from (optional)',
-        <select data-testid="field-parentId" value={props.form.parentId} onChange={(e) => props.setForm('parentId', e.currentTarget.value)}>
+        <select
+          data-testid="field-parentId"
+          value={props.form.parentId}
+          onChange={(e) => props.setForm('parentId', e.currentTarget.value)}
+        >
           <option value="">an original model</option>
-          <For each={props.models}>{(m) => <option value={m.id.toString()}>#{m.id.toString()} {m.name}</option>}</For>
+          <For each={props.models}>
+            {(m) => (
+              <option value={m.id.toString()}>
+                #{m.id.toString()} {m.name}
+              </option>
+            )}
+          </For>
         </select>,
       )}
     </fieldset>

@@ -17,7 +17,10 @@ export function PublishSteps(props: { reports: Partial<Record<PublishStep, StepR
           const state = () => props.reports[step]?.state ?? 'pending';
           return (
             <li class={`step ${state()}`} data-testid={`step-${step}`} data-state={state()}>
-              <span class="mark" aria-hidden="true">{MARKS[state()]}</span> <strong>{TITLES[step]}</strong>
+              <span class="mark" aria-hidden="true">
+                {MARKS[state()]}
+              </span>{' '}
+              <strong>{TITLES[step]}</strong>
               <div class="detail">{props.reports[step]?.detail ?? ''}</div>
             </li>
           );
@@ -28,11 +31,20 @@ export function PublishSteps(props: { reports: Partial<Record<PublishStep, StepR
 }
 
 /** What a saved draft says each step has done (a page reload shows where the publish stopped). */
-export function reportsOfDraft(draft: { pins: { ok: boolean }[] | null; registration: { id: string | null } | null; weightsCid: string; cardCid: string }): Partial<Record<PublishStep, StepReport>> {
-  const reports: Partial<Record<PublishStep, StepReport>> = { store: { step: 'store', state: 'done', detail: `Weights ${draft.weightsCid}, card ${draft.cardCid}` } };
+export function reportsOfDraft(draft: {
+  pins: { ok: boolean }[] | null;
+  registration: { id: string | null } | null;
+  weightsCid: string;
+  cardCid: string;
+}): Partial<Record<PublishStep, StepReport>> {
+  const reports: Partial<Record<PublishStep, StepReport>> = {
+    store: { step: 'store', state: 'done', detail: `Weights ${draft.weightsCid}, card ${draft.cardCid}` },
+  };
   if (draft.pins?.some((p) => p.ok)) reports.pin = { step: 'pin', state: 'done', detail: 'Pinned' };
   else if (draft.pins) reports.pin = { step: 'pin', state: 'failed', detail: 'No relay pinned the model yet' };
-  if (draft.registration?.id != null) reports.register = { step: 'register', state: 'done', detail: `Registered as model #${draft.registration.id}` };
-  else if (draft.registration) reports.register = { step: 'register', state: 'running', detail: 'Sent; its receipt was not read yet' };
+  if (draft.registration?.id != null)
+    reports.register = { step: 'register', state: 'done', detail: `Registered as model #${draft.registration.id}` };
+  else if (draft.registration)
+    reports.register = { step: 'register', state: 'running', detail: 'Sent; its receipt was not read yet' };
   return reports;
 }

@@ -1,0 +1,277 @@
+// A compute node's part in the network, shared by the relay and a contributing tab: it registers
+// on NodeCoordinator with its stake (once), keeps itself alive with heartbeats, watches the chain
+// for the ProofOfInference tasks that select it (to load their model early), and takes part in them. A requester sends
+// the task's input over the
+// inference protocol with the task id; the node checks the task names it, this model version and
+// this exact input, and after the model has run commits to the canonical output hash, reveals it
+// once every node has committed (or the commit window closed), and settles the task when the
+// last reveal is in. The secret behind each commit is stored before the commit is sent, so a
+// node that restarts still reveals.
+import {
+  encodeAbiParameters,
+  isAddressEqual,
+  keccak256,
+  toHex,
+  type Abi,
+  type Address,
+  type Hash,
+  type Hex,
+  type PublicClient,
+} from 'viem';
+import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi, proofOfInferenceAbi } from '../chain/abi/generated.ts';
+import { writeAndWait } from '../chain/actions/write-and-wait.ts';
+import type { Deployments } from '../chain/deployments.ts';
+import type { ConnectedWallet } from '../chain/dev-wallet.ts';
+import { inputHash } from '../inference/input-hash.ts';
+import type { Feeds } from '../inference/tensors.ts';
+import type { CommitSecrets } from './commit-secrets.ts';
+import { nodeBackendOf } from './node-backends.ts';
+
+export interface NodeProfile {
+  /** JOY (wei) locked behind the node when it registers. */
+  stake: bigint;
+  /** A geohash prefix. */
+  region: string;
+  capacityRps: number;
+  /** The execution backend's name (cuda, webgpu, wasm, cpu). */
+  backend: string;
+  /** The libp2p peer id requesters reach it at. */
+  peerId: string;
+}
+
+export class TaskRefusedError extends Error {
+  override name = 'TaskRefusedError';
+}
+
+/** What a node reports as it works: registration, commits, reveals, failures. */
+export type TaskEvent =
+  | { type: 'registered'; account: Address; models: number }
+  | { type: 'models'; added: number; removed: number }
+  | { type: 'selected'; task: bigint; weightsCid: string }
+  | { type: 'committed'; task: bigint; hash: Hash }
+  | { type: 'revealed'; task: bigint; hash: Hash }
+  | { type: 'settled'; task: bigint; hash: Hash }
+  | { type: 'failed'; what: 'heartbeat' | 'reveal'; task?: bigint; error: Error };
+
+export interface TaskParticipantOptions extends NodeProfile {
+  client: PublicClient;
+  wallet: ConnectedWallet;
+  deployments: Deployments;
+  heartbeatMs: number;
+  /** Ids of the listed models whose weights this node holds. */
+  heldModels: () => Promise<bigint[]>;
+  secrets: CommitSecrets;
+  onEvent?: (event: TaskEvent) => void;
+  /** How often a waiting reveal looks at the chain again. */
+  pollMs?: number;
+  /** Called when a new task selects this node, with its model's weights (to load them before the input comes). */
+  onSelected?: (weightsCid: string) => void;
+}
+
+const OPEN = 1;
+
+export async function joinComputeNetwork(options: TaskParticipantOptions) {
+  const { client, wallet, secrets } = options;
+  const account = wallet.account.address;
+  const emit = options.onEvent ?? (() => {});
+  const pollMs = options.pollMs ?? 500;
+  const c = options.deployments.contracts;
+  const poi = { address: c.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
+  // One transaction at a time: the account's nonces come from the chain, and two sends at once
+  // (a heartbeat during a commit) would take the same one.
+  let queue: Promise<unknown> = Promise.resolve();
+  const send = (address: Hex, abi: Abi, functionName: string, args: readonly unknown[]) => {
+    const next = queue.then(() => writeAndWait(client, wallet, { address, abi, functionName, args }));
+    queue = next.catch(() => {});
+    return next;
+  };
+  let stopped = false;
+
+  // Registration, once: stake what is missing, then register with the models held now.
+  const coordinator = { address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi } as const;
+  const node = await client.readContract({ ...coordinator, functionName: 'getNode', args: [account] });
+  const heldAtStart = await options.heldModels();
+  let declared = new Set<bigint>();
+
+  /** Declares models fetched or dropped since the last look, so selection matches what the node can run. */
+  const syncModels = async (heldNow: bigint[]) => {
+    const held = new Set(heldNow);
+    const added = [...held].filter((id) => !declared.has(id));
+    const removed = [...declared].filter((id) => !held.has(id));
+    if (added.length === 0 && removed.length === 0) return;
+    await send(coordinator.address, nodeCoordinatorAbi, 'setModels', [added, removed]);
+    declared = held;
+    emit({ type: 'models', added: added.length, removed: removed.length });
+  };
+
+  if (node.registeredAt === 0n) {
+    const stake = await client.readContract({
+      address: c.JoyToken.address,
+      abi: joyTokenAbi,
+      functionName: 'stakeOf',
+      args: [account],
+    });
+    const unlocked = stake.staked - stake.locked;
+    if (unlocked < options.stake) await send(c.JoyToken.address, joyTokenAbi, 'stake', [options.stake - unlocked]);
+    await send(coordinator.address, nodeCoordinatorAbi, 'register', [
+      nodeBackendOf(options.backend),
+      options.capacityRps,
+      options.region,
+      options.peerId,
+      options.stake,
+      heldAtStart,
+    ]);
+    declared = new Set(heldAtStart);
+    emit({ type: 'registered', account, models: heldAtStart.length });
+  } else {
+    if (node.peerId !== options.peerId) {
+      // The same account on a new key (a tab's identity is per browser): requesters must find this one.
+      await send(coordinator.address, nodeCoordinatorAbi, 'update', [
+        options.capacityRps,
+        options.region,
+        options.peerId,
+      ]);
+    }
+    for (const id of heldAtStart)
+      if (await client.readContract({ ...coordinator, functionName: 'holds', args: [account, id] })) declared.add(id);
+    await syncModels(heldAtStart);
+  }
+
+  const beat = async () => {
+    await send(coordinator.address, nodeCoordinatorAbi, 'heartbeat', []);
+    await syncModels(await options.heldModels());
+  };
+  const heartbeat = setInterval(
+    () => void beat().catch((error) => emit({ type: 'failed', what: 'heartbeat', error: error as Error })),
+    options.heartbeatMs,
+  );
+
+  const taskOf = (taskId: bigint) => client.readContract({ ...poi, functionName: 'getTask', args: [taskId] });
+
+  /** Refuses, before the model runs, a task that does not select this node for this input. */
+  const check = async (taskId: bigint, cid: string, inputs: Feeds) => {
+    const task = await taskOf(taskId).catch(() => {
+      throw new TaskRefusedError(`there is no task ${taskId}`);
+    });
+    if (task.status !== OPEN) throw new TaskRefusedError(`task ${taskId} is not open`);
+    const assigned = await client.readContract({ ...poi, functionName: 'assignedNodes', args: [taskId] });
+    if (!assigned.some((a) => isAddressEqual(a, account)))
+      throw new TaskRefusedError(`task ${taskId} did not select this node`);
+    const version = await client.readContract({
+      address: c.ModelMarketplace.address,
+      abi: modelMarketplaceAbi,
+      functionName: 'getVersion',
+      args: [task.modelId, task.version],
+    });
+    if (version.weightsCid !== cid)
+      throw new TaskRefusedError(`task ${taskId} names the weights ${version.weightsCid}, not ${cid}`);
+    if (inputHash(inputs) !== task.inputHash)
+      throw new TaskRefusedError(`the input is not the one task ${taskId} committed to`);
+  };
+
+  /** Reveals once every node has committed or the window closed; settles when the reveals are in. */
+  const finish = async (taskId: bigint, outputHash: Hex, salt: Hex) => {
+    for (;;) {
+      if (stopped) return;
+      const task = await taskOf(taskId);
+      if (task.status !== OPEN) break;
+      const block = await client.getBlock();
+      if (
+        task.commits >= task.k ||
+        block.timestamp > task.commitDeadline ||
+        Date.now() / 1000 > Number(task.commitDeadline)
+      ) {
+        const revealed = await client.readContract({ ...poi, functionName: 'revealedOutput', args: [taskId, account] });
+        if (revealed === `0x${'0'.repeat(64)}`) {
+          const { hash } = await send(poi.address, proofOfInferenceAbi as Abi, 'reveal', [taskId, outputHash, salt]);
+          emit({ type: 'revealed', task: taskId, hash });
+        }
+        const after = await taskOf(taskId);
+        if (after.status === OPEN && after.reveals >= after.k) {
+          // Another node may settle first: its settlement is as good.
+          const settled = await send(poi.address, proofOfInferenceAbi as Abi, 'settle', [taskId]).catch(() => null);
+          if (settled) emit({ type: 'settled', task: taskId, hash: settled.hash });
+        }
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+    await secrets.remove(taskId);
+  };
+  const finishInBackground = (taskId: bigint, outputHash: Hex, salt: Hex) =>
+    void finish(taskId, outputHash, salt).catch((error) =>
+      emit({ type: 'failed', what: 'reveal', task: taskId, error: error as Error }),
+    );
+
+  /** Commits to `outputHash` for the task and finishes it in the background; returns the commit's hash. */
+  const commit = async (taskId: bigint, outputHash: Hex): Promise<Hash> => {
+    const salt = toHex(crypto.getRandomValues(new Uint8Array(32)));
+    const commitment = keccak256(
+      encodeAbiParameters(
+        [{ type: 'uint256' }, { type: 'address' }, { type: 'bytes32' }, { type: 'bytes32' }],
+        [taskId, account, outputHash, salt],
+      ),
+    );
+    await secrets.save(taskId, { outputHash, salt });
+    const { hash } = await send(poi.address, proofOfInferenceAbi as Abi, 'commit', [taskId, commitment]);
+    emit({ type: 'committed', task: taskId, hash });
+    finishInBackground(taskId, outputHash, salt);
+    return hash;
+  };
+
+  // Commits made before a restart are revealed now; a secret whose commit never went out is dropped.
+  for (const [taskId, secret] of await secrets.all()) {
+    const committed = await client
+      .readContract({ ...poi, functionName: 'hasCommitted', args: [taskId, account] })
+      .catch(() => false);
+    if (committed) finishInBackground(taskId, secret.outputHash, secret.salt);
+    else await secrets.remove(taskId);
+  }
+
+  // The chain says first which tasks chose this node; the input follows from the requester, so
+  // the model is loaded meanwhile.
+  const unwatch = client.watchContractEvent({
+    ...poi,
+    eventName: 'TaskCreated',
+    pollingInterval: pollMs * 2,
+    onLogs: (logs) => {
+      for (const log of logs) {
+        const { taskId, modelId, version, nodes } = log.args;
+        if (
+          taskId === undefined ||
+          modelId === undefined ||
+          version === undefined ||
+          !nodes?.some((n) => isAddressEqual(n, account))
+        )
+          continue;
+        void client
+          .readContract({
+            address: c.ModelMarketplace.address,
+            abi: modelMarketplaceAbi,
+            functionName: 'getVersion',
+            args: [modelId, version],
+          })
+          .then(({ weightsCid }) => {
+            emit({ type: 'selected', task: taskId, weightsCid });
+            options.onSelected?.(weightsCid);
+          })
+          .catch(() => {});
+      }
+    },
+  });
+
+  return {
+    account,
+    check,
+    commit,
+    /** Sends a heartbeat (and declares model changes) now, rather than at the next interval. */
+    beat,
+    stop() {
+      stopped = true;
+      clearInterval(heartbeat);
+      unwatch();
+    },
+  };
+}
+
+export type TaskParticipant = Awaited<ReturnType<typeof joinComputeNetwork>>;
