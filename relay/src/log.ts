@@ -1,7 +1,6 @@
 // Structured logs: one JSON object per line on stdout. Strings that come from peers or files are
 // sanitized so they cannot forge lines or terminal escapes.
-import { LOG_LEVELS } from './config/relay-config.ts';
-
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type Fields = Record<string, unknown>;
 

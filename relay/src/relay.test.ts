@@ -18,7 +18,7 @@ import { relayReady } from '../../scripts/lib/ready-lines.ts';
 import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
 import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { readVerifiedFile } from '@permanet/core/storage/read-verified-file';
-import type { RelayStatus } from './relay.ts';
+import type { RelayStatus } from './relay-status.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'relay', 'bin', 'permanet-relay.js');

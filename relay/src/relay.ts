@@ -1,38 +1,26 @@
-// Wires the relay's services from one validated config: identity, libp2p, Helia with its pins,
-// the pin, inference and prove services (when a chain is configured), the provider records of browser
-// tabs, and the loopback HTTP server. `stop()` closes them in reverse order.
-import type { AddressInfo } from 'node:net';
-import type { RelayConfig } from './config/relay-config.ts';
-import type { Logger } from './log.ts';
-import { loadOrCreatePeerKey } from './p2p/peer-key.ts';
-import { relayLibp2pOptions } from './p2p/create-libp2p.ts';
-import { createRelayHelia } from './storage/create-helia.ts';
-import { pinFile, type PinnedFile } from './storage/pin-files.ts';
-import { startHttpServer } from './http/http-server.ts';
-import { marketplaceReader } from './chain/marketplace-reader.ts';
-import { startPinService } from './pinning/pin-service.ts';
-import { startProviderRecords } from './routing/provider-records.ts';
-import { startInferenceService } from './inference/inference-service.ts';
-import { onnxRuntimeBackend } from './inference/execution-backend.ts';
+// Wires the relay's services from one validated config: identity, libp2p and Helia, then the
+// services, started in order: the files pinned at start, the provider records of browser tabs,
+// the pin, compute, inference and prove services (when a chain is configured), and the loopback
+// HTTP server. `stop()` stops them in reverse order, then Helia.
 import { deleteDag } from '@permanet/core/storage/delete-dag';
 import { CID } from 'multiformats/cid';
-import { startTaskRunner, type TaskRunner } from './compute/task-runner.ts';
-import { startProveService } from './proving/prove-service.ts';
+import { marketplaceReader } from './chain/marketplace-reader.ts';
+import { taskRunnerService } from './compute/task-runner.ts';
+import type { RelayConfig } from './config/relay-config.ts';
+import { httpService } from './http/http-server.ts';
+import { onnxRuntimeBackend } from './inference/execution-backend.ts';
+import { inferenceService } from './inference/inference-service.ts';
+import type { Logger } from './log.ts';
+import { relayLibp2pOptions } from './p2p/create-libp2p.ts';
+import { loadOrCreatePeerKey } from './p2p/peer-key.ts';
+import { pinService } from './pinning/pin-service.ts';
+import { proveService } from './proving/prove-service.ts';
 import { snarkjsProver } from './proving/snarkjs-prover.ts';
-
-export interface RelayStatus {
-  peerId: string;
-  multiaddrs: string[];
-  http: string;
-  pins: { name: string; cid: string; bytes: number }[];
-  connections: number;
-  /** Peers (browser tabs) that announced the models they hold. */
-  providerPeers: number;
-  /** The inference service: its backend, requests served and refused, ready sessions. */
-  inference: { backend: string; served: number; refused: number; sessions: string[] } | null;
-  /** The prove service: its backend, proofs made and refused, proofs waiting. */
-  proving: { backend: string; proved: number; refused: number; waiting: number } | null;
-}
+import type { RelayStatus } from './relay-status.ts';
+import { ProviderRecords, providersService } from './routing/provider-records.ts';
+import { type RelayService, startServices } from './service.ts';
+import { createRelayHelia } from './storage/create-helia.ts';
+import { pinnedFilesService } from './storage/pin-files.ts';
 
 export async function createRelay(config: RelayConfig, log: Logger) {
   const privateKey = await loadOrCreatePeerKey(config.dataDir);
@@ -43,43 +31,37 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     log.debug('peer.disconnect', { peer: event.detail.toString() }),
   );
 
-  let pins: PinnedFile[] = [];
-  for (const path of config.pinFiles) {
-    const pinned = await pinFile(helia, path);
-    pins.push(pinned);
-    log.info('pin.added', { name: pinned.name, cid: pinned.cid.toString(), bytes: pinned.bytes });
-  }
-
-  let inference: Awaited<ReturnType<typeof startInferenceService>> | null = null;
-  let tasks: TaskRunner | null = null;
-  let proving: Awaited<ReturnType<typeof startProveService>> | null = null;
-  if (config.deployments !== null) {
-    const chain = await marketplaceReader(config.deployments);
-    await startPinService({ helia, blockstore, libp2p, chain, ...config.pinService, log });
+  const pins = pinnedFilesService(helia, config.pin.files, log);
+  const records = new ProviderRecords();
+  const services: RelayService[] = [pins, providersService(libp2p, records, log)];
+  let inference: ReturnType<typeof inferenceService> | null = null;
+  let proving: ReturnType<typeof proveService> | null = null;
+  if (config.chain.deployments !== null) {
+    const chain = await marketplaceReader(config.chain.deployments);
+    services.push(pinService({ helia, blockstore, libp2p, chain, ...config.pin, log }));
     if (config.inference.enabled) {
       const backend = onnxRuntimeBackend((message) => log.warn('inference.backend', { message }));
-      if (config.compute.enabled) {
-        tasks = await startTaskRunner({
-          ...config.compute,
-          deployments: chain.deployments,
-          accountKeyFile: config.compute.accountKeyFile!,
-          dataDir: config.dataDir,
-          peerId: libp2p.peerId.toString(),
-          backend: backend.name,
-          // The listed models whose weights this relay holds.
-          heldModels: async () => {
-            const held = [];
-            for (const model of await chain.mostUsed(Number.MAX_SAFE_INTEGER))
-              if (await blockstore.has(CID.parse(model.weightsCid))) held.push(model.id);
-            return held;
-          },
-          // The inference service starts next; a selection before then has nothing to warm.
-          onSelected: (cid) => inference?.warm(cid),
-          log,
-        });
-        log.info('compute.ready', { account: tasks.account });
-      }
-      inference = await startInferenceService({
+      const tasks = config.compute.enabled
+        ? taskRunnerService({
+            ...config.compute,
+            deployments: chain.deployments,
+            accountKeyFile: config.compute.accountKeyFile!,
+            dataDir: config.dataDir,
+            peerId: libp2p.peerId.toString(),
+            backend: backend.name,
+            // The listed models whose weights this relay holds.
+            heldModels: async () => {
+              const held = [];
+              for (const model of await chain.mostUsed(Number.MAX_SAFE_INTEGER))
+                if (await blockstore.has(CID.parse(model.weightsCid))) held.push(model.id);
+              return held;
+            },
+            // The inference service starts next; a selection before then has nothing to warm.
+            onSelected: (cid) => inference?.warm(cid),
+            log,
+          })
+        : null;
+      inference = inferenceService({
         libp2p,
         privateKey,
         helia,
@@ -90,9 +72,11 @@ export async function createRelay(config: RelayConfig, log: Logger) {
         tasks: tasks ?? undefined,
         log,
       });
+      if (tasks) services.push(tasks);
+      services.push(inference);
     }
-    if (config.proving.enabled)
-      proving = await startProveService({
+    if (config.proving.enabled) {
+      proving = proveService({
         libp2p,
         helia,
         blockstore,
@@ -101,11 +85,11 @@ export async function createRelay(config: RelayConfig, log: Logger) {
         ...config.proving,
         log,
       });
+      services.push(proving);
+    }
   } else {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
-
-  const providers = await startProviderRecords(libp2p, log);
 
   /** Unpins and deletes a DAG (from the store itself: Helia's delete wants content routing). */
   const drop = async (cid: CID): Promise<number> => {
@@ -114,39 +98,37 @@ export async function createRelay(config: RelayConfig, log: Logger) {
         // drain: pins.rm yields each block as it is unpinned
       }
     }
-    pins = pins.filter((p) => !p.cid.equals(cid));
+    pins.forget(cid);
     return deleteDag(blockstore, cid);
   };
 
-  let httpUrl = '';
   const status = (): RelayStatus => ({
     peerId: libp2p.peerId.toString(),
     multiaddrs: libp2p.getMultiaddrs().map(String),
-    http: httpUrl,
-    pins: pins.map((p) => ({ name: p.name, cid: p.cid.toString(), bytes: p.bytes })),
+    http: http.url(),
+    pins: pins.stats(),
     connections: libp2p.getConnections().length,
-    providerPeers: providers.size,
+    providerPeers: records.size,
     inference: inference?.stats() ?? null,
     proving: proving?.stats() ?? null,
   });
-  const server = await startHttpServer(
+  const http = httpService(
     helia,
-    { status, drop, providers: (cid) => providers.find(cid.toString(), '') },
-    config.http.host,
-    config.http.port,
+    { status, drop, providers: (cid) => records.find(cid.toString(), '') },
+    config.http,
     log,
   );
-  const address = server.address() as AddressInfo;
-  httpUrl = `http://${config.http.host}:${address.port}`;
+  services.push(http);
 
+  const stopServices = await startServices(services).catch(async (error) => {
+    await helia.stop();
+    throw error;
+  });
   return {
     helia,
     status,
     async stop() {
-      tasks?.stop();
-      await proving?.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopServices();
       await helia.stop();
     },
   };

@@ -9,7 +9,7 @@ import { createLibp2p, type Libp2p } from 'libp2p';
 import { deployContracts } from '../../contracts/deploy.ts';
 import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
 import type { Deployments } from '@permanet/core/chain/deployments';
-import type { RelayStatus } from '../../relay/src/relay.ts';
+import type { RelayStatus } from '../../relay/src/relay-status.ts';
 import { freePort } from './free-port.ts';
 import { startChild, type Child } from './processes.ts';
 import { chainReady, relayReady } from './ready-lines.ts';

@@ -11,7 +11,7 @@ import type { Libp2p } from '@libp2p/interface';
 import { createLibp2p } from 'libp2p';
 import type { Page } from 'playwright-core';
 import { createPublicClient, createWalletClient, http, parseEther, type Hash, type PublicClient } from 'viem';
-import type { RelayStatus } from '../../relay/src/relay.ts';
+import type { RelayStatus } from '../../relay/src/relay-status.ts';
 import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
 import type { Deployments } from '@permanet/core/chain/deployments';

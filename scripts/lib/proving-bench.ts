@@ -17,7 +17,7 @@ import { devAccount } from '@permanet/core/chain/dev-accounts';
 import { requestProof } from '@permanet/core/protocols/prove';
 import { proofWords, type Groth16Proof } from '@permanet/core/proving/groth16-calldata';
 import { quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
-import type { RelayStatus } from '../../relay/src/relay.ts';
+import type { RelayStatus } from '../../relay/src/relay-status.ts';
 import { peerOf } from './chain-and-relay.ts';
 import { digitSamples } from './reference.ts';
 

@@ -1,6 +1,6 @@
 // The lines the stack's children print when they are ready: what every starter of a chain or a
 // relay (npm start, the tests, the benchmark) waits for.
-import type { RelayStatus } from '../../relay/src/relay.ts';
+import type { RelayStatus } from '../../relay/src/relay-status.ts';
 
 /** Hardhat's node, once its JSON-RPC server listens. */
 export const chainReady = (line: string): true | undefined => (line.includes('JSON-RPC server at') ? true : undefined);

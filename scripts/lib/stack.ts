@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { deployContracts } from '../../contracts/deploy.ts';
 import { DEFAULT_FETCH_TIMEOUT_MS, type AppConfig } from '../../src/config/app-config.ts';
-import type { RelayStatus } from '../../relay/src/relay.ts';
+import type { RelayStatus } from '../../relay/src/relay-status.ts';
 import { fundComputeAccount } from './compute-account.ts';
 import { freePort } from './free-port.ts';
 import { assertPortsFree } from './ports.ts';

@@ -12,20 +12,15 @@ import {
   joinComputeNetwork,
   type NodeProfile,
   type TaskEvent,
+  type TaskParticipant,
   type TaskParticipantOptions,
 } from '@permanet/core/compute/task-participant';
 import type { Logger } from '../log.ts';
-
-export interface ComputeSettings {
-  /** JOY (wei) locked behind the node when it registers. */
-  stake: bigint;
-  region: string;
-  capacityRps: number;
-  heartbeatMs: number;
-}
+import type { RelayService } from '../service.ts';
+import type { ComputeSettings } from './compute-settings.ts';
 
 export interface TaskRunnerOptions
-  extends ComputeSettings,
+  extends Omit<ComputeSettings, 'enabled' | 'accountKeyFile'>,
     Pick<NodeProfile, 'peerId' | 'backend'>,
     Pick<TaskParticipantOptions, 'onSelected'> {
   deployments: Deployments;
@@ -60,16 +55,33 @@ function logEvent(log: Logger, event: TaskEvent) {
   else log.info(`compute.${event.type}`, { task: event.task.toString(), tx: event.hash });
 }
 
-export async function startTaskRunner(options: TaskRunnerOptions) {
-  const account = privateKeyToAccount((await readFile(options.accountKeyFile, 'utf8')).trim() as `0x${string}`);
-  const transport = http(options.deployments.rpcUrl, { timeout: 10_000 });
-  return joinComputeNetwork({
-    ...options,
-    client: createPublicClient({ transport }) as PublicClient,
-    wallet: createWalletClient({ account, transport, chain: undefined }) as ConnectedWallet,
-    secrets: fileCommitSecrets(join(options.dataDir, 'commit-secrets.json')),
-    onEvent: (event) => logEvent(options.log, event),
-  });
+/** Joins the compute network on start (registers, heartbeats, answers its tasks); leaves on stop. */
+export function taskRunnerService(
+  options: TaskRunnerOptions,
+): RelayService & Pick<TaskParticipant, 'check' | 'commit'> {
+  let participant: TaskParticipant | null = null;
+  const joined = () => {
+    if (participant === null) throw new Error('the compute node has not joined the network yet');
+    return participant;
+  };
+  return {
+    name: 'compute',
+    async start() {
+      const account = privateKeyToAccount((await readFile(options.accountKeyFile, 'utf8')).trim() as `0x${string}`);
+      const transport = http(options.deployments.rpcUrl, { timeout: 10_000 });
+      participant = await joinComputeNetwork({
+        ...options,
+        client: createPublicClient({ transport }) as PublicClient,
+        wallet: createWalletClient({ account, transport, chain: undefined }) as ConnectedWallet,
+        secrets: fileCommitSecrets(join(options.dataDir, 'commit-secrets.json')),
+        onEvent: (event) => logEvent(options.log, event),
+      });
+      options.log.info('compute.ready', { account: participant.account });
+    },
+    async stop() {
+      participant?.stop();
+    },
+    check: (...args) => joined().check(...args),
+    commit: (...args) => joined().commit(...args),
+  };
 }
-
-export type TaskRunner = Awaited<ReturnType<typeof startTaskRunner>>;

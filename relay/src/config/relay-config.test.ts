@@ -9,7 +9,7 @@ describe('parseRelayConfig', () => {
   it('fills defaults and resolves paths against the config file', () => {
     const config = parseRelayConfig({ data_dir: 'state', pin: { files: ['a.onnx'] } }, '/srv/relay');
     expect(config.dataDir).toBe('/srv/relay/state');
-    expect(config.pinFiles).toEqual(['/srv/relay/a.onnx']);
+    expect(config.pin.files).toEqual(['/srv/relay/a.onnx']);
     expect(config.listen).toEqual(DEFAULT_CONFIG.listen);
     expect(config.http).toEqual({ host: '127.0.0.1', port: 4080 });
   });

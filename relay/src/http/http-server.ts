@@ -3,12 +3,15 @@
 // Prometheus metrics at /metrics. The
 // operator (loopback only) can drop a copy with DELETE /ipfs/<cid>, and see which tabs announced a
 // CID with GET /providers/<cid>.
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { unixfs } from '@helia/unixfs';
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
 import type { Logger } from '../log.ts';
-import type { RelayStatus } from '../relay.ts';
+import type { RelayStatus } from '../relay-status.ts';
+import type { RelayService } from '../service.ts';
+import type { HttpSettings } from './http-settings.ts';
 import { metricsText } from './metrics.ts';
 
 export interface RelayControl {
@@ -29,13 +32,12 @@ function json(res: ServerResponse, code: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export async function startHttpServer(
+export function httpService(
   helia: Helia,
   control: RelayControl,
-  host: string,
-  port: number,
+  { host, port }: HttpSettings,
   log: Logger,
-): Promise<Server> {
+): RelayService & { url(): string } {
   const fs = unixfs(helia);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://relay');
@@ -82,9 +84,17 @@ export async function startHttpServer(
       else res.destroy();
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  return server;
+  return {
+    name: 'http',
+    start: () =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      }),
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    url: () => `http://${host}:${(server.address() as AddressInfo).port}`,
+  };
 }

@@ -1,6 +1,6 @@
 // The relay's counters in the Prometheus text exposition format (version 0.0.4), served on the
 // loopback HTTP port at /metrics for a local scraper.
-import type { RelayStatus } from '../relay.ts';
+import type { RelayStatus } from '../relay-status.ts';
 
 type Metric = [name: string, type: 'gauge' | 'counter', help: string, value: number];
 

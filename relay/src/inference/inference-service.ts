@@ -7,7 +7,7 @@ import type { Libp2p, PrivateKey } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
 import { readFile } from 'node:fs/promises';
-import { handleInference, Refusal } from '@permanet/core/protocols/inference';
+import { handleInference, INFERENCE_PROTOCOL, Refusal } from '@permanet/core/protocols/inference';
 import type { TaskParticipant } from '@permanet/core/compute/task-participant';
 import type { ModelSpec } from '@permanet/core/inference/model-spec';
 import { SessionPool, type SessionClient } from '@permanet/core/inference/session-pool';
@@ -16,29 +16,20 @@ import type { LoadResult } from '@permanet/core/inference/worker-protocol';
 import { readVerifiedFile, type LocalBlocks } from '@permanet/core/storage/read-verified-file';
 import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
+import type { CountingService } from '../service.ts';
 import { Batcher } from './batcher.ts';
 import type { ExecutionBackend, LoadedModel } from './execution-backend.ts';
+import type { InferenceSettings } from './inference-settings.ts';
 
-export interface InferenceSettings {
-  maxSessions: number;
-  maxBatch: number;
-  batchWaitMs: number;
-  requestsPerSecond: number;
-  burst: number;
-  maxMessageBytes: number;
-  /** The largest model it loads, and how long it waits for a model's blocks. */
-  maxModelBytes: number;
-  fetchTimeoutMs: number;
-  /** How many of the most used models to load at start. */
-  preload: number;
-  /**
-   * For testing the network's verification only: weights CID → a different ONNX file run in its
-   * place. A node with any is dishonest by construction, and the network slashes it.
-   */
-  substitutes: Record<string, string>;
+/** The inference service's counters, as /status shows them. */
+export interface InferenceStats {
+  backend: string;
+  served: number;
+  refused: number;
+  sessions: string[];
 }
 
-export interface InferenceServiceOptions extends InferenceSettings {
+export interface InferenceServiceOptions extends Omit<InferenceSettings, 'enabled'> {
   libp2p: Libp2p;
   privateKey: PrivateKey;
   helia: Helia;
@@ -58,8 +49,8 @@ class ProviderSession implements SessionClient {
   model: LoadedModel | null = null;
   batcher: Batcher | null = null;
   private readonly backend: ExecutionBackend;
-  private readonly settings: InferenceSettings;
-  constructor(backend: ExecutionBackend, settings: InferenceSettings) {
+  private readonly settings: Omit<InferenceSettings, 'enabled'>;
+  constructor(backend: ExecutionBackend, settings: Omit<InferenceSettings, 'enabled'>) {
     this.backend = backend;
     this.settings = settings;
   }
@@ -87,7 +78,9 @@ class ProviderSession implements SessionClient {
   }
 }
 
-export async function startInferenceService(options: InferenceServiceOptions) {
+export function inferenceService(
+  options: InferenceServiceOptions,
+): CountingService<InferenceStats> & { warm(cid: string): void } {
   const { libp2p, log } = options;
   const sessions = new SessionPool(() => new ProviderSession(options.backend, options), options.maxSessions);
   let served = 0;
@@ -109,26 +102,28 @@ export async function startInferenceService(options: InferenceServiceOptions) {
 
   const session = (cid: string, spec: ModelSpec) => sessions.acquire(cid, spec, 'auto', () => weights(cid));
 
-  await handleInference(libp2p, {
-    ...options,
-    modelByWeights: (cid) => options.chain.modelByWeights(cid),
-    run: async (cid, spec, inputs) => {
-      const { client } = await session(cid, spec);
-      const result = await client.batcher!.submit(inputs);
-      return { ...result, outputs: result.outputs as Feeds };
-    },
-    sign: (bytes) => options.privateKey.sign(bytes),
-    maxInboundStreams: MAX_CONCURRENT_STREAMS,
-    onAnswer: (peer, answer, error) => {
-      if (answer.ok) served++;
-      else refused++;
-      if (error) log.warn('inference.failed', { peer, error });
-    },
-  });
+  const handle = () =>
+    handleInference(libp2p, {
+      ...options,
+      modelByWeights: (cid) => options.chain.modelByWeights(cid),
+      run: async (cid, spec, inputs) => {
+        const { client } = await session(cid, spec);
+        const result = await client.batcher!.submit(inputs);
+        return { ...result, outputs: result.outputs as Feeds };
+      },
+      sign: (bytes) => options.privateKey.sign(bytes),
+      maxInboundStreams: MAX_CONCURRENT_STREAMS,
+      onAnswer: (peer, answer, error) => {
+        if (answer.ok) served++;
+        else refused++;
+        if (error) log.warn('inference.failed', { peer, error });
+      },
+    });
 
   // The models the chain shows most used are loaded before anyone asks.
-  const preloaded: string[] = [];
-  if (options.preload > 0) {
+  const preload = async () => {
+    const preloaded: string[] = [];
+    if (options.preload === 0) return preloaded;
     for (const model of await options.chain.mostUsed(options.preload).catch(() => [])) {
       if (!model.spec) continue;
       try {
@@ -138,13 +133,26 @@ export async function startInferenceService(options: InferenceServiceOptions) {
         log.warn('inference.preload_failed', { cid: model.weightsCid, error: error as Error });
       }
     }
-  }
-  log.info('inference.ready', { backend: options.backend.name, preloaded: preloaded.length });
+    return preloaded;
+  };
   /** Loads a listed model now (a task selected this node for it); failures wait for the request to report them. */
   const warm = (cid: string) =>
     void options.chain
       .modelByWeights(cid)
       .then((model) => model?.spec && session(cid, model.spec))
       .catch((error) => log.debug('inference.warm_failed', { cid, error: error as Error }));
-  return { warm, stats: () => ({ backend: options.backend.name, served, refused, sessions: sessions.keys() }) };
+  return {
+    name: 'inference',
+    async start() {
+      await handle();
+      const preloaded = await preload();
+      log.info('inference.ready', { backend: options.backend.name, preloaded: preloaded.length });
+    },
+    async stop() {
+      await libp2p.unhandle(INFERENCE_PROTOCOL);
+      sessions.clear();
+    },
+    warm,
+    stats: () => ({ backend: options.backend.name, served, refused, sessions: sessions.keys() }),
+  };
 }

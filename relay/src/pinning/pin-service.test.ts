@@ -19,7 +19,7 @@ import { requestPin } from '@permanet/core/protocols/pin';
 import { jsonStream } from '@permanet/core/stream/json-stream';
 import { parsePinResponse, PIN_PROTOCOL, pinAuthorizationText, type PinRequest } from '@permanet/core/protocols/pin';
 import { modelImportOptions } from '@permanet/core/storage/import-options';
-import type { RelayStatus } from '../relay.ts';
+import type { RelayStatus } from '../relay-status.ts';
 
 const MAX_BYTES = 300_000;
 let network: ChainAndRelay;

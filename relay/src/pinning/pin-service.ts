@@ -3,12 +3,13 @@
 // answers. Every failure is an answer with a code, never a dropped stream.
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
-import type { Libp2p, Stream } from '@libp2p/interface';
+import type { Connection, Libp2p, Stream } from '@libp2p/interface';
 import { jsonStream, MalformedMessageError, MessageTooLargeError } from '@permanet/core/stream/json-stream';
 import { parsePinRequest, PIN_PROTOCOL, type PinResponse } from '@permanet/core/protocols/pin';
 import { FileTooLargeError, readVerifiedFile, type LocalBlocks } from '@permanet/core/storage/read-verified-file';
 import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
+import type { RelayService } from '../service.ts';
 import { authorizePin } from './authorize-pin.ts';
 
 export interface PinServiceOptions {
@@ -22,7 +23,7 @@ export interface PinServiceOptions {
   log: Logger;
 }
 
-export async function startPinService(options: PinServiceOptions): Promise<void> {
+export function pinService(options: PinServiceOptions): RelayService {
   const { helia, libp2p, log } = options;
 
   const serve = async (request: unknown, peer: string): Promise<PinResponse> => {
@@ -72,7 +73,7 @@ export async function startPinService(options: PinServiceOptions): Promise<void>
     }
   };
 
-  await libp2p.handle(PIN_PROTOCOL, async (stream: Stream, connection) => {
+  const handler = async (stream: Stream, connection: Connection) => {
     const peer = connection.remotePeer.toString();
     const messages = jsonStream(stream);
     let response: PinResponse;
@@ -90,5 +91,11 @@ export async function startPinService(options: PinServiceOptions): Promise<void>
       log.debug('pin.reply_failed', { peer, error: error as Error });
       stream.abort(error as Error);
     }
-  });
+  };
+
+  return {
+    name: 'pin',
+    start: () => libp2p.handle(PIN_PROTOCOL, handler),
+    stop: () => libp2p.unhandle(PIN_PROTOCOL),
+  };
 }

@@ -3,7 +3,7 @@
 // registered circuits, and fetches their artifacts by the CIDs the chain gives, checked against
 // them). Proofs take seconds of every core, so they run one at a time behind a bounded queue, and
 // each peer is rate-limited; every failure is an answer with a code.
-import type { Libp2p, Stream } from '@libp2p/interface';
+import type { Connection, Libp2p, Stream } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
 import type { ProverRecord } from '@permanet/core/chain/actions/proving/read-prover';
@@ -21,20 +21,19 @@ import {
 } from '@permanet/core/protocols/prove';
 import { readVerifiedFile, type LocalBlocks } from '@permanet/core/storage/read-verified-file';
 import type { Logger } from '../log.ts';
+import type { CountingService } from '../service.ts';
+import type { ProvingSettings } from './proving-settings.ts';
 import type { ProverBackend } from './prover-backend.ts';
 
-export interface ProvingSettings {
-  /** Proofs that may wait behind the running one; past that a request is answered "busy". */
-  maxQueue: number;
-  /** Per peer: proofs a minute on average, and the most at once. */
-  proofsPerMinute: number;
-  burst: number;
-  /** The largest circuit or proving key it fetches, and how long it waits for their blocks. */
-  maxArtifactBytes: number;
-  fetchTimeoutMs: number;
+/** The prove service's counters, as /status shows them. */
+export interface ProveStats {
+  backend: string;
+  proved: number;
+  refused: number;
+  waiting: number;
 }
 
-export interface ProveServiceOptions extends ProvingSettings {
+export interface ProveServiceOptions extends Omit<ProvingSettings, 'enabled'> {
   libp2p: Libp2p;
   helia: Helia;
   blockstore: LocalBlocks;
@@ -50,7 +49,7 @@ class ProveRefusal extends CodedError<ProveErrorCode> {
 /** Circuits whose artifacts stay in memory: a proving key is read whole for every proof. */
 const CACHED_CIRCUITS = 2;
 
-export async function startProveService(options: ProveServiceOptions) {
+export function proveService(options: ProveServiceOptions): CountingService<ProveStats> {
   const { libp2p, log, backend } = options;
   const limiter = new RateLimiter(options.proofsPerMinute / 60, options.burst);
   let proved = 0;
@@ -131,45 +130,45 @@ export async function startProveService(options: ProveServiceOptions) {
     });
   };
 
-  await libp2p.handle(
-    PROVE_PROTOCOL,
-    async (stream: Stream, connection) => {
-      const peer = connection.remotePeer.toString();
-      const messages = jsonStream(stream, MAX_PROVE_MESSAGE_BYTES);
-      let response: ProveResponse;
-      try {
-        const result = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
-        proved++;
-        log.info('prove.proved', {
-          peer,
-          backend: backend.name,
-          queued_ms: Math.round(result.queuedMs),
-          witness_ms: Math.round(result.witnessMs),
-          prove_ms: Math.round(result.proveMs),
-        });
-        response = result;
-      } catch (error) {
-        refused++;
-        if (error instanceof ProveRefusal) response = { ok: false, code: error.code, message: error.message };
-        else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError)
-          response = { ok: false, code: 'malformed', message: error.message };
-        else {
-          log.warn('prove.failed', { peer, error: error as Error });
-          response = { ok: false, code: 'internal', message: 'the relay could not make the proof' };
-        }
+  const handler = async (stream: Stream, connection: Connection) => {
+    const peer = connection.remotePeer.toString();
+    const messages = jsonStream(stream, MAX_PROVE_MESSAGE_BYTES);
+    let response: ProveResponse;
+    try {
+      const result = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
+      proved++;
+      log.info('prove.proved', {
+        peer,
+        backend: backend.name,
+        queued_ms: Math.round(result.queuedMs),
+        witness_ms: Math.round(result.witnessMs),
+        prove_ms: Math.round(result.proveMs),
+      });
+      response = result;
+    } catch (error) {
+      refused++;
+      if (error instanceof ProveRefusal) response = { ok: false, code: error.code, message: error.message };
+      else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError)
+        response = { ok: false, code: 'malformed', message: error.message };
+      else {
+        log.warn('prove.failed', { peer, error: error as Error });
+        response = { ok: false, code: 'internal', message: 'the relay could not make the proof' };
       }
-      try {
-        await messages.write(response);
-        await stream.close();
-      } catch (error) {
-        stream.abort(error as Error);
-      }
-    },
-    { maxInboundStreams: 32, runOnLimitedConnection: false },
-  );
-  log.info('prove.ready', { backend: backend.name });
+    }
+    try {
+      await messages.write(response);
+      await stream.close();
+    } catch (error) {
+      stream.abort(error as Error);
+    }
+  };
 
   return {
+    name: 'proving',
+    async start() {
+      await libp2p.handle(PROVE_PROTOCOL, handler, { maxInboundStreams: 32, runOnLimitedConnection: false });
+      log.info('prove.ready', { backend: backend.name });
+    },
     stats: () => ({ backend: backend.name, proved, refused, waiting: waiting() }),
     async stop() {
       await libp2p.unhandle(PROVE_PROTOCOL);

@@ -15,7 +15,7 @@ import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
 import { announceProviders, findProviders } from '@permanet/core/protocols/providers';
 import { jsonStream } from '@permanet/core/stream/json-stream';
 import { MAX_ANNOUNCED_CIDS, parseProvidersResponse, PROVIDERS_PROTOCOL } from '@permanet/core/protocols/providers';
-import type { RelayStatus } from '../relay.ts';
+import type { RelayStatus } from '../relay-status.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const CID_A = 'bafkreifyit2zg7xqde4hhuwhcjou2e2mxe2jmb7gjqifjdqjjogl3pl4bi';

@@ -2,7 +2,7 @@
 // and the addresses it announced (each checked to be that peer's), answers who holds a CID, and
 // forgets a peer when it disconnects. Records live in memory only: a tab that reconnects
 // announces again.
-import type { Libp2p, Stream } from '@libp2p/interface';
+import type { Connection, Libp2p, PeerId, Stream } from '@libp2p/interface';
 import { jsonStream, MalformedMessageError, MessageTooLargeError } from '@permanet/core/stream/json-stream';
 import {
   MAX_PROVIDERS,
@@ -12,6 +12,7 @@ import {
   type ProvidersResponse,
 } from '@permanet/core/protocols/providers';
 import type { Logger } from '../log.ts';
+import type { CountingService } from '../service.ts';
 
 export class ProviderRecords {
   private readonly byPeer = new Map<string, { cids: Set<string>; addrs: string[] }>();
@@ -54,11 +55,10 @@ export class ProviderRecords {
   }
 }
 
-export async function startProviderRecords(libp2p: Libp2p, log: Logger): Promise<ProviderRecords> {
-  const records = new ProviderRecords();
-  libp2p.addEventListener('peer:disconnect', (event) => records.forget(event.detail.toString()));
-
-  await libp2p.handle(PROVIDERS_PROTOCOL, async (stream: Stream, connection) => {
+/** Serves /permanet/providers/1.0.0 from `records`, which forget a peer when it disconnects. */
+export function providersService(libp2p: Libp2p, records: ProviderRecords, log: Logger): CountingService<number> {
+  const forget = (event: CustomEvent<PeerId>) => records.forget(event.detail.toString());
+  const handler = async (stream: Stream, connection: Connection) => {
     const peer = connection.remotePeer.toString();
     const messages = jsonStream(stream);
     let response: ProvidersResponse;
@@ -86,6 +86,18 @@ export async function startProviderRecords(libp2p: Libp2p, log: Logger): Promise
     } catch (error) {
       stream.abort(error as Error);
     }
-  });
-  return records;
+  };
+
+  return {
+    name: 'providers',
+    async start() {
+      libp2p.addEventListener('peer:disconnect', forget);
+      await libp2p.handle(PROVIDERS_PROTOCOL, handler);
+    },
+    async stop() {
+      libp2p.removeEventListener('peer:disconnect', forget);
+      await libp2p.unhandle(PROVIDERS_PROTOCOL);
+    },
+    stats: () => records.size,
+  };
 }

@@ -6,6 +6,8 @@ import { unixfs } from '@helia/unixfs';
 import type { Helia } from 'helia';
 import type { CID } from 'multiformats/cid';
 import { modelImportOptions } from '@permanet/core/storage/import-options';
+import type { Logger } from '../log.ts';
+import type { CountingService } from '../service.ts';
 
 export interface PinnedFile {
   path: string;
@@ -23,4 +25,28 @@ export async function pinFile(helia: Helia, path: string): Promise<PinnedFile> {
     }
   }
   return { path, name: basename(path), cid, bytes: bytes.length };
+}
+
+/** Pins `files` on start; its stats are what it pinned and still holds. */
+export function pinnedFilesService(
+  helia: Helia,
+  files: string[],
+  log: Logger,
+): CountingService<{ name: string; cid: string; bytes: number }[]> & { forget(cid: CID): void } {
+  let pinned: PinnedFile[] = [];
+  return {
+    name: 'pins',
+    async start() {
+      for (const path of files) {
+        const file = await pinFile(helia, path);
+        pinned.push(file);
+        log.info('pin.added', { name: file.name, cid: file.cid.toString(), bytes: file.bytes });
+      }
+    },
+    async stop() {},
+    stats: () => pinned.map((p) => ({ name: p.name, cid: p.cid.toString(), bytes: p.bytes })),
+    forget(cid) {
+      pinned = pinned.filter((p) => !p.cid.equals(cid));
+    },
+  };
 }

@@ -1,0 +1,17 @@
+// What GET /status answers and /metrics counts.
+import type { InferenceStats } from './inference/inference-service.ts';
+import type { ProveStats } from './proving/prove-service.ts';
+
+export interface RelayStatus {
+  peerId: string;
+  multiaddrs: string[];
+  http: string;
+  pins: { name: string; cid: string; bytes: number }[];
+  connections: number;
+  /** Peers (browser tabs) that announced the models they hold. */
+  providerPeers: number;
+  /** The inference service: its backend, requests served and refused, ready sessions. */
+  inference: InferenceStats | null;
+  /** The prove service: its backend, proofs made and refused, proofs waiting. */
+  proving: ProveStats | null;
+}
