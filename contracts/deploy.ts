@@ -1,6 +1,8 @@
-// Deploys every contract to a running chain from Hardhat's artifacts and returns the
-// deployments record (the caller writes it where the app and the relay read it). On the dev
-// chain the first dev accounts get JOY, so a newcomer can stake and pay at once.
+// The one deployment of PermaNet's contracts, with their roles wired: `npm start`, the benchmark,
+// the relay tests and every contract test deploy through `deployPermaNet` (tests on Hardhat's
+// in-process chain pass their own parameters). `deployContracts` is what a running chain gets:
+// the deployments record the app and the relay read, and on the dev chain JOY for the first dev
+// accounts, so a newcomer can stake and pay at once.
 import { readFileSync } from 'node:fs';
 import {
   createPublicClient,
@@ -10,108 +12,133 @@ import {
   parseEther,
   toHex,
   type Abi,
+  type Account,
   type Address,
+  type Chain,
   type Hex,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
 } from 'viem';
 import { joyTokenAbi, nodeCoordinatorAbi } from '@permanet/core/chain/abi/generated';
 import { DEV_CHAIN_ID, devAccount } from '@permanet/core/chain/dev-accounts';
 import type { ContractName, Deployments } from '@permanet/core/chain/deployments';
 
-/** The whole JOY supply, minted at deployment. */
-export const JOY_SUPPLY = parseEther('1000000000');
-/** Unstaking cooldown: a week on a real chain, ten minutes on the dev chain. */
-export const JOY_COOLDOWN = { production: 7 * 24 * 3600, dev: 600 };
-/** The platform's share of marketplace revenue, in basis points. */
-export const PLATFORM_FEE_BPS = 250;
-/** Registrations one account may make per hour. */
-export const REGISTRATIONS_PER_HOUR = 20;
-/** The compute network: the least stake a node locks, how long a heartbeat keeps it selectable,
- * the commit and reveal windows of a task, what a faulty node loses, tasks per requester per hour. */
-export const COMPUTE = {
+/** What the contracts are deployed with; `deployPermaNet` takes these unless told otherwise. */
+export interface DeployParameters {
+  /** The whole JOY supply, minted to the deployer. */
+  joySupply: bigint;
+  /** Unstaking cooldown in seconds. */
+  joyCooldown: bigint;
+  /** Receives the platform's share of marketplace revenue (default: the deployer). */
+  treasury?: Address;
+  /** The platform's share, in basis points. */
+  platformFeeBps: number;
+  /** Registrations one account may make per window, and the window in seconds. */
+  registrationsPerWindow: number;
+  registrationWindow: bigint;
+  /** The least stake a node locks, and how long a heartbeat keeps it selectable. */
+  minStake: bigint;
+  heartbeatTtl: bigint;
+  /** A task's commit and reveal windows, what a faulty node loses, tasks per requester per window. */
+  commitWindow: bigint;
+  revealWindow: bigint;
+  slash: bigint;
+  tasksPerWindow: number;
+  taskWindow: bigint;
+}
+
+/** A real chain's parameters: a week's cooldown, ten-minute heartbeats. */
+export const PRODUCTION: DeployParameters = {
+  joySupply: parseEther('1000000000'),
+  joyCooldown: 7n * 24n * 3600n,
+  platformFeeBps: 250,
+  registrationsPerWindow: 20,
+  registrationWindow: 3600n,
   minStake: parseEther('100'),
-  heartbeatTtl: { production: 600, dev: 120 },
-  commitWindow: 60,
-  revealWindow: 60,
+  heartbeatTtl: 600n,
+  commitWindow: 60n,
+  revealWindow: 60n,
   slash: parseEther('50'),
-  tasksPerHour: 120,
+  tasksPerWindow: 120,
+  taskWindow: 3600n,
 };
+/** The dev chain's: a ten-minute cooldown and two-minute heartbeats, so a person can try both. */
+export const DEV: DeployParameters = { ...PRODUCTION, joyCooldown: 600n, heartbeatTtl: 120n };
 /** What each of the dev accounts 1–4 receives on the dev chain. */
 export const DEV_ACCOUNT_JOY = parseEther('10000');
+
+type Wallet = WalletClient<Transport, Chain | undefined, Account>;
 
 function artifact(path: string, name: ContractName): { abi: Abi; bytecode: Hex } {
   const url = new URL(`../artifacts/contracts/${path}/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8'));
 }
 
-export async function deployContracts(rpcUrl: string): Promise<Deployments> {
-  const account = devAccount(0);
-  const transport = http(rpcUrl);
-  const publicClient = createPublicClient({ transport });
-  const chainId = await publicClient.getChainId();
-  const dev = chainId === DEV_CHAIN_ID;
-  const wallet = createWalletClient({ account, transport });
-
+/** Deploys every contract with the wallet's account as admin, and grants the roles they need. */
+export async function deployPermaNet(
+  wallet: Wallet,
+  client: PublicClient,
+  parameters: DeployParameters,
+): Promise<Deployments['contracts']> {
+  const admin = wallet.account.address;
+  const p = parameters;
   const deploy = async (path: string, name: ContractName, args: readonly unknown[]) => {
     const { abi, bytecode } = artifact(path, name);
-    const hash = await wallet.deployContract({ abi, bytecode, args, chain: null });
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    const hash = await wallet.deployContract({ abi, bytecode, args, chain: wallet.chain });
+    const receipt = await client.waitForTransactionReceipt({ hash });
     if (receipt.contractAddress == null) throw new Error(`deploying ${name} produced no contract address`);
     return { address: receipt.contractAddress as Address, blockNumber: Number(receipt.blockNumber) };
   };
+  const write = async (address: Address, abi: Abi, functionName: string, args: readonly unknown[]) => {
+    const hash = await wallet.writeContract({ address, abi, functionName, args, chain: wallet.chain });
+    await client.waitForTransactionReceipt({ hash });
+  };
 
-  const contracts = {
-    JoyToken: await deploy('token/JoyToken.sol', 'JoyToken', [
-      account.address,
-      JOY_SUPPLY,
-      dev ? JOY_COOLDOWN.dev : JOY_COOLDOWN.production,
-      account.address,
-    ]),
-  } as Deployments['contracts'];
-  contracts.ModelMarketplace = await deploy('marketplace/ModelMarketplace.sol', 'ModelMarketplace', [
-    contracts.JoyToken.address,
-    account.address,
-    account.address,
-    PLATFORM_FEE_BPS,
-    REGISTRATIONS_PER_HOUR,
-    3600,
+  const JoyToken = await deploy('token/JoyToken.sol', 'JoyToken', [admin, p.joySupply, p.joyCooldown, admin]);
+  const ModelMarketplace = await deploy('marketplace/ModelMarketplace.sol', 'ModelMarketplace', [
+    JoyToken.address,
+    admin,
+    p.treasury ?? admin,
+    p.platformFeeBps,
+    p.registrationsPerWindow,
+    p.registrationWindow,
   ]);
-
-  contracts.NodeCoordinator = await deploy('compute/NodeCoordinator.sol', 'NodeCoordinator', [
-    contracts.JoyToken.address,
-    account.address,
-    COMPUTE.minStake,
-    dev ? COMPUTE.heartbeatTtl.dev : COMPUTE.heartbeatTtl.production,
+  const NodeCoordinator = await deploy('compute/NodeCoordinator.sol', 'NodeCoordinator', [
+    JoyToken.address,
+    admin,
+    p.minStake,
+    p.heartbeatTtl,
   ]);
-  contracts.ProofOfInference = await deploy('compute/ProofOfInference.sol', 'ProofOfInference', [
-    contracts.JoyToken.address,
-    contracts.ModelMarketplace.address,
-    contracts.NodeCoordinator.address,
-    account.address,
-    COMPUTE.commitWindow,
-    COMPUTE.revealWindow,
-    COMPUTE.slash,
-    COMPUTE.tasksPerHour,
-    3600,
+  const ProofOfInference = await deploy('compute/ProofOfInference.sol', 'ProofOfInference', [
+    JoyToken.address,
+    ModelMarketplace.address,
+    NodeCoordinator.address,
+    admin,
+    p.commitWindow,
+    p.revealWindow,
+    p.slash,
+    p.tasksPerWindow,
+    p.taskWindow,
   ]);
   // The coordinator locks and slashes stake; the task contract drives the coordinator.
-  const grant = async (address: Address, abi: Abi, role: string, to: Address) => {
-    const hash = await wallet.writeContract({
-      address,
-      abi,
-      functionName: 'grantRole',
-      args: [keccak256(toHex(role)), to],
-      chain: null,
-    });
-    await publicClient.waitForTransactionReceipt({ hash });
-  };
-  await grant(contracts.JoyToken.address, joyTokenAbi as Abi, 'STAKE_MANAGER_ROLE', contracts.NodeCoordinator.address);
-  await grant(
-    contracts.NodeCoordinator.address,
-    nodeCoordinatorAbi as Abi,
-    'TASK_MANAGER_ROLE',
-    contracts.ProofOfInference.address,
-  );
+  const role = (name: string) => keccak256(toHex(name));
+  await write(JoyToken.address, joyTokenAbi, 'grantRole', [role('STAKE_MANAGER_ROLE'), NodeCoordinator.address]);
+  await write(NodeCoordinator.address, nodeCoordinatorAbi, 'grantRole', [
+    role('TASK_MANAGER_ROLE'),
+    ProofOfInference.address,
+  ]);
+  return { JoyToken, ModelMarketplace, NodeCoordinator, ProofOfInference };
+}
 
+/** Deploys to the chain at `rpcUrl` as dev account 0 and returns the deployments record. */
+export async function deployContracts(rpcUrl: string): Promise<Deployments> {
+  const transport = http(rpcUrl);
+  const client = createPublicClient({ transport });
+  const chainId = await client.getChainId();
+  const dev = chainId === DEV_CHAIN_ID;
+  const wallet = createWalletClient({ account: devAccount(0), transport });
+  const contracts = await deployPermaNet(wallet, client, dev ? DEV : PRODUCTION);
   if (dev) {
     for (let index = 1; index <= 4; index++) {
       const hash = await wallet.writeContract({
@@ -121,7 +148,7 @@ export async function deployContracts(rpcUrl: string): Promise<Deployments> {
         args: [devAccount(index).address, DEV_ACCOUNT_JOY],
         chain: null,
       });
-      await publicClient.waitForTransactionReceipt({ hash });
+      await client.waitForTransactionReceipt({ hash });
     }
   }
   return { chainId, rpcUrl, contracts };

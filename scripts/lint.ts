@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 const CHECKS: [string, string, string[]][] = [
-  ['biome', bin('biome'), ['check', '.']],
+  ['biome', bin('biome'), ['check', '--error-on-warnings', '.']],
   ['prettier (Solidity)', bin('prettier'), ['--check', 'contracts/**/*.sol']],
   ['solhint', bin('solhint'), ['--disc', '--quiet', 'contracts/**/*.sol']],
   ['line lengths', process.execPath, ['scripts/check-line-length.ts']],

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+import {GuardianPausable} from "../access/GuardianPausable.sol";
+import {INodeCoordinator} from "./INodeCoordinator.sol";
 import {IJoyStaking} from "../token/IJoyStaking.sol";
 
 /// @title NodeCoordinator
@@ -14,35 +14,14 @@ import {IJoyStaking} from "../token/IJoyStaking.sol";
 /// requester's region, skipping nodes whose heartbeat is stale.
 /// @dev The task contract (ProofOfInference) holds TASK_MANAGER_ROLE and must hold JoyToken's
 /// STAKE_MANAGER_ROLE through this contract: this contract locks, unlocks and slashes.
-contract NodeCoordinator is AccessControl, Pausable {
+contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     bytes32 public constant TASK_MANAGER_ROLE = keccak256("TASK_MANAGER_ROLE");
-    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
 
     uint32 public constant MAX_REPUTATION = 1000;
     uint32 public constant INITIAL_REPUTATION = 500;
     uint8 public constant MAX_REGION_LENGTH = 8;
     uint256 public constant MAX_MODELS_PER_NODE = 64;
     uint256 public constant MAX_PEER_ID_BYTES = 128;
-
-    enum Backend {
-        GPU,
-        WebGPU,
-        WASM,
-        CPU
-    }
-
-    struct Node {
-        Backend backend;
-        bool active;
-        uint32 capacityRps;
-        uint32 reputation;
-        uint32 activeTasks;
-        uint64 lastHeartbeat;
-        uint64 registeredAt;
-        uint256 stake;
-        string region;
-        string peerId;
-    }
 
     IJoyStaking public immutable joy;
     uint256 public minStake;
@@ -51,35 +30,6 @@ contract NodeCoordinator is AccessControl, Pausable {
     mapping(address node => Node) private _nodes;
     mapping(address node => mapping(uint256 modelId => bool)) private _holds;
     address[] private _nodeList;
-
-    event NodeRegistered(
-        address indexed node,
-        Backend backend,
-        uint32 capacityRps,
-        string region,
-        string peerId,
-        uint256 stake
-    );
-    event NodeUpdated(address indexed node, uint32 capacityRps, string region, string peerId);
-    event ModelsChanged(address indexed node, uint256[] added, uint256[] removed);
-    event Heartbeat(address indexed node, uint64 at);
-    event StakeAdded(address indexed node, uint256 amount, uint256 total);
-    event NodeLeft(address indexed node, uint256 stakeReleased);
-    event TasksChanged(address indexed node, uint32 activeTasks);
-    event ReputationChanged(address indexed node, uint32 previous, uint32 current);
-    event NodeSlashed(address indexed node, uint256 amount, address recipient, uint256 stakeLeft);
-    event ParametersChanged(uint256 minStake, uint64 heartbeatTtl);
-
-    error AlreadyRegistered(address node);
-    error NotRegistered(address node);
-    error StakeTooLow(uint256 stake, uint256 minimum);
-    error ZeroCapacity();
-    error BadRegion(string region);
-    error BadPeerId();
-    error TooManyModels(uint256 count, uint256 max);
-    error HasActiveTasks(address node, uint32 activeTasks);
-    error NotEnoughNodes(uint256 modelId, uint256 available, uint256 wanted);
-    error ZeroK();
 
     /// @param joy_ JoyToken (its staking side).
     /// @param admin Holds DEFAULT_ADMIN_ROLE and GUARDIAN_ROLE.
@@ -285,14 +235,6 @@ contract NodeCoordinator is AccessControl, Pausable {
         minStake = minStake_;
         heartbeatTtl = heartbeatTtl_;
         emit ParametersChanged(minStake_, heartbeatTtl_);
-    }
-
-    function pause() external onlyRole(GUARDIAN_ROLE) {
-        _pause();
-    }
-
-    function unpause() external onlyRole(GUARDIAN_ROLE) {
-        _unpause();
     }
 
     function getNode(address node) external view returns (Node memory) {

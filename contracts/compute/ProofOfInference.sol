@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {AccountRateLimit} from "../access/AccountRateLimit.sol";
+import {GuardianPausable} from "../access/GuardianPausable.sol";
 import {IModelMarketplace} from "../marketplace/IModelMarketplace.sol";
 import {Groth16Call} from "../proving/Groth16Call.sol";
-import {NodeCoordinator} from "./NodeCoordinator.sol";
+import {INodeCoordinator} from "./INodeCoordinator.sol";
 
 /// @title ProofOfInference
 /// @notice Inference tasks settled by majority vote. A requester names a model version, the hash
@@ -22,10 +23,9 @@ import {NodeCoordinator} from "./NodeCoordinator.sol";
 /// For a model version with a registered Groth16 verifier, a proof task (K = 0) needs no vote:
 /// it names the Poseidon commitment to the input, and a valid proof whose public signals open
 /// with that commitment settles it, paying the fee to whoever proved.
-contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
+contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
-    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
     uint8 public constant MAX_K = 9;
 
     enum Status {
@@ -51,26 +51,18 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         bytes32 result;
     }
 
-    struct RateWindow {
-        uint64 start;
-        uint32 count;
-    }
-
     IERC20 public immutable joy;
     IModelMarketplace public immutable marketplace;
-    NodeCoordinator public immutable coordinator;
+    INodeCoordinator public immutable coordinator;
     uint64 public commitWindow;
     uint64 public revealWindow;
     /// @notice What a node loses for a minority answer or for silence.
     uint256 public slashAmount;
-    uint32 public tasksPerWindow;
-    uint64 public rateLimitWindow;
 
     Task[] private _tasks;
     mapping(uint256 taskId => address[]) private _assigned;
     mapping(uint256 taskId => mapping(address node => bytes32)) private _commitments;
     mapping(uint256 taskId => mapping(address node => bytes32)) private _revealed;
-    mapping(address requester => RateWindow) private _requests;
 
     event TaskCreated(
         uint256 indexed taskId,
@@ -90,7 +82,6 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     event TaskProved(uint256 indexed taskId, address indexed prover, bytes32 result);
     event NodePenalized(uint256 indexed taskId, address indexed node, uint256 slashed, bool revealed);
     event WindowsChanged(uint64 commitWindow, uint64 revealWindow, uint256 slashAmount);
-    event RateLimitChanged(uint32 tasksPerWindow, uint64 window);
 
     error BadK(uint8 k, uint8 max);
     error UnknownTask(uint256 taskId);
@@ -106,7 +97,6 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     error TooEarly(uint256 taskId, uint64 revealDeadline);
     error ModelNotListed(uint256 modelId);
     error MarketplacePaused();
-    error RateLimited(address requester, uint64 retryAt);
     error NoProver(uint256 modelId, uint32 version);
     error NotAProofTask(uint256 taskId);
     error ProofWindowClosed(uint256 taskId, uint64 deadline);
@@ -116,22 +106,20 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
     constructor(
         IERC20 joy_,
         IModelMarketplace marketplace_,
-        NodeCoordinator coordinator_,
+        INodeCoordinator coordinator_,
         address admin,
         uint64 commitWindow_,
         uint64 revealWindow_,
         uint256 slashAmount_,
         uint32 tasksPerWindow_,
         uint64 rateLimitWindow_
-    ) {
+    ) AccountRateLimit(tasksPerWindow_, rateLimitWindow_) {
         joy = joy_;
         marketplace = marketplace_;
         coordinator = coordinator_;
         commitWindow = commitWindow_;
         revealWindow = revealWindow_;
         slashAmount = slashAmount_;
-        tasksPerWindow = tasksPerWindow_;
-        rateLimitWindow = rateLimitWindow_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GUARDIAN_ROLE, admin);
     }
@@ -151,7 +139,7 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         if (k == 0 || k > MAX_K) revert BadK(k, MAX_K);
         uint256 price = _checkModel(modelId);
         marketplace.getVersion(modelId, version); // reverts UnknownVersion
-        _countRequest(msg.sender);
+        _countAction(msg.sender);
 
         taskId = _tasks.length;
         // Neither the requester's timing nor any node picks the seed alone: the block's randomness
@@ -178,7 +166,7 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         // verifierOf reverts UnknownVersion for a version that does not exist.
         if (marketplace.verifierOf(modelId, version) == address(0)) revert NoProver(modelId, version);
         uint256 price = _checkModel(modelId);
-        _countRequest(msg.sender);
+        _countAction(msg.sender);
 
         taskId = _tasks.length;
         _pushTask(modelId, version, inputCommitment, 0, fee, price);
@@ -322,20 +310,6 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         emit WindowsChanged(commitWindow_, revealWindow_, slashAmount_);
     }
 
-    function setRateLimit(uint32 perWindow, uint64 window) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        tasksPerWindow = perWindow;
-        rateLimitWindow = window;
-        emit RateLimitChanged(perWindow, window);
-    }
-
-    function pause() external onlyRole(GUARDIAN_ROLE) {
-        _pause();
-    }
-
-    function unpause() external onlyRole(GUARDIAN_ROLE) {
-        _unpause();
-    }
-
     function taskCount() external view returns (uint256) {
         return _tasks.length;
     }
@@ -442,15 +416,5 @@ contract ProofOfInference is AccessControl, Pausable, ReentrancyGuard {
         address[] storage nodes = _assigned[taskId];
         for (uint256 i = 0; i < nodes.length; i++) if (nodes[i] == node) return;
         revert NotAssigned(taskId, node);
-    }
-
-    function _countRequest(address requester) private {
-        RateWindow storage w = _requests[requester];
-        if (block.timestamp >= uint256(w.start) + rateLimitWindow) {
-            w.start = uint64(block.timestamp);
-            w.count = 0;
-        }
-        if (w.count >= tasksPerWindow) revert RateLimited(requester, w.start + rateLimitWindow);
-        w.count += 1;
     }
 }

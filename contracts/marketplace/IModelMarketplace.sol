@@ -92,7 +92,6 @@ interface IModelMarketplace {
     event RevenueSplit(uint256 indexed id, uint256 creatorShare, uint256 parentShare, uint256 platformShare);
     event EarningsWithdrawn(address indexed account, uint256 amount);
     event PlatformFeeChanged(uint16 feeBps, address treasury);
-    event RateLimitChanged(uint32 registrationsPerWindow, uint64 window);
 
     function registerModel(Registration calldata registration) external returns (uint256 id);
     function publishVersion(

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {AccountRateLimit} from "../access/AccountRateLimit.sol";
+import {GuardianPausable} from "../access/GuardianPausable.sol";
 import {IModelMarketplace} from "./IModelMarketplace.sol";
 
 /// @title ModelMarketplace
@@ -18,11 +18,9 @@ import {IModelMarketplace} from "./IModelMarketplace.sol";
 /// of what accounts already own stay open. Every function that moves tokens is nonReentrant and
 /// follows checks, effects, interactions. Invariant: the contract's JOY balance equals the sum of
 /// prepaid balances and unwithdrawn earnings.
-contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, ReentrancyGuard {
+contract ModelMarketplace is IModelMarketplace, GuardianPausable, AccountRateLimit, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
-    /// @notice May pause and unpause, and delist any model.
-    bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
     /// @notice This contract's version of IModelMarketplace.
     uint256 public constant VERSION = 2;
     uint256 public constant MAX_FIELD_BYTES = 4096;
@@ -33,13 +31,6 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     IERC20 public immutable joy;
     address public treasury;
     uint16 public platformFeeBps;
-    uint32 public registrationsPerWindow;
-    uint64 public rateLimitWindow;
-
-    struct RateWindow {
-        uint64 start;
-        uint32 count;
-    }
 
     Model[] private _models;
     mapping(uint256 id => Version[]) private _versions;
@@ -47,7 +38,6 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     mapping(uint256 id => mapping(address account => bool)) private _licences;
     mapping(address account => uint256) private _prepaid;
     mapping(address account => uint256) private _earnings;
-    mapping(address account => RateWindow) private _registrations;
     mapping(bytes32 cidHash => bool) private _registeredCids;
     mapping(address account => uint256) private _modelsRegistered;
     mapping(uint256 id => mapping(uint32 version => Prover)) private _provers;
@@ -69,7 +59,6 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     error RoyaltyTooHigh(uint16 bps, uint16 max);
     error FeeTooHigh(uint16 bps, uint16 max);
     error ZeroAddress();
-    error RateLimited(address account, uint64 retryAt);
     error ProverAlreadyRegistered(uint256 id, uint32 version, address verifier);
     error NotAContract(address verifier);
 
@@ -79,14 +68,19 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
     /// @param feeBps The platform fee in basis points.
     /// @param perWindow Registrations one account may make per window.
     /// @param window The rate limit's window in seconds.
-    constructor(IERC20 joy_, address admin, address treasury_, uint16 feeBps, uint32 perWindow, uint64 window) {
+    constructor(
+        IERC20 joy_,
+        address admin,
+        address treasury_,
+        uint16 feeBps,
+        uint32 perWindow,
+        uint64 window
+    ) AccountRateLimit(perWindow, window) {
         if (address(joy_) == address(0) || admin == address(0) || treasury_ == address(0)) revert ZeroAddress();
         if (feeBps > MAX_PLATFORM_FEE_BPS) revert FeeTooHigh(feeBps, MAX_PLATFORM_FEE_BPS);
         joy = joy_;
         treasury = treasury_;
         platformFeeBps = feeBps;
-        registrationsPerWindow = perWindow;
-        rateLimitWindow = window;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GUARDIAN_ROLE, admin);
     }
@@ -106,7 +100,7 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
         bytes32 nameHash = keccak256(bytes(r.name));
         uint256 existing = _idByName[nameHash];
         if (existing != 0) revert NameTaken(r.name, existing - 1);
-        _countRegistration(msg.sender);
+        _countAction(msg.sender);
 
         id = _models.length;
         _models.push(
@@ -240,26 +234,12 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
 
     // ---- admin ---------------------------------------------------------------------------
 
-    function pause() external onlyRole(GUARDIAN_ROLE) {
-        _pause();
-    }
-
-    function unpause() external onlyRole(GUARDIAN_ROLE) {
-        _unpause();
-    }
-
     function setPlatformFee(uint16 feeBps, address treasury_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         if (feeBps > MAX_PLATFORM_FEE_BPS) revert FeeTooHigh(feeBps, MAX_PLATFORM_FEE_BPS);
         if (treasury_ == address(0)) revert ZeroAddress();
         platformFeeBps = feeBps;
         treasury = treasury_;
         emit PlatformFeeChanged(feeBps, treasury_);
-    }
-
-    function setRateLimit(uint32 perWindow, uint64 window) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        registrationsPerWindow = perWindow;
-        rateLimitWindow = window;
-        emit RateLimitChanged(perWindow, window);
     }
 
     // ---- views ---------------------------------------------------------------------------
@@ -373,16 +353,6 @@ contract ModelMarketplace is IModelMarketplace, AccessControl, Pausable, Reentra
         uint32 version = _models[id].versionCount;
         _models[id].versionCount = version + 1;
         emit VersionPublished(id, version, weightsCid, cardCid);
-    }
-
-    function _countRegistration(address account) private {
-        RateWindow storage w = _registrations[account];
-        if (block.timestamp >= w.start + rateLimitWindow) {
-            w.start = uint64(block.timestamp);
-            w.count = 0;
-        }
-        if (w.count >= registrationsPerWindow) revert RateLimited(account, w.start + rateLimitWindow);
-        w.count += 1;
     }
 
     function _exists(uint256 id) private view {

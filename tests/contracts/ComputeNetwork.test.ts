@@ -7,10 +7,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
 import { encodeAbiParameters, keccak256, maxUint256, parseEther, toHex, type Hex } from 'viem';
+import { deployPermaNet, PRODUCTION } from '../../contracts/deploy.ts';
 import { revertOf } from './revert-of.ts';
 
 const { viem } = await network.create();
 const testClient = await viem.getTestClient();
+const publicClient = await viem.getPublicClient();
 const [admin, creator, requester, n1, n2, n3, n4] = await viem.getWalletClients();
 
 const MIN_STAKE = parseEther('100');
@@ -20,43 +22,26 @@ const SLASH = parseEther('50');
 const FEE = parseEther('9');
 const PRICE = parseEther('1');
 const FEE_BPS = 1000;
-const role = (name: string) => keccak256(toHex(name));
 const GPU = 0;
 
 async function deployed({ tasksPerHour = 5 } = {}) {
-  const joy = await viem.deployContract('JoyToken', [
-    admin.account.address,
-    parseEther('1000000'),
-    3600n,
-    admin.account.address,
-  ]);
-  const market = await viem.deployContract('ModelMarketplace', [
-    joy.address,
-    admin.account.address,
-    admin.account.address,
-    FEE_BPS,
-    10,
-    3600n,
-  ]);
-  const coordinator = await viem.deployContract('NodeCoordinator', [
-    joy.address,
-    admin.account.address,
-    MIN_STAKE,
-    TTL,
-  ]);
-  const poi = await viem.deployContract('ProofOfInference', [
-    joy.address,
-    market.address,
-    coordinator.address,
-    admin.account.address,
-    WINDOW,
-    WINDOW,
-    SLASH,
-    tasksPerHour,
-    3600n,
-  ]);
-  await joy.write.grantRole([role('STAKE_MANAGER_ROLE'), coordinator.address]);
-  await coordinator.write.grantRole([role('TASK_MANAGER_ROLE'), poi.address]);
+  const contracts = await deployPermaNet(admin, publicClient, {
+    ...PRODUCTION,
+    joySupply: parseEther('1000000'),
+    joyCooldown: 3600n,
+    platformFeeBps: FEE_BPS,
+    registrationsPerWindow: 10,
+    minStake: MIN_STAKE,
+    heartbeatTtl: TTL,
+    commitWindow: WINDOW,
+    revealWindow: WINDOW,
+    slash: SLASH,
+    tasksPerWindow: tasksPerHour,
+  });
+  const joy = await viem.getContractAt('JoyToken', contracts.JoyToken.address);
+  const market = await viem.getContractAt('ModelMarketplace', contracts.ModelMarketplace.address);
+  const coordinator = await viem.getContractAt('NodeCoordinator', contracts.NodeCoordinator.address);
+  const poi = await viem.getContractAt('ProofOfInference', contracts.ProofOfInference.address);
   for (const w of [creator, requester, n1, n2, n3, n4])
     await joy.write.transfer([w.account.address, parseEther('1000')]);
   const as = async (wallet: typeof admin) => ({

@@ -13,6 +13,7 @@ import {
   type AbiFunction,
   type Address,
 } from 'viem';
+import { deployPermaNet, PRODUCTION } from '../../contracts/deploy.ts';
 import { revertOf } from './revert-of.ts';
 
 const { viem } = await network.create();
@@ -29,20 +30,17 @@ const spec = '{"presentation":"digit-canvas"}';
 const GUARDIAN_ROLE = keccak256(toHex('GUARDIAN_ROLE'));
 
 async function deployed() {
-  const joy = await viem.deployContract('JoyToken', [
-    admin.account.address,
-    parseEther('1000000'),
-    3600n,
-    admin.account.address,
-  ]);
-  const market = await viem.deployContract('ModelMarketplace', [
-    joy.address,
-    admin.account.address,
-    treasury.account.address,
-    FEE_BPS,
-    PER_WINDOW,
-    WINDOW,
-  ]);
+  const contracts = await deployPermaNet(admin, publicClient, {
+    ...PRODUCTION,
+    joySupply: parseEther('1000000'),
+    joyCooldown: 3600n,
+    treasury: treasury.account.address,
+    platformFeeBps: FEE_BPS,
+    registrationsPerWindow: PER_WINDOW,
+    registrationWindow: WINDOW,
+  });
+  const joy = await viem.getContractAt('JoyToken', contracts.JoyToken.address);
+  const market = await viem.getContractAt('ModelMarketplace', contracts.ModelMarketplace.address);
   for (const wallet of [alice, bob, carol]) await joy.write.transfer([wallet.account.address, parseEther('1000')]);
   const as = async (wallet: typeof alice) => ({
     account: wallet.account,

@@ -23,16 +23,17 @@ import {
 import { heldOutSet } from '../../models/digits/dataset.ts';
 import { proofWords } from '@permanet/core/proving/groth16-calldata';
 import { quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
+import { deployPermaNet, PRODUCTION } from '../../contracts/deploy.ts';
 import { revertOf } from './revert-of.ts';
 
 const { viem } = await network.create();
 const testClient = await viem.getTestClient();
+const publicClient = await viem.getPublicClient();
 const [admin, creator, requester, prover, stranger] = await viem.getWalletClients();
 
 const WINDOW = 60n;
 const FEE = parseEther('2');
 const PRICE = parseEther('1');
-const role = (name: string) => keccak256(toHex(name));
 const file = (path: string) => new URL(`../../circuits/digits/${path}`, import.meta.url).pathname;
 const quantized = JSON.parse(
   readFileSync(new URL('../../models/digits/digits.quant.json', import.meta.url), 'utf8'),
@@ -62,40 +63,21 @@ async function prove(digit: number, salt = 99n) {
 }
 
 async function deployed() {
-  const joy = await viem.deployContract('JoyToken', [
-    admin.account.address,
-    parseEther('1000000'),
-    3600n,
-    admin.account.address,
-  ]);
-  const market = await viem.deployContract('ModelMarketplace', [
-    joy.address,
-    admin.account.address,
-    admin.account.address,
-    0,
-    10,
-    3600n,
-  ]);
-  const coordinator = await viem.deployContract('NodeCoordinator', [
-    joy.address,
-    admin.account.address,
-    parseEther('100'),
-    300n,
-  ]);
-  const poi = await viem.deployContract('ProofOfInference', [
-    joy.address,
-    market.address,
-    coordinator.address,
-    admin.account.address,
-    WINDOW,
-    WINDOW,
-    parseEther('50'),
-    10,
-    3600n,
-  ]);
+  const contracts = await deployPermaNet(admin, publicClient, {
+    ...PRODUCTION,
+    joySupply: parseEther('1000000'),
+    joyCooldown: 3600n,
+    platformFeeBps: 0,
+    registrationsPerWindow: 10,
+    heartbeatTtl: 300n,
+    commitWindow: WINDOW,
+    revealWindow: WINDOW,
+    tasksPerWindow: 10,
+  });
+  const joy = await viem.getContractAt('JoyToken', contracts.JoyToken.address);
+  const market = await viem.getContractAt('ModelMarketplace', contracts.ModelMarketplace.address);
+  const poi = await viem.getContractAt('ProofOfInference', contracts.ProofOfInference.address);
   const verifier = await viem.deployContract('DigitsVerifier');
-  await joy.write.grantRole([role('STAKE_MANAGER_ROLE'), coordinator.address]);
-  await coordinator.write.grantRole([role('TASK_MANAGER_ROLE'), poi.address]);
   await joy.write.transfer([requester.account.address, parseEther('1000')]);
   const as = async (wallet: typeof admin) => ({
     address: wallet.account.address,

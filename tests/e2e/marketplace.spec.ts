@@ -5,7 +5,7 @@
 // relay outage resumes where it stopped.
 import type { Page } from '@playwright/test';
 import { formatEther, parseEther } from 'viem';
-import { PLATFORM_FEE_BPS } from '../../contracts/deploy.ts';
+import { DEV } from '../../contracts/deploy.ts';
 import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { expect, test } from './fixtures.ts';
 import { freshModel, freshModelScores } from './fresh-model.ts';
@@ -59,7 +59,7 @@ test('a model published in one browser is found, bought and run in another, and 
   });
 
   // The creator's share: the licence price less the platform fee.
-  const share = (parseEther(listing.licencePrice) * BigInt(10_000 - PLATFORM_FEE_BPS)) / 10_000n;
+  const share = (parseEther(listing.licencePrice) * BigInt(10_000 - DEV.platformFeeBps)) / 10_000n;
   await creator.reload();
   await expect(creator.getByTestId('account-earnings')).toHaveText(joy(earningsBefore + share));
   const freeBefore = parseEther((await creator.getByTestId('account-free').innerText()).replace(' JOY', ''));

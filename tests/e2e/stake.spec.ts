@@ -1,7 +1,7 @@
 // Staking with a dev account on the dev chain: stake, see the cooldown, be refused before it
 // ends, withdraw after it, delegate votes to oneself and to another account.
 import { createTestClient, http } from 'viem';
-import { DEV_ACCOUNT_JOY, JOY_COOLDOWN } from '../../contracts/deploy.ts';
+import { DEV, DEV_ACCOUNT_JOY } from '../../contracts/deploy.ts';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
 import { expect, test } from './fixtures.ts';
 
@@ -24,7 +24,7 @@ test('stake, ask to unstake, wait out the cooldown, withdraw, and delegate', asy
   await page.getByTestId('stake-amount').fill('100');
   await page.getByTestId('unstake').click();
   await expect(page.getByTestId('unbonding')).toContainText('100 JOY, withdrawable from');
-  await expect(page.getByTestId('unbonding')).toContainText(`cooldown ${JOY_COOLDOWN.dev / 60} min`);
+  await expect(page.getByTestId('unbonding')).toContainText(`cooldown ${Number(DEV.joyCooldown) / 60} min`);
   await page.getByTestId('withdraw').click();
   await expect(page.getByTestId('stake-message')).toContainText('The cooldown ends at');
 
@@ -40,7 +40,7 @@ test('stake, ask to unstake, wait out the cooldown, withdraw, and delegate', asy
 
   // Let the dev chain's clock pass the cooldown.
   const chain = createTestClient({ mode: 'hardhat', transport: http(stack.config.deployments.rpcUrl) });
-  await chain.increaseTime({ seconds: JOY_COOLDOWN.dev });
+  await chain.increaseTime({ seconds: Number(DEV.joyCooldown) });
   await chain.mine({ blocks: 1 });
   await page.getByTestId('withdraw').click();
   await expect(page.getByTestId('stake-message')).toHaveText('Withdrawal: done.');
