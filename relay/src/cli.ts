@@ -7,6 +7,7 @@ import { applyFlags, helpText, parseArgsOptions } from './config/cli-flags.ts';
 import { configYaml } from './config/config-yaml.ts';
 import { parseRelayConfig, readConfigDocument, relaySettings } from './config/relay-config.ts';
 import { createLogger } from './log.ts';
+import { asError } from '@permanet/core/errors/permanet-error';
 
 async function main() {
   const { values } = parseArgs({ options: parseArgsOptions(relaySettings) });
@@ -44,6 +45,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`permanet-relay: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+  process.stderr.write(`permanet-relay: ${error instanceof ConfigError ? error.message : asError(error).stack}\n`);
   process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -17,6 +17,7 @@ import type { Feeds } from '@permanet/core/inference/tensors';
 import type { NetworkInference } from '@permanet/core/protocols/inference';
 import { pause } from '../p2p/retry-with-backoff.ts';
 import { askNode } from './ask-node.ts';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 export interface NodeProgress {
   address: Address;
@@ -117,7 +118,7 @@ export async function runOnNetwork(options: NetworkRunOptions): Promise<NetworkR
       node.status = 'answered';
     } catch (error) {
       node.status = 'refused';
-      node.error = commitWindow.signal.aborted ? 'no answer before the commit window closed' : (error as Error).message;
+      node.error = commitWindow.signal.aborted ? 'no answer before the commit window closed' : messageOf(error);
     }
     update({});
   };

@@ -1,7 +1,8 @@
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 // WalletConnect (Reown AppKit) needs a project id from cloud.reown.com and its relay on the
 // internet. The id comes from `.env` (VITE_WALLETCONNECT_PROJECT_ID, read at build time); without
 // one the option is not offered, and the reason is shown.
-export class WalletConnectConfigError extends Error {
+export class WalletConnectConfigError extends PermaNetError {
   override name = 'WalletConnectConfigError';
 }
 

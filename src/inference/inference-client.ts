@@ -10,8 +10,9 @@ import type {
   WorkerRequest,
   WorkerResponse,
 } from '@permanet/core/inference/worker-protocol';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
-export class InferenceError extends Error {
+export class InferenceError extends PermaNetError {
   override name = 'InferenceError';
 }
 

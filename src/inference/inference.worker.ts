@@ -15,6 +15,7 @@ import type {
   WorkerResponse,
 } from '@permanet/core/inference/worker-protocol';
 import type { Feeds, PlainTensor } from '@permanet/core/inference/tensors';
+import { asError, messageOf } from '@permanet/core/errors/permanet-error';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -89,7 +90,7 @@ async function load(bytes: Uint8Array, choice: BackendChoice): Promise<LoadResul
       graphOptimizationLevel: 'all',
     });
   } catch (error) {
-    throw new Error(`onnxruntime could not load the model: ${(error as Error).message}`);
+    throw new Error(`onnxruntime could not load the model: ${messageOf(error)}`);
   }
   return {
     backend,
@@ -112,9 +113,7 @@ async function inspect(bytes: Uint8Array): Promise<InspectResult> {
   try {
     probe = await InferenceSession.create(bytes);
   } catch (error) {
-    throw new Error(
-      `This file is not an ONNX model that onnxruntime can load (${(error as Error).message.split('\n')[0]})`,
-    );
+    throw new Error(`This file is not an ONNX model that onnxruntime can load (${messageOf(error).split('\n')[0]})`);
   }
   try {
     return {
@@ -166,7 +165,7 @@ const handle = async (event: MessageEvent<WorkerRequest>) => {
     }
     response = { id: request.id, ok: true, result };
   } catch (error) {
-    response = { id: request.id, ok: false, error: { name: (error as Error).name, message: (error as Error).message } };
+    response = { id: request.id, ok: false, error: { name: asError(error).name, message: messageOf(error) } };
   }
   self.postMessage(response);
 };

@@ -9,8 +9,9 @@ import {
   type TensorSpec,
 } from '@permanet/core/inference/model-spec';
 import type { InspectResult, ValueInfo } from '@permanet/core/inference/worker-protocol';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
-export class UnsupportedModelError extends Error {
+export class UnsupportedModelError extends PermaNetError {
   override name = 'UnsupportedModelError';
 }
 

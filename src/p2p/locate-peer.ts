@@ -7,13 +7,14 @@ import { peerIdFromString } from '@libp2p/peer-id';
 import type { Libp2p, PeerId } from '@libp2p/interface';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import { peerIdOf } from '@permanet/core/p2p/peer-id-of';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
 /** No connection and no relay's record: the peer may still come (a tab re-registering its circuit). */
-export class PeerNotFoundError extends Error {
+export class PeerNotFoundError extends PermaNetError {
   override name = 'PeerNotFoundError';
 }
 
-export class MalformedPeerIdError extends Error {
+export class MalformedPeerIdError extends PermaNetError {
   override name = 'MalformedPeerIdError';
 }
 

@@ -5,6 +5,7 @@ import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from '@libp2p/interface';
 import type { PinAuthorization } from '@permanet/core/protocols/pin';
 import { requestPin } from '@permanet/core/protocols/pin';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 export type PinOutcome = { relay: string; ok: true; bytes: number } | { relay: string; ok: false; message: string };
 
@@ -37,7 +38,7 @@ export async function pinOnRelays(
         }
         return { relay, ok: true, bytes };
       } catch (error) {
-        return { relay, ok: false, message: (error as Error).message };
+        return { relay, ok: false, message: messageOf(error) };
       }
     }),
   );

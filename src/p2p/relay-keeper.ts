@@ -4,6 +4,7 @@
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from '@libp2p/interface';
 import { peerIdOf } from '@permanet/core/p2p/peer-id-of';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 export type RelayState = 'connecting' | 'connected' | 'offline';
 export interface RelayStatus {
@@ -34,7 +35,7 @@ export function keepRelaysConnected(
       delays.set(address, MIN_DELAY);
       statuses.set(address, { address, state: 'connected' });
     } catch (error) {
-      statuses.set(address, { address, state: 'offline', error: (error as Error).message });
+      statuses.set(address, { address, state: 'offline', error: messageOf(error) });
       retry(address);
     }
     publish();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { retryWithBackoff } from './retry-with-backoff.ts';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
-class Passing extends Error {}
+class Passing extends PermaNetError {}
 
 describe('retryWithBackoff', () => {
   it('tries again after retryable failures, waiting longer each time, and returns the first success', async () => {

@@ -3,8 +3,9 @@
 // with a proof that verifies all the same. The tab knows the input and the salt, so it checks.
 import { inputCommitment } from '@permanet/core/proving/input-commitment';
 import { readPublicSignals, type ProvedOutput } from '@permanet/core/proving/public-signals';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
-export class ForeignInputError extends Error {
+export class ForeignInputError extends PermaNetError {
   readonly commitment: bigint;
   constructor(commitment: bigint) {
     super('the relay proved some other input than yours: its proof is discarded');

@@ -7,8 +7,9 @@ import {
   type ProverResponse,
   type ProveResult,
 } from '@permanet/core/proving/prover-protocol';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
-export class ProvingError extends Error {
+export class ProvingError extends PermaNetError {
   override name = 'ProvingError';
 }
 

@@ -1,5 +1,6 @@
 // The proving worker: the page's proofs run here, off its thread, reporting each step.
 import { proveGroth16, type ProvingArtifacts } from '@permanet/core/proving/groth16-prove';
+import { asError } from '@permanet/core/errors/permanet-error';
 import type { ProverRequest, ProverResponse } from '@permanet/core/proving/prover-protocol';
 
 const post = (message: ProverResponse) => (self as unknown as Worker).postMessage(message);
@@ -15,7 +16,7 @@ self.onmessage = async (event: MessageEvent<ProverRequest>) => {
     const result = await proveGroth16(held.artifacts, input, (stage) => post({ id, type: 'progress', stage }));
     post({ id, type: 'done', ok: true, result });
   } catch (error) {
-    const e = error as Error;
+    const e = asError(error);
     post({ id, type: 'done', ok: false, error: { name: e.name, message: e.message } });
   }
 };

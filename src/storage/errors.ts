@@ -1,6 +1,7 @@
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 // Errors of fetching model bytes by CID, each with a short message a person can act on.
 
-export class InvalidCidError extends Error {
+export class InvalidCidError extends PermaNetError {
   override name = 'InvalidCidError';
   readonly input: string;
   constructor(input: string, cause: unknown) {
@@ -9,7 +10,7 @@ export class InvalidCidError extends Error {
   }
 }
 
-export class FetchTimeoutError extends Error {
+export class FetchTimeoutError extends PermaNetError {
   override name = 'FetchTimeoutError';
   readonly cid: string;
   readonly receivedBytes: number;
@@ -22,7 +23,7 @@ export class FetchTimeoutError extends Error {
   }
 }
 
-export class IntegrityError extends Error {
+export class IntegrityError extends PermaNetError {
   override name = 'IntegrityError';
   readonly cid: string;
   readonly badBlock: string;

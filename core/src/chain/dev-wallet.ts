@@ -3,12 +3,13 @@
 import { createWalletClient, http, type Account, type Chain, type Transport, type WalletClient } from 'viem';
 import { DEV_CHAIN_ID, devAccount } from './dev-accounts.ts';
 import type { Deployments } from './deployments.ts';
+import { PermaNetError } from '../errors/permanet-error.ts';
 
 export const DEV_ACCOUNT_COUNT = 5;
 
 export type ConnectedWallet = WalletClient<Transport, Chain | undefined, Account>;
 
-export class NotADevChainError extends Error {
+export class NotADevChainError extends PermaNetError {
   override name = 'NotADevChainError';
 }
 

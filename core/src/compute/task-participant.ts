@@ -26,6 +26,7 @@ import { inputHash } from '../inference/input-hash.ts';
 import type { Feeds } from '../inference/tensors.ts';
 import type { CommitSecrets } from './commit-secrets.ts';
 import { nodeBackendOf } from './node-backends.ts';
+import { PermaNetError, asError } from '../errors/permanet-error.ts';
 
 export interface NodeProfile {
   /** JOY (wei) locked behind the node when it registers. */
@@ -39,7 +40,7 @@ export interface NodeProfile {
   peerId: string;
 }
 
-export class TaskRefusedError extends Error {
+export class TaskRefusedError extends PermaNetError {
   override name = 'TaskRefusedError';
 }
 
@@ -142,7 +143,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
     await syncModels(await options.heldModels());
   };
   const heartbeat = setInterval(
-    () => void beat().catch((error) => emit({ type: 'failed', what: 'heartbeat', error: error as Error })),
+    () => void beat().catch((error) => emit({ type: 'failed', what: 'heartbeat', error: asError(error) })),
     options.heartbeatMs,
   );
 
@@ -200,7 +201,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
   };
   const finishInBackground = (taskId: bigint, outputHash: Hex, salt: Hex) =>
     void finish(taskId, outputHash, salt).catch((error) =>
-      emit({ type: 'failed', what: 'reveal', task: taskId, error: error as Error }),
+      emit({ type: 'failed', what: 'reveal', task: taskId, error: asError(error) }),
     );
 
   /** Commits to `outputHash` for the task and finishes it in the background; returns the commit's hash. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, FieldReader } from './fields.ts';
+import { messageOf } from '../errors/permanet-error.ts';
 
 describe('FieldReader', () => {
   it('reports every bad field at once, each with its path', () => {
@@ -18,7 +19,7 @@ describe('FieldReader', () => {
         'log_level: must be one of info, warn, got "loud"',
         'lisen: unknown field (known: listen)',
       ]);
-      expect((error as Error).message).toMatch(/^Invalid test.yaml:\n {2}- name:/);
+      expect(messageOf(error)).toMatch(/^Invalid test.yaml:\n {2}- name:/);
     }
   });
 

@@ -1,8 +1,9 @@
+import { PermaNetError, messageOf } from '../errors/permanet-error.ts';
 // Small validators shared by every configuration the project reads (the relay's p2p_config.yaml,
 // the app's runtime config, the deployments file): each bad field gets its own message with its
 // path, and all of them are reported at once.
 
-export class ConfigError extends Error {
+export class ConfigError extends PermaNetError {
   override name = 'ConfigError';
   readonly issues: string[];
   constructor(source: string, issues: string[]) {
@@ -33,7 +34,7 @@ export class FieldReader {
     try {
       return JSON.parse(text);
     } catch (error) {
-      this.fail('(json)', (error as Error).message);
+      this.fail('(json)', messageOf(error));
       this.done();
     }
   }

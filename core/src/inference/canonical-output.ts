@@ -10,12 +10,13 @@
 import { keccak256, toHex, type Hex } from 'viem';
 import type { Feeds } from './tensors.ts';
 import type { ModelSpec } from './model-spec.ts';
+import { PermaNetError } from '../errors/permanet-error.ts';
 
 export type CanonicalRule =
   | { kind: 'top-class'; decimals: number }
   | { kind: 'rounded'; outputs: string[]; decimals: number };
 
-export class CanonicalOutputError extends Error {
+export class CanonicalOutputError extends PermaNetError {
   override name = 'CanonicalOutputError';
 }
 

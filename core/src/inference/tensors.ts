@@ -2,6 +2,7 @@
 // set of input tensors against a model's spec, so a wrong shape gets a clear message before
 // onnxruntime sees it.
 import { elementCount, type ModelSpec, type TensorSpec } from './model-spec.ts';
+import { PermaNetError } from '../errors/permanet-error.ts';
 
 export type TensorData = Float32Array | BigInt64Array;
 
@@ -13,7 +14,7 @@ export interface PlainTensor {
 
 export type Feeds = Record<string, PlainTensor>;
 
-export class InputShapeError extends Error {
+export class InputShapeError extends PermaNetError {
   override name = 'InputShapeError';
   readonly problems: string[];
   constructor(problems: string[]) {

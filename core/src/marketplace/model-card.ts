@@ -3,6 +3,7 @@
 // applies the same rules with a message per bad field.
 import { FieldReader } from '../config/fields.ts';
 import { parseModelSpec, type ModelSpec } from '../inference/model-spec.ts';
+import { messageOf } from '../errors/permanet-error.ts';
 
 export const MODEL_CARD_SCHEMA = 'permanet:model-card/1';
 
@@ -59,7 +60,7 @@ export function parseModelCard(json: string): ModelCard {
   try {
     card.spec = parseModelSpec(JSON.stringify(top.spec));
   } catch (error) {
-    read.fail('spec', (error as Error).message.replace(/\n\s*/g, ' '));
+    read.fail('spec', messageOf(error).replace(/\n\s*/g, ' '));
   }
   read.done();
   return card;

@@ -10,9 +10,10 @@ import { littleEndianValue, provingKey, ProvingKeyError, type ProvingKey } from 
 import { quotientEvaluations } from './quotient-evaluations.ts';
 import { sparseMultiExpAffine } from './sparse-multiexp.ts';
 import type { ProofInput, ProveResult } from './prover-protocol.ts';
+import { PermaNetError, asError } from '../errors/permanet-error.ts';
 
 /** The circuit refuses the input (a value outside int8, or the wrong number of values): no proof can exist for it. */
-export class CircuitInputError extends Error {
+export class CircuitInputError extends PermaNetError {
   override name = 'CircuitInputError';
 }
 
@@ -114,7 +115,7 @@ export async function proveGroth16(
   try {
     wtns = await calculator.calculateWTNSBin({ x: input.x, salt: BigInt(input.salt) }, false);
   } catch (error) {
-    throw circuitInputError(error as Error) ?? error;
+    throw circuitInputError(asError(error)) ?? error;
   }
   // The .wtns file's last section is the values, 32 bytes each.
   const witness = wtns.subarray(wtns.byteLength - key.nVars * curve.Fr.n8);

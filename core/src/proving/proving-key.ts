@@ -1,3 +1,4 @@
+import { PermaNetError } from '../errors/permanet-error.ts';
 // A Groth16 proving key in snarkjs's .zkey format, read once into views of its bytes: the header
 // (sizes and the key's fixed points) and the sections a proof reads. The format is iden3's binary
 // file: "zkey", a version, a section count, then sections of (type u32, size u64, bytes).
@@ -11,7 +12,7 @@ const N8 = 32;
 export const littleEndianValue = (bytes: Uint8Array): bigint =>
   bytes.reduceRight((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
 
-export class ProvingKeyError extends Error {
+export class ProvingKeyError extends PermaNetError {
   override name = 'ProvingKeyError';
 }
 

@@ -5,6 +5,7 @@ import { concat } from 'uint8arrays/concat';
 import { equals } from 'uint8arrays/equals';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import type { CID } from 'multiformats/cid';
+import { PermaNetError } from '../errors/permanet-error.ts';
 
 export interface BlockSource {
   get(
@@ -20,7 +21,7 @@ export interface BlockSource {
 
 type GetOptions = Parameters<BlockSource['get']>[1];
 
-export class BlockHashMismatch extends Error {
+export class BlockHashMismatch extends PermaNetError {
   override name = 'BlockHashMismatch';
   readonly cid: CID;
   constructor(cid: CID) {

@@ -10,6 +10,7 @@ import * as raw from 'multiformats/codecs/raw';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import type { CID } from 'multiformats/cid';
 import { BlockHashMismatch, blockBytes, hashMatches, type BlockSource } from './blocks.ts';
+import { PermaNetError } from '../errors/permanet-error.ts';
 
 export interface LocalBlocks extends BlockSource {
   has(cid: CID): Promise<boolean> | boolean;
@@ -36,11 +37,11 @@ export interface ReadOptions {
   onNetworkBlock?: (peer: string, bytes: number) => void;
 }
 
-export class NotAFileError extends Error {
+export class NotAFileError extends PermaNetError {
   override name = 'NotAFileError';
 }
 
-export class FileTooLargeError extends Error {
+export class FileTooLargeError extends PermaNetError {
   override name = 'FileTooLargeError';
 }
 

@@ -3,15 +3,16 @@
 // clear message rather than a hang or a crash.
 import { lpStream } from '@libp2p/utils';
 import type { Stream } from '@libp2p/interface';
+import { PermaNetError, asError } from '../errors/permanet-error.ts';
 
 /** The largest message any PermaNet protocol accepts, unless it asks for less. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
-export class MalformedMessageError extends Error {
+export class MalformedMessageError extends PermaNetError {
   override name = 'MalformedMessageError';
 }
 
-export class MessageTooLargeError extends Error {
+export class MessageTooLargeError extends PermaNetError {
   override name = 'MessageTooLargeError';
 }
 
@@ -30,7 +31,7 @@ export function jsonStream(stream: Stream, maxBytes = MAX_MESSAGE_BYTES) {
         data = await lp.read(options);
       } catch (error) {
         // Over the limit, or so far over that even its length prefix is too long.
-        if (['InvalidDataLengthError', 'InvalidDataLengthLengthError'].includes((error as Error).name))
+        if (['InvalidDataLengthError', 'InvalidDataLengthLengthError'].includes(asError(error).name))
           throw new MessageTooLargeError(`a message over ${maxBytes} bytes was refused`);
         throw error;
       }

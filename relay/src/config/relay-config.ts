@@ -13,6 +13,7 @@ import { LOG_LEVELS } from '../log.ts';
 import { pinSettings } from '../pinning/pin-settings.ts';
 import { provingSettings } from '../proving/proving-settings.ts';
 import { integer, list, oneOf, optionalPath, path, readSection, section, type Values } from './settings.ts';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 export const relaySettings = section({
   key: '',
@@ -111,7 +112,7 @@ function checkMultiaddrs(read: FieldReader, addresses: string[], path: string) {
         );
       }
     } catch (error) {
-      read.fail(`${path}[${i}]`, `is not a multiaddr (${(error as Error).message})`);
+      read.fail(`${path}[${i}]`, `is not a multiaddr (${messageOf(error)})`);
     }
   });
 }
@@ -123,13 +124,13 @@ export function readConfigDocument(path: string): Record<string, unknown> {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new ConfigError(path, [
-      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? messageOf(error)})`,
     ]);
   }
   try {
     return parseYaml(text) ?? {};
   } catch (error) {
-    throw new ConfigError(path, [`is not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
+    throw new ConfigError(path, [`is not valid YAML: ${messageOf(error).split('\n')[0]}`]);
   }
 }
 

@@ -13,6 +13,7 @@ import type { RelayStatus } from '../relay-status.ts';
 import type { RelayService } from '../service.ts';
 import type { HttpSettings } from './http-settings.ts';
 import { metricsText } from './metrics.ts';
+import { asError } from '@permanet/core/errors/permanet-error';
 
 export interface RelayControl {
   status(): RelayStatus;
@@ -67,7 +68,7 @@ export function httpService(
         log.info('pin.dropped', { cid: cid.toString(), blocks });
         return json(res, 200, { cid: cid.toString(), blocks });
       } catch (error) {
-        log.warn('pin.drop_failed', { cid: cid.toString(), error: error as Error });
+        log.warn('pin.drop_failed', { cid: cid.toString(), error: asError(error) });
         return json(res, 500, { error: 'cannot drop the content' });
       }
     }

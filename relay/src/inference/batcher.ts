@@ -6,6 +6,7 @@
 // inputs and outputs all have a symbolic first dimension are batched; others run one request at
 // a time.
 import type { Feeds, PlainTensor } from '@permanet/core/inference/tensors';
+import { asError } from '@permanet/core/errors/permanet-error';
 
 export interface BatchOptions {
   maxBatch: number;
@@ -141,7 +142,7 @@ export class Batcher {
           p.resolve({ outputs: own, computeMs, batchSize: group.length });
         }
       } catch (error) {
-        for (const p of group) p.reject(error as Error);
+        for (const p of group) p.reject(asError(error));
       }
     }
   }

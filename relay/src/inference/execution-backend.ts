@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import ort from 'onnxruntime-node';
 import type { Feeds, PlainTensor } from '@permanet/core/inference/tensors';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 export interface LoadedModel {
   inputNames: readonly string[];
@@ -59,7 +60,7 @@ export function onnxRuntimeBackend(log: (message: string) => void = () => {}): E
           return await loadWith(bytes, ['cuda', 'cpu']);
         } catch (error) {
           cuda = false;
-          log(`the CUDA execution provider did not load (${(error as Error).message}); running on the CPU`);
+          log(`the CUDA execution provider did not load (${messageOf(error)}); running on the CPU`);
         }
       }
       return loadWith(bytes, ['cpu']);

@@ -20,6 +20,7 @@ import type { CountingService } from '../service.ts';
 import { Batcher } from './batcher.ts';
 import type { ExecutionBackend, LoadedModel } from './execution-backend.ts';
 import type { InferenceSettings } from './inference-settings.ts';
+import { asError, messageOf } from '@permanet/core/errors/permanet-error';
 
 /** The inference service's counters, as /status shows them. */
 export interface InferenceStats {
@@ -96,7 +97,7 @@ export function inferenceService(
       );
       return bytes;
     } catch (error) {
-      throw new Refusal('unknown-model', `this provider cannot get the weights of ${cid}: ${(error as Error).message}`);
+      throw new Refusal('unknown-model', `this provider cannot get the weights of ${cid}: ${messageOf(error)}`);
     }
   };
 
@@ -130,7 +131,7 @@ export function inferenceService(
         await session(model.weightsCid, model.spec);
         preloaded.push(model.weightsCid);
       } catch (error) {
-        log.warn('inference.preload_failed', { cid: model.weightsCid, error: error as Error });
+        log.warn('inference.preload_failed', { cid: model.weightsCid, error: asError(error) });
       }
     }
     return preloaded;
@@ -140,7 +141,7 @@ export function inferenceService(
     void options.chain
       .modelByWeights(cid)
       .then((model) => model?.spec && session(cid, model.spec))
-      .catch((error) => log.debug('inference.warm_failed', { cid, error: error as Error }));
+      .catch((error) => log.debug('inference.warm_failed', { cid, error: asError(error) }));
   return {
     name: 'inference',
     async start() {

@@ -11,6 +11,7 @@ import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
 import type { RelayService } from '../service.ts';
 import { authorizePin } from './authorize-pin.ts';
+import { asError, messageOf } from '@permanet/core/errors/permanet-error';
 
 export interface PinServiceOptions {
   helia: Helia;
@@ -31,7 +32,7 @@ export function pinService(options: PinServiceOptions): RelayService {
     try {
       parsed = parsePinRequest(request);
     } catch (error) {
-      return { ok: false, code: 'malformed', message: (error as Error).message };
+      return { ok: false, code: 'malformed', message: messageOf(error) };
     }
     const authorization = await authorizePin(parsed, options.chain, Math.floor(Date.now() / 1000));
     if (!authorization.ok) return { ok: false, code: 'not-authorized', message: authorization.reason };
@@ -66,7 +67,7 @@ export function pinService(options: PinServiceOptions): RelayService {
           code: 'unavailable',
           message: `the blocks did not arrive within ${options.timeoutMs / 1000} s`,
         };
-      log.warn('pin.failed', { cid: parsed.cid, peer, error: error as Error });
+      log.warn('pin.failed', { cid: parsed.cid, peer, error: asError(error) });
       return { ok: false, code: 'internal', message: 'the relay could not pin the content' };
     } finally {
       clearTimeout(timer);
@@ -82,14 +83,14 @@ export function pinService(options: PinServiceOptions): RelayService {
     } catch (error) {
       const code =
         error instanceof MalformedMessageError || error instanceof MessageTooLargeError ? 'malformed' : 'internal';
-      response = { ok: false, code, message: (error as Error).message };
+      response = { ok: false, code, message: messageOf(error) };
     }
     try {
       await messages.write(response);
       await stream.close();
     } catch (error) {
-      log.debug('pin.reply_failed', { peer, error: error as Error });
-      stream.abort(error as Error);
+      log.debug('pin.reply_failed', { peer, error: asError(error) });
+      stream.abort(asError(error));
     }
   };
 

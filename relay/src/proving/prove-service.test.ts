@@ -24,6 +24,7 @@ import { inputCommitment } from '@permanet/core/proving/input-commitment';
 import { packLogits, readPublicSignals } from '@permanet/core/proving/public-signals';
 import { quantizedLogits, quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
 import { parseProveResponse, PROVE_PROTOCOL } from '@permanet/core/protocols/prove';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 const cardsDir = mkdtempSync(join(tmpdir(), 'prove-cards-'));
 const quantized = JSON.parse(
@@ -50,8 +51,7 @@ const ask = (from: Libp2p, x: number[], salt: bigint, model = digitsId, version 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => null,
-    (error) =>
-      error instanceof ProofRefusedError ? error.code : `${(error as Error).name}: ${(error as Error).message}`,
+    (error) => (error instanceof ProofRefusedError ? error.code : `${(error as Error).name}: ${messageOf(error)}`),
   );
 
 /** Sends bytes as they are and reads the answer. */

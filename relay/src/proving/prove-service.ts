@@ -24,6 +24,7 @@ import type { Logger } from '../log.ts';
 import type { CountingService } from '../service.ts';
 import type { ProvingSettings } from './proving-settings.ts';
 import type { ProverBackend } from './prover-backend.ts';
+import { asError, messageOf } from '@permanet/core/errors/permanet-error';
 
 /** The prove service's counters, as /status shows them. */
 export interface ProveStats {
@@ -82,10 +83,7 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
           );
           return bytes;
         } catch (error) {
-          throw new ProveRefusal(
-            'unknown-prover',
-            `this relay cannot get the ${what} ${cid}: ${(error as Error).message}`,
-          );
+          throw new ProveRefusal('unknown-prover', `this relay cannot get the ${what} ${cid}: ${messageOf(error)}`);
         }
       };
       entry = Promise.all([read(prover.circuitCid, 'circuit'), read(prover.provingKeyCid, 'proving key')]).then(
@@ -104,7 +102,7 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
     try {
       request = parseProveRequest(message);
     } catch (error) {
-      throw new ProveRefusal('malformed', (error as Error).message);
+      throw new ProveRefusal('malformed', messageOf(error));
     }
     if (!limiter.take(peer))
       throw new ProveRefusal('rate-limited', `over ${options.proofsPerMinute} proofs a minute; try again later`);
@@ -151,7 +149,7 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
       else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError)
         response = { ok: false, code: 'malformed', message: error.message };
       else {
-        log.warn('prove.failed', { peer, error: error as Error });
+        log.warn('prove.failed', { peer, error: asError(error) });
         response = { ok: false, code: 'internal', message: 'the relay could not make the proof' };
       }
     }
@@ -159,7 +157,7 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
       await messages.write(response);
       await stream.close();
     } catch (error) {
-      stream.abort(error as Error);
+      stream.abort(asError(error));
     }
   };
 

@@ -13,6 +13,7 @@ import {
 } from '@permanet/core/protocols/providers';
 import type { Logger } from '../log.ts';
 import type { CountingService } from '../service.ts';
+import { asError, messageOf } from '@permanet/core/errors/permanet-error';
 
 export class ProviderRecords {
   private readonly byPeer = new Map<string, { cids: Set<string>; addrs: string[] }>();
@@ -73,18 +74,18 @@ export function providersService(libp2p: Libp2p, records: ProviderRecords, log: 
       }
     } catch (error) {
       const malformed = error instanceof MalformedMessageError || error instanceof MessageTooLargeError;
-      if (!malformed) log.warn('providers.failed', { peer, error: error as Error });
+      if (!malformed) log.warn('providers.failed', { peer, error: asError(error) });
       response = {
         ok: false,
         code: malformed ? 'malformed' : 'internal',
-        message: malformed ? (error as Error).message : 'the relay could not answer',
+        message: malformed ? messageOf(error) : 'the relay could not answer',
       };
     }
     try {
       await messages.write(response);
       await stream.close();
     } catch (error) {
-      stream.abort(error as Error);
+      stream.abort(asError(error));
     }
   };
 

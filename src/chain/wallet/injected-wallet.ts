@@ -3,12 +3,13 @@
 import { createWalletClient, custom, type EIP1193Provider } from 'viem';
 import type { Deployments } from '@permanet/core/chain/deployments';
 import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
-export class NoInjectedWalletError extends Error {
+export class NoInjectedWalletError extends PermaNetError {
   override name = 'NoInjectedWalletError';
 }
 
-export class WrongChainError extends Error {
+export class WrongChainError extends PermaNetError {
   override name = 'WrongChainError';
 }
 

@@ -8,8 +8,9 @@ import { getWalletClient, watchAccount } from '@wagmi/core';
 import type { Deployments } from '@permanet/core/chain/deployments';
 import { chainOf } from '../public-client.ts';
 import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
-export class WalletConnectClosedError extends Error {
+export class WalletConnectClosedError extends PermaNetError {
   override name = 'WalletConnectClosedError';
 }
 

@@ -7,6 +7,7 @@ import schema from '@permanet/core/marketplace/model-card.schema.json' with { ty
 import { MODEL_CARD_SCHEMA, type ModelCard } from '@permanet/core/marketplace/model-card';
 import { specFromModel, UnsupportedModelError } from '../spec-from-model.ts';
 import type { PublishTerms } from './publish-draft.ts';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
 /** The marketplace's cap on what a model may ask of its derivatives (MAX_DERIVATIVE_ROYALTY_BPS). */
 export const MAX_DERIVATIVE_ROYALTY_PERCENT = 50;
@@ -32,7 +33,7 @@ export interface PublishForm {
 
 export type FormField = keyof PublishForm;
 
-export class PublishFormError extends Error {
+export class PublishFormError extends PermaNetError {
   override name = 'PublishFormError';
   readonly fields: Partial<Record<FormField, string>>;
   constructor(fields: Partial<Record<FormField, string>>) {

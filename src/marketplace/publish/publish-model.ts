@@ -16,11 +16,12 @@ import { pinAuthorizationText, type PinAuthorization } from '@permanet/core/prot
 import { modelImportOptions } from '@permanet/core/storage/import-options';
 import { modelCardBytes, type ModelCard } from '@permanet/core/marketplace/model-card';
 import type { PublishDraft, PublishDraftStore, PublishTerms } from './publish-draft.ts';
+import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 
 export type PublishStep = 'store' | 'pin' | 'register';
 export type StepReport = { step: PublishStep; state: 'running' | 'done' | 'failed'; detail: string };
 
-export class PublishStepError extends Error {
+export class PublishStepError extends PermaNetError {
   override name = 'PublishStepError';
   readonly step: PublishStep;
   constructor(step: PublishStep, message: string) {
@@ -105,7 +106,7 @@ export async function startPublish(
     ctx.report({ step: 'store', state: 'done', detail: `Weights ${weightsCid}, card ${cardCid}` });
     return draft;
   } catch (error) {
-    throw fail(ctx, 'store', `The browser could not store the files: ${(error as Error).message}`);
+    throw fail(ctx, 'store', `The browser could not store the files: ${messageOf(error)}`);
   }
 }
 
@@ -140,7 +141,7 @@ async function pin(ctx: PublishContext, draft: PublishDraft, kind: PinAuthorizat
       timeoutMs: ctx.pinTimeoutMs,
     });
   } catch (error) {
-    throw fail(ctx, 'pin', `Signing the pin request failed: ${(error as Error).message}`);
+    throw fail(ctx, 'pin', `Signing the pin request failed: ${messageOf(error)}`);
   }
   draft.pins = pins;
   ctx.drafts.save(draft);

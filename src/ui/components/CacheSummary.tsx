@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { formatBytes } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 const MIB = 1024 * 1024;
 
@@ -29,7 +30,7 @@ export function CacheSummary(): JSX.Element {
       const { evict } = await import('../../storage/cache-model.ts');
       await evict(state.cache, node.blockstore, state.cache.setLimit(Math.round(mib * MIB)));
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   };
 

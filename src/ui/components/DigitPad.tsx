@@ -4,6 +4,7 @@ import { float32Tensor, type Feeds } from '@permanet/core/inference/tensors';
 import type { RunResult } from '@permanet/core/inference/worker-protocol';
 import { Probabilities } from './Probabilities.tsx';
 import { drawingToPixels, pixelsToInput, SIDE } from './digit-preprocess.ts';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 interface Sample {
   label: number;
@@ -49,7 +50,7 @@ export function DigitPad(props: {
       });
       setResult(Array.from(outputs[props.spec.outputs[0].name].data as Float32Array));
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   };
 

@@ -2,6 +2,7 @@ import { createSignal, Show, type JSX } from 'solid-js';
 import type { ModelSpec } from '@permanet/core/inference/model-spec';
 import { float32Tensor, type Feeds } from '@permanet/core/inference/tensors';
 import type { RunResult } from '@permanet/core/inference/worker-protocol';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 /** For people who have their own tensor: paste the first input as a JSON list of numbers. */
 export function RawTensorInput(props: {
@@ -35,7 +36,7 @@ export function RawTensorInput(props: {
           `${JSON.stringify(Array.from(first.data as Float32Array, (v) => Number(v.toFixed(6))))}`,
       );
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   };
 

@@ -10,6 +10,7 @@ import {
   SAMPLE_RATE,
   type SpeechSegment,
 } from './speech-frames.ts';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 interface Analysis {
   source: string;
@@ -43,7 +44,7 @@ export function SpeechActivity(props: {
         totalMs,
       });
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     } finally {
       setBusy(false);
     }

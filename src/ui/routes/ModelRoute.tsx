@@ -18,6 +18,7 @@ import { RawTensorInput } from '../components/RawTensorInput.tsx';
 import { SpeechActivity } from '../components/SpeechActivity.tsx';
 import { formatBytes, formatMs, formatTerms, peerTail } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 type Phase = 'waiting' | 'fetching' | 'loading' | 'ready' | 'failed';
 
@@ -102,7 +103,7 @@ export default function ModelRoute(): JSX.Element {
       setPhase('ready');
     } catch (e) {
       if (abort.signal.aborted) return;
-      setError((e as Error).message);
+      setError(messageOf(e));
       setPhase('failed');
     }
   };

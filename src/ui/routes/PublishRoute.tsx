@@ -30,6 +30,7 @@ import { WalletPicker } from '../components/WalletPicker.tsx';
 import { formatBytes } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { useWallet } from '../state/wallet.tsx';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 const shape = (v: ValueInfo) => `[${v.shape.map((d) => (d === '' ? '?' : d)).join(', ')}]`;
 const EMPTY_FORM: PublishForm = {
@@ -88,7 +89,7 @@ export default function PublishRoute(): JSX.Element {
       setForm('presentation', presentationsFor(inspected)[0]);
       if (!form.name) setForm('name', chosen.name.replace(/\.onnx$/i, ''));
     } catch (e) {
-      setFileError((e as Error).message);
+      setFileError(messageOf(e));
     } finally {
       setChecking(false);
     }

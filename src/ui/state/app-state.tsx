@@ -23,6 +23,7 @@ import { DEFAULT_SESSION_CAPACITY, SessionPool } from '@permanet/core/inference/
 import { createPrefetch } from './prefetch.ts';
 import { createContribution } from './contribution.ts';
 import { createLatencyLog } from './latency-log.ts';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 export interface ModelList {
   models: ModelRecord[];
@@ -63,9 +64,7 @@ function createAppState() {
       } catch (error) {
         const cached = loadModels(marketplace);
         if (cached === null)
-          throw new Error(
-            `The chain at ${cfg.deployments.rpcUrl} cannot be read: ${(error as Error).message.split('\n')[0]}`,
-          );
+          throw new Error(`The chain at ${cfg.deployments.rpcUrl} cannot be read: ${messageOf(error).split('\n')[0]}`);
         return { models: cached, staleBecause: 'the chain cannot be reached; showing the last list seen' };
       }
     },
@@ -87,7 +86,7 @@ function createAppState() {
       })
       .catch((error) => {
         node = null;
-        setNodeError((error as Error).message);
+        setNodeError(messageOf(error));
         throw error;
       });
     return node;

@@ -6,6 +6,7 @@ import { DEV_CHAIN_ID } from '@permanet/core/chain/dev-chain';
 import { describeError } from '@permanet/core/chain/describe-error';
 import { useAppState } from './app-state.tsx';
 import { walletConnectProjectId } from '../../config/walletconnect.ts';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 export type WalletChoice = { kind: 'dev'; index: number } | { kind: 'injected' } | { kind: 'walletconnect' };
 
@@ -14,7 +15,7 @@ function readProjectId(): { id: string | null; problem: string | null } {
   try {
     return { id: walletConnectProjectId(import.meta.env.VITE_WALLETCONNECT_PROJECT_ID), problem: null };
   } catch (error) {
-    return { id: null, problem: (error as Error).message };
+    return { id: null, problem: messageOf(error) };
   }
 }
 const KEY = 'permanet:wallet';

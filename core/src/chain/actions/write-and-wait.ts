@@ -2,8 +2,9 @@
 // as the contract's custom error before any gas is spent; then sent and awaited to its receipt.
 import type { Abi, Address, Hash, PublicClient, TransactionReceipt } from 'viem';
 import type { ConnectedWallet } from '../dev-wallet.ts';
+import { PermaNetError } from '../../errors/permanet-error.ts';
 
-export class TransactionRevertedError extends Error {
+export class TransactionRevertedError extends PermaNetError {
   override name = 'TransactionRevertedError';
   readonly hash: Hash;
   constructor(functionName: string, hash: Hash) {

@@ -19,17 +19,18 @@ import {
   type InferenceResult,
 } from './codec.ts';
 import { INFERENCE_PROTOCOL, MAX_INFERENCE_MESSAGE_BYTES } from './constants.ts';
+import { PermaNetError } from '../../errors/permanet-error.ts';
 
 export class InferenceRefusedError extends CodedError<InferenceErrorCode> {
   override name = 'InferenceRefusedError';
 }
 
 /** No stream to the provider could be opened: nothing was sent, so asking again is safe. */
-export class ProviderUnreachableError extends Error {
+export class ProviderUnreachableError extends PermaNetError {
   override name = 'ProviderUnreachableError';
 }
 
-export class UntrustworthyAnswerError extends Error {
+export class UntrustworthyAnswerError extends PermaNetError {
   override name = 'UntrustworthyAnswerError';
 }
 

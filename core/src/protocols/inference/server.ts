@@ -22,6 +22,7 @@ import {
 import { INFERENCE_PROTOCOL } from './constants.ts';
 import { RateLimiter } from '../../compute/rate-limiter.ts';
 import { TaskRefusedError } from '../../compute/task-participant.ts';
+import { asError, messageOf } from '../../errors/permanet-error.ts';
 
 export interface ListedModel {
   name: string;
@@ -68,7 +69,7 @@ export async function handleInference(libp2p: Libp2p, options: InferenceHandlerO
       try {
         return parseInferenceRequest(request);
       } catch (error) {
-        throw new Refusal('malformed', (error as Error).message);
+        throw new Refusal('malformed', messageOf(error));
       }
     })();
     if (!limiter.take(peer))
@@ -122,7 +123,7 @@ export async function handleInference(libp2p: Libp2p, options: InferenceHandlerO
         else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError)
           response = { ok: false, code: 'malformed', message: error.message };
         else {
-          failure = error as Error;
+          failure = asError(error);
           response = { ok: false, code: 'internal', message: 'the provider could not run the model' };
         }
       }
@@ -134,7 +135,7 @@ export async function handleInference(libp2p: Libp2p, options: InferenceHandlerO
         // An answer over the message limit is refused as such rather than dropped.
         if (error instanceof MessageTooLargeError)
           await messages.write({ ok: false, code: 'too-large', message: error.message }).catch(() => {});
-        stream.abort(error as Error);
+        stream.abort(asError(error));
       }
     },
     { maxInboundStreams: options.maxInboundStreams, runOnLimitedConnection: false },

@@ -2,6 +2,7 @@
 // malformed spec is kept as an error on the record, so one bad listing does not hide the others.
 import type { Address } from 'viem';
 import { parseModelSpec, type ModelSpec } from '../../../inference/model-spec.ts';
+import { messageOf } from '../../../errors/permanet-error.ts';
 
 export interface ModelRecord {
   id: bigint;
@@ -53,7 +54,7 @@ export function toModelRecord({ id, model, latest }: RawListing): ModelRecord {
   try {
     spec = parseModelSpec(latest.spec);
   } catch (error) {
-    specError = (error as Error).message;
+    specError = messageOf(error);
   }
   return {
     id,
