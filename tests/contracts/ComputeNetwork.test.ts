@@ -7,12 +7,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
 import { encodeAbiParameters, keccak256, maxUint256, parseEther, toHex, type Hex } from 'viem';
-import { deployPermaNet, PRODUCTION } from '../../contracts/deploy.ts';
 import { revertOf } from './revert-of.ts';
+import { deployTestNetwork, digitsRegistration } from './test-network.ts';
 
 const { viem } = await network.create();
 const testClient = await viem.getTestClient();
-const publicClient = await viem.getPublicClient();
 const [admin, creator, requester, n1, n2, n3, n4] = await viem.getWalletClients();
 
 const MIN_STAKE = parseEther('100');
@@ -25,8 +24,7 @@ const FEE_BPS = 1000;
 const GPU = 0;
 
 async function deployed({ tasksPerHour = 5 } = {}) {
-  const contracts = await deployPermaNet(admin, publicClient, {
-    ...PRODUCTION,
+  const { joy, market, coordinator, poi, as } = await deployTestNetwork(viem, {
     joySupply: parseEther('1000000'),
     joyCooldown: 3600n,
     platformFeeBps: FEE_BPS,
@@ -38,35 +36,10 @@ async function deployed({ tasksPerHour = 5 } = {}) {
     slash: SLASH,
     tasksPerWindow: tasksPerHour,
   });
-  const joy = await viem.getContractAt('JoyToken', contracts.JoyToken.address);
-  const market = await viem.getContractAt('ModelMarketplace', contracts.ModelMarketplace.address);
-  const coordinator = await viem.getContractAt('NodeCoordinator', contracts.NodeCoordinator.address);
-  const poi = await viem.getContractAt('ProofOfInference', contracts.ProofOfInference.address);
   for (const w of [creator, requester, n1, n2, n3, n4])
     await joy.write.transfer([w.account.address, parseEther('1000')]);
-  const as = async (wallet: typeof admin) => ({
-    address: wallet.account.address,
-    joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet } }),
-    market: await viem.getContractAt('ModelMarketplace', market.address, { client: { wallet } }),
-    coordinator: await viem.getContractAt('NodeCoordinator', coordinator.address, { client: { wallet } }),
-    poi: await viem.getContractAt('ProofOfInference', poi.address, { client: { wallet } }),
-  });
   const c = await as(creator);
-  await c.market.write.registerModel([
-    {
-      name: 'digits',
-      task: 'image-classification',
-      licence: 'MIT',
-      weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
-      cardCid: 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq',
-      spec: '{}',
-      sizeBytes: 1n,
-      pricePerUse: PRICE,
-      licencePrice: 0n,
-      derivativeRoyaltyBps: 0,
-      parentIdPlusOne: 0n,
-    },
-  ]);
+  await c.market.write.registerModel([digitsRegistration(PRICE)]);
   const nodes = [await as(n1), await as(n2), await as(n3), await as(n4)];
   const r = await as(requester);
   await r.joy.write.approve([poi.address, maxUint256]);

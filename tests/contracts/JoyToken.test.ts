@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
 import { getAddress, keccak256, parseEther, toHex, zeroAddress, type Address } from 'viem';
-import { deployPermaNet, PRODUCTION } from '../../contracts/deploy.ts';
 import { revertOf } from './revert-of.ts';
+import { deployTestNetwork } from './test-network.ts';
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -16,12 +16,7 @@ const STAKE_MANAGER_ROLE = keccak256(toHex('STAKE_MANAGER_ROLE'));
 
 /** A token whose supply sits with admin; alice gets 1,000 JOY; `manager` may lock and slash. */
 async function deployed() {
-  const contracts = await deployPermaNet(admin, publicClient, {
-    ...PRODUCTION,
-    joySupply: SUPPLY,
-    joyCooldown: COOLDOWN,
-  });
-  const joy = await viem.getContractAt('JoyToken', contracts.JoyToken.address);
+  const { joy } = await deployTestNetwork(viem, { joySupply: SUPPLY, joyCooldown: COOLDOWN });
   await joy.write.transfer([alice.account.address, parseEther('1000')]);
   await joy.write.grantRole([STAKE_MANAGER_ROLE, manager.account.address]);
   const as = (wallet: typeof alice) => viem.getContractAt('JoyToken', joy.address, { client: { wallet } });

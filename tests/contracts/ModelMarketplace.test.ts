@@ -13,8 +13,8 @@ import {
   type AbiFunction,
   type Address,
 } from 'viem';
-import { deployPermaNet, PRODUCTION } from '../../contracts/deploy.ts';
 import { revertOf } from './revert-of.ts';
+import { deployTestNetwork } from './test-network.ts';
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -30,8 +30,7 @@ const spec = '{"presentation":"digit-canvas"}';
 const GUARDIAN_ROLE = keccak256(toHex('GUARDIAN_ROLE'));
 
 async function deployed() {
-  const contracts = await deployPermaNet(admin, publicClient, {
-    ...PRODUCTION,
+  const { joy, market, as } = await deployTestNetwork(viem, {
     joySupply: parseEther('1000000'),
     joyCooldown: 3600n,
     treasury: treasury.account.address,
@@ -39,14 +38,7 @@ async function deployed() {
     registrationsPerWindow: PER_WINDOW,
     registrationWindow: WINDOW,
   });
-  const joy = await viem.getContractAt('JoyToken', contracts.JoyToken.address);
-  const market = await viem.getContractAt('ModelMarketplace', contracts.ModelMarketplace.address);
   for (const wallet of [alice, bob, carol]) await joy.write.transfer([wallet.account.address, parseEther('1000')]);
-  const as = async (wallet: typeof alice) => ({
-    account: wallet.account,
-    market: await viem.getContractAt('ModelMarketplace', market.address, { client: { wallet } }),
-    joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet } }),
-  });
   return {
     joy,
     market,

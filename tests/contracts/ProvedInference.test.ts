@@ -23,13 +23,12 @@ import {
 import { heldOutSet } from '../../models/digits/dataset.ts';
 import { proofWords } from '@permanet/core/proving/groth16-calldata';
 import { quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
-import { deployPermaNet, PRODUCTION } from '../../contracts/deploy.ts';
 import { revertOf } from './revert-of.ts';
+import { deployTestNetwork, digitsRegistration } from './test-network.ts';
 
 const { viem } = await network.create();
 const testClient = await viem.getTestClient();
-const publicClient = await viem.getPublicClient();
-const [admin, creator, requester, prover, stranger] = await viem.getWalletClients();
+const [_admin, creator, requester, prover, stranger] = await viem.getWalletClients();
 
 const WINDOW = 60n;
 const FEE = parseEther('2');
@@ -63,8 +62,7 @@ async function prove(digit: number, salt = 99n) {
 }
 
 async function deployed() {
-  const contracts = await deployPermaNet(admin, publicClient, {
-    ...PRODUCTION,
+  const { joy, market, poi, as } = await deployTestNetwork(viem, {
     joySupply: parseEther('1000000'),
     joyCooldown: 3600n,
     platformFeeBps: 0,
@@ -74,33 +72,10 @@ async function deployed() {
     revealWindow: WINDOW,
     tasksPerWindow: 10,
   });
-  const joy = await viem.getContractAt('JoyToken', contracts.JoyToken.address);
-  const market = await viem.getContractAt('ModelMarketplace', contracts.ModelMarketplace.address);
-  const poi = await viem.getContractAt('ProofOfInference', contracts.ProofOfInference.address);
   const verifier = await viem.deployContract('DigitsVerifier');
   await joy.write.transfer([requester.account.address, parseEther('1000')]);
-  const as = async (wallet: typeof admin) => ({
-    address: wallet.account.address,
-    joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet } }),
-    market: await viem.getContractAt('ModelMarketplace', market.address, { client: { wallet } }),
-    poi: await viem.getContractAt('ProofOfInference', poi.address, { client: { wallet } }),
-  });
   const c = await as(creator);
-  await c.market.write.registerModel([
-    {
-      name: 'digits',
-      task: 'image-classification',
-      licence: 'MIT',
-      weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
-      cardCid: 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq',
-      spec: '{}',
-      sizeBytes: 1n,
-      pricePerUse: PRICE,
-      licencePrice: 0n,
-      derivativeRoyaltyBps: 0,
-      parentIdPlusOne: 0n,
-    },
-  ]);
+  await c.market.write.registerModel([digitsRegistration(PRICE)]);
   const r = await as(requester);
   await r.joy.write.approve([poi.address, maxUint256]);
   return {

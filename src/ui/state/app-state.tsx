@@ -21,6 +21,7 @@ import { ModelCacheIndex } from '../../storage/model-cache.ts';
 import { InferenceClient } from '../../inference/inference-client.ts';
 import { DEFAULT_SESSION_CAPACITY, SessionPool } from '@permanet/core/inference/session-pool';
 import { createPrefetch } from './prefetch.ts';
+import { createChangeSignal } from './change-signal.ts';
 import { createContribution } from './contribution.ts';
 import { createLatencyLog } from './latency-log.ts';
 import { messageOf } from '@permanet/core/errors/permanet-error';
@@ -94,39 +95,27 @@ function createAppState() {
   onCleanup(() => void node?.then((n) => n.stop()));
 
   /** What IndexedDB holds: changed by fetches, pins and the limit, shown on the home page. */
-  const [trackCache, cacheChanged] = createSignal(undefined, { equals: false });
+  const cacheChange = createChangeSignal();
   const cache = new ModelCacheIndex(localStorage, {
     // The models this tab holds are what it offers other tabs: the relays hear of every change.
     onChange: () => {
-      cacheChanged();
+      cacheChange.changed();
       void node?.then((n) => n.setHeld(cache.entries().map((e) => e.cid))).catch(() => {});
     },
   });
-  const cacheEntries = () => {
-    trackCache();
-    return cache.entries();
-  };
-  const cacheLimit = () => {
-    trackCache();
-    return cache.limit();
-  };
+  const cacheEntries = cacheChange.reading(() => cache.entries());
+  const cacheLimit = cacheChange.reading(() => cache.limit());
 
   /** Loaded models kept ready across pages; how many is the person's choice, remembered. */
-  const [trackSessions, sessionsChanged] = createSignal(undefined, { equals: false });
+  const sessionsChange = createChangeSignal();
   const sessions = new SessionPool(
     () => new InferenceClient(),
     Number(localStorage.getItem(SESSION_LIMIT_KEY) ?? DEFAULT_SESSION_CAPACITY),
-    () => sessionsChanged(),
+    sessionsChange.changed,
   );
   /** The CIDs with a ready session, most recently used last. */
-  const readySessions = () => {
-    trackSessions();
-    return sessions.keys();
-  };
-  const sessionLimit = () => {
-    trackSessions();
-    return sessions.limit();
-  };
+  const readySessions = sessionsChange.reading(() => sessions.keys());
+  const sessionLimit = sessionsChange.reading(() => sessions.limit());
   const setSessionLimit = (limit: number) => {
     sessions.setLimit(limit);
     localStorage.setItem(SESSION_LIMIT_KEY, String(limit));

@@ -1,0 +1,40 @@
+// The contract tests' deployment: the one deployment (deployPermaNet) on Hardhat's in-process chain
+// with the test's parameters, and each party's view of the four contracts (its own wallet).
+import type { network } from 'hardhat';
+import { deployPermaNet, type DeployParameters, PRODUCTION } from '../../contracts/deploy.ts';
+
+type Viem = Awaited<ReturnType<typeof network.create>>['viem'];
+type Wallet = Awaited<ReturnType<Viem['getWalletClients']>>[number];
+
+export async function deployTestNetwork(viem: Viem, parameters: Partial<DeployParameters>) {
+  const [admin] = await viem.getWalletClients();
+  const contracts = await deployPermaNet(admin, await viem.getPublicClient(), { ...PRODUCTION, ...parameters });
+  /** The contracts as `wallet` sends to them (the admin's when none is given). */
+  const as = async (wallet: Wallet = admin) => {
+    const options = { client: { wallet } };
+    return {
+      account: wallet.account,
+      address: wallet.account.address,
+      joy: await viem.getContractAt('JoyToken', contracts.JoyToken.address, options),
+      market: await viem.getContractAt('ModelMarketplace', contracts.ModelMarketplace.address, options),
+      coordinator: await viem.getContractAt('NodeCoordinator', contracts.NodeCoordinator.address, options),
+      poi: await viem.getContractAt('ProofOfInference', contracts.ProofOfInference.address, options),
+    };
+  };
+  return { ...(await as()), as };
+}
+
+/** A one-version digit model to register, at `pricePerUse`. */
+export const digitsRegistration = (pricePerUse: bigint) => ({
+  name: 'digits',
+  task: 'image-classification',
+  licence: 'MIT',
+  weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+  cardCid: 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq',
+  spec: '{}',
+  sizeBytes: 1n,
+  pricePerUse,
+  licencePrice: 0n,
+  derivativeRoyaltyBps: 0,
+  parentIdPlusOne: 0n,
+});
