@@ -26,9 +26,7 @@ export function CacheSummary(): JSX.Element {
     const mib = Number(limit());
     if (!Number.isFinite(mib) || mib < 0) return setError('The limit is a number of MiB, 0 or more.');
     try {
-      const node = await state.browserNode();
-      const { evict } = await import('../../storage/cache-model.ts');
-      await evict(state.cache, node.blockstore, state.cache.setLimit(Math.round(mib * MIB)));
+      await state.files.setCacheLimit(Math.round(mib * MIB));
     } catch (e) {
       setError(messageOf(e));
     }

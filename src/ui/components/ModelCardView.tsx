@@ -1,6 +1,5 @@
 import { createResource, For, Show, type JSX } from 'solid-js';
 import { parseModelCard } from '@permanet/core/marketplace/model-card';
-import { fetchFile } from '../../storage/fetch-file.ts';
 import { useAppState } from '../state/app-state.tsx';
 
 /** The model card from IPFS, verified against its CID like the weights. */
@@ -8,11 +7,7 @@ export function ModelCardView(props: { cid: string }): JSX.Element {
   const state = useAppState();
   const [card] = createResource(
     () => props.cid,
-    async (cid) => {
-      const node = await state.browserNode();
-      const { bytes } = await fetchFile(node, cid, { totalBytes: 0, timeoutMs: state.config()!.fetchTimeoutMs });
-      return parseModelCard(new TextDecoder().decode(bytes));
-    },
+    async (cid) => parseModelCard(new TextDecoder().decode(await state.files.read(cid))),
   );
   return (
     <section class="model-card-view" data-testid="model-card-view">

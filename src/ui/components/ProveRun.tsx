@@ -10,8 +10,6 @@ import { FIELD_ORDER, readPublicSignals } from '@permanet/core/proving/public-si
 import { argmax, quantizeInput } from '@permanet/core/proving/quantized-mlp';
 import { requestProof } from '@permanet/core/protocols/prove';
 import { multiaddr } from '@multiformats/multiaddr';
-import { rememberModel } from '../../storage/cache-model.ts';
-import { fetchFile } from '../../storage/fetch-file.ts';
 import { formatBytes, formatMs, peerTail, shortHex } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
@@ -58,17 +56,15 @@ export function ProveRun(props: { model: ModelRecord; lastInput: Feeds | null })
   /** In this tab's worker: the artifacts are fetched once, then kept for the next proof. */
   const proveHere = async (p: ProverRecord, x: number[], salt: bigint) => {
     if (!artifacts) {
-      const node = await app.browserNode();
       // Kept in the model cache like weights: counted against its limit, evicted least recently
       // used first, and offered to other tabs.
       const fetch = async (cid: string, totalBytes: number, name: string) => {
         setStage({ name: `fetching the ${name}`, fraction: 0 });
-        const file = await fetchFile(node, cid, {
+        const file = await app.files.use(cid, {
           totalBytes,
-          timeoutMs: app.config()!.fetchTimeoutMs,
+          label: `${props.model.name} ${name}`,
           onProgress: (received, total) => setStage({ name: `fetching the ${name}`, fraction: received / total }),
         });
-        await rememberModel(app.cache, node.blockstore, cid, totalBytes, `${props.model.name} ${name}`);
         return file.bytes;
       };
       artifacts = {

@@ -1,11 +1,8 @@
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch, type JSX } from 'solid-js';
-import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
-import type { InferenceClient } from '../../inference/inference-client.ts';
+import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch, type JSX } from 'solid-js';
 import type { Feeds } from '@permanet/core/inference/tensors';
-import type { BackendChoice, LoadResult, RunResult } from '@permanet/core/inference/worker-protocol';
-import { fetchFile } from '../../storage/fetch-file.ts';
-import { rememberModel } from '../../storage/cache-model.ts';
+import type { BackendChoice, RunResult } from '@permanet/core/inference/worker-protocol';
+import { createModelOpener, type OpenStep, type WeightsSource } from '../../inference/model-opener.ts';
 import { ModelAccess } from '../components/ModelAccess.tsx';
 import { ModelCardView } from '../components/ModelCardView.tsx';
 import { ModelVersions } from '../components/ModelVersions.tsx';
@@ -33,84 +30,52 @@ export default function ModelRoute(): JSX.Element {
     return list.models.find((m) => m.id === BigInt(id)) ?? null;
   });
 
-  const [phase, setPhase] = createSignal<Phase>('waiting');
-  const [progress, setProgress] = createSignal({ received: 0, total: 0 });
-  const [fetched, setFetched] = createSignal<{
-    source: string;
-    from: 'local' | 'network' | 'session';
-    ms: number;
-    servedBy: { peer: string; bytes: number; relay: boolean }[];
-  } | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
   const [backend, setBackend] = createSignal<BackendChoice>('auto');
-  const [loaded, setLoaded] = createSignal<LoadResult | null>(null);
+  const [step, setStep] = createSignal<OpenStep>({ phase: 'loading' });
+  const [fetched, setFetched] = createSignal<WeightsSource | null>(null);
   const [lastRun, setLastRun] = createSignal<RunResult | null>(null);
   /** The input last run here: what "Run on the network" sends. */
   const [lastInput, setLastInput] = createSignal<Feeds | null>(null);
   const [access, setAccess] = createSignal(false);
-  const ready = () => phase() === 'ready' && access();
-  // The worker belongs to the session pool: it stays loaded when the page is left.
-  let client: InferenceClient | null = null;
   const abort = new AbortController();
   onCleanup(() => abort.abort());
-  let bytes: Uint8Array | null = null;
 
-  /** The weights, fetched and verified once per page (only when no session is warm). */
-  const weights = async (m: ModelRecord): Promise<Uint8Array> => {
-    if (bytes) return bytes;
-    setPhase('fetching');
-    setProgress({ received: 0, total: m.sizeBytes });
-    const node = await state.browserNode();
-    const result = await fetchFile(node, m.weightsCid, {
-      totalBytes: m.sizeBytes,
-      timeoutMs: state.config()!.fetchTimeoutMs,
-      signal: abort.signal,
-      onProgress: (received, total) => setProgress({ received, total }),
-    });
-    bytes = result.bytes;
-    const servedBy = result.servedBy.map((s) => ({ ...s, relay: node.isRelay(s.peer) }));
-    setFetched({
-      source: result.source === 'local' ? 'this browser (IndexedDB)' : 'peers (bitswap)',
-      from: result.source,
-      ms: result.ms,
-      servedBy,
-    });
-    setPhase('loading');
-    return bytes;
+  // The model opened on the chosen backend; its worker belongs to the session pool, so it stays
+  // loaded when the page is left.
+  const opener = createMemo(() => {
+    const m = model();
+    return m ? createModelOpener(state, m, abort.signal) : null;
+  });
+  const [opened] = createResource(
+    () => {
+      const o = opener();
+      return o && { o, backend: backend() };
+    },
+    async ({ o, backend }) => {
+      setLastRun(null);
+      const result = await o.open(backend, (s) => {
+        setStep(s);
+        if (s.phase === 'loading' && s.weights) setFetched(s.weights);
+      });
+      if (!fetched()) setFetched(result.weights);
+      return result;
+    },
+  );
+  const phase = (): Phase => {
+    if (opened.error) return 'failed';
+    if (opened.loading) return step().phase;
+    return opened() ? 'ready' : 'waiting';
   };
-
-  const load = async (m: ModelRecord) => {
-    if (!m.spec) {
-      setError(`This listing's spec is malformed, so the app cannot run it: ${m.specError}`);
-      setPhase('failed');
-      return;
-    }
-    setError(null);
-    setLoaded(null);
-    setLastRun(null);
-    setPhase('loading');
-    try {
-      const session = await state.sessions.acquire(m.weightsCid, m.spec, backend(), () => weights(m));
-      if (session.warm && !fetched())
-        setFetched({ source: 'a session already loaded in this tab', from: 'session', ms: 0, servedBy: [] });
-      // A use moves the model up the cache's LRU order (a warm session whose bytes were evicted adds nothing).
-      if (!session.warm || state.cache.entries().some((e) => e.cid === m.weightsCid)) {
-        const node = await state.browserNode();
-        await rememberModel(state.cache, node.blockstore, m.weightsCid, m.sizeBytes);
-      }
-      client = session.client;
-      setLoaded(session.load);
-      setPhase('ready');
-    } catch (e) {
-      if (abort.signal.aborted) return;
-      setError(messageOf(e));
-      setPhase('failed');
-    }
+  const progress = () => {
+    const s = step();
+    return s.phase === 'fetching' ? s : { received: 0, total: 0 };
   };
-
-  createEffect(on(model, (m) => m && void load(m)));
+  const error = () => (opened.error ? messageOf(opened.error) : null);
+  const loaded = () => (opened.loading ? null : (opened()?.load ?? null));
+  const ready = () => phase() === 'ready' && access();
 
   const run = async (feeds: Feeds) => {
+    const client = opened()?.client;
     if (!client) throw new Error('the model is not loaded');
     const result = await client.run(feeds);
     setLastRun(result);
@@ -212,10 +177,7 @@ export default function ModelRoute(): JSX.Element {
                   <select
                     value={backend()}
                     data-testid="backend-select"
-                    onChange={(e) => {
-                      setBackend(e.currentTarget.value as BackendChoice);
-                      void load(m());
-                    }}
+                    onChange={(e) => setBackend(e.currentTarget.value as BackendChoice)}
                   >
                     <option value="auto">Automatic</option>
                     <option value="webgpu">WebGPU</option>

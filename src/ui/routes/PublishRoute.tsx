@@ -23,7 +23,6 @@ import {
 } from '../../marketplace/publish/publish-model.ts';
 import { presentationsFor } from '../../marketplace/spec-from-model.ts';
 import { PIN_REQUEST_TIMEOUT_MS } from '@permanet/core/protocols/pin';
-import { rememberModel } from '../../storage/cache-model.ts';
 import { ModelCardFields } from '../components/publish/ModelCardFields.tsx';
 import { PublishSteps, reportsOfDraft } from '../components/publish/PublishSteps.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
@@ -153,8 +152,7 @@ export default function PublishRoute(): JSX.Element {
       const started = await startPublish(ctx, { name: chosen.name, bytes }, read.card, read.terms);
       setDraft(started);
       // The publisher's own copy serves the relays (and other tabs): kept out of eviction.
-      const node = await app.browserNode();
-      await rememberModel(app.cache, node.blockstore, started.weightsCid, started.sizeBytes);
+      await app.files.used(started.weightsCid, started.sizeBytes);
       app.cache.setPinned(started.weightsCid, true);
       await finish(ctx, started);
     });

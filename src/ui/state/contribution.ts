@@ -24,10 +24,7 @@ export function createContribution(app: CoreAppState) {
   const start = async (wallet: ConnectedWallet, settings: ContributionSettings) => {
     const config = app.config()!;
     // Loaded when a person contributes: none of it belongs in the first paint.
-    const [{ startLightNode }, { fetchFile }] = await Promise.all([
-      import('../../compute/light-node.ts'),
-      import('../../storage/fetch-file.ts'),
-    ]);
+    const { startLightNode } = await import('../../compute/light-node.ts');
     const node = await app.browserNode();
     const held = () => {
       const cids = new Set(app.cache.entries().map((e) => e.cid));
@@ -42,13 +39,8 @@ export function createContribution(app: CoreAppState) {
       ...settings,
       heldModels: held,
       run: async (cid, spec, inputs) => {
-        // The weights are in this tab's store: fetchFile reads and verifies them locally.
-        const session = await app.sessions.acquire(
-          cid,
-          spec,
-          settings.backend,
-          async () => (await fetchFile(node, cid, { totalBytes: 0, timeoutMs: config.fetchTimeoutMs })).bytes,
-        );
+        // The weights are in this tab's store: read and verified locally.
+        const session = await app.sessions.acquire(cid, spec, settings.backend, () => app.files.read(cid));
         const { outputs, ms } = await session.client.run(inputs);
         return { outputs, computeMs: ms, batchSize: 1 };
       },

@@ -3,12 +3,12 @@
 // turn it off; the home page shows what is being fetched.
 import { createSignal } from 'solid-js';
 import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
-import type { BrowserNode } from '../../storage/browser-node.ts';
+import type { FileService } from '../../storage/files.ts';
 import type { ModelCacheIndex } from '../../storage/model-cache.ts';
 
 const KEY = 'permanet:prefetch';
 
-export function createPrefetch(cache: ModelCacheIndex) {
+export function createPrefetch(cache: ModelCacheIndex, files: FileService) {
   const [enabled, setEnabledSignal] = createSignal(localStorage.getItem(KEY) !== 'off');
   const [inFlight, setInFlight] = createSignal<ReadonlySet<string>>(new Set());
   let running = false;
@@ -19,21 +19,17 @@ export function createPrefetch(cache: ModelCacheIndex) {
   };
 
   /** Fetches the planned models one after another; a failure just skips that model. */
-  const run = async (models: ModelRecord[], node: BrowserNode, timeoutMs: number) => {
+  const run = async (models: ModelRecord[]) => {
     if (running || !enabled()) return;
     running = true;
     try {
-      const [{ planPrefetch }, { fetchFile }] = await Promise.all([
-        import('../../storage/prefetch-plan.ts'),
-        import('../../storage/fetch-file.ts'),
-      ]);
+      const { planPrefetch } = await import('../../storage/prefetch-plan.ts');
       const held = new Set(cache.entries().map((e) => e.cid));
       for (const model of planPrefetch(models, held, cache.free())) {
         if (!enabled()) break;
         setInFlight(new Set([model.weightsCid]));
         try {
-          const { bytes } = await fetchFile(node, model.weightsCid, { totalBytes: model.sizeBytes, timeoutMs });
-          cache.recordAhead(model.weightsCid, bytes.length);
+          await files.ahead(model.weightsCid, model.sizeBytes);
         } catch {
           // Not worth a message: the model is fetched (with its errors shown) when opened.
         }
