@@ -2,6 +2,7 @@
 // services, started in order: the files pinned at start, the provider records of browser tabs,
 // the pin, compute, inference and prove services (when a chain is configured), and the loopback
 // HTTP server. `stop()` stops them in reverse order, then Helia.
+import { ProviderRecords } from '@permanet/core/protocols/providers';
 import { deleteDag } from '@permanet/core/storage/delete-dag';
 import { CID } from 'multiformats/cid';
 import { marketplaceReader } from './chain/marketplace-reader.ts';
@@ -17,7 +18,7 @@ import { pinService } from './pinning/pin-service.ts';
 import { proveService } from './proving/prove-service.ts';
 import { snarkjsProver } from './proving/snarkjs-prover.ts';
 import type { RelayStatus } from './relay-status.ts';
-import { ProviderRecords, providersService } from './routing/provider-records.ts';
+import { providersService } from './routing/providers-service.ts';
 import { type RelayService, startServices } from './service.ts';
 import { createRelayHelia } from './storage/create-helia.ts';
 import { pinnedFilesService } from './storage/pin-files.ts';

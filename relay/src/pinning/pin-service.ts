@@ -1,17 +1,16 @@
-// Serves /permanet/pin/1.0.0: reads one request, checks it against the chain, fetches the DAG
-// from the network (usually from the requester itself) within the size limit, pins it, and
-// answers. Every failure is an answer with a code, never a dropped stream.
+// The relay's /permanet/pin/1.0.0 service (core's pin server): checks each request against the
+// chain, fetches the DAG from the network (usually from the requester itself) within the size
+// limit, pins it, and answers. Every failure is an answer with a code, never a dropped stream.
 import { CID } from 'multiformats/cid';
 import type { Helia } from 'helia';
-import type { Connection, Libp2p, Stream } from '@libp2p/interface';
-import { jsonStream, MalformedMessageError, MessageTooLargeError } from '@permanet/core/stream/json-stream';
-import { parsePinRequest, PIN_PROTOCOL, type PinResponse } from '@permanet/core/protocols/pin';
+import type { Libp2p } from '@libp2p/interface';
+import { PIN_PROTOCOL, type PinRequest, type PinResponse, pinHandler } from '@permanet/core/protocols/pin';
 import { FileTooLargeError, readVerifiedFile, type LocalBlocks } from '@permanet/core/storage/read-verified-file';
 import type { MarketplaceReader } from '../chain/marketplace-reader.ts';
 import type { Logger } from '../log.ts';
 import type { RelayService } from '../service.ts';
 import { authorizePin } from './authorize-pin.ts';
-import { asError, messageOf } from '@permanet/core/errors/permanet-error';
+import { asError } from '@permanet/core/errors/permanet-error';
 
 export interface PinServiceOptions {
   helia: Helia;
@@ -27,13 +26,7 @@ export interface PinServiceOptions {
 export function pinService(options: PinServiceOptions): RelayService {
   const { helia, libp2p, log } = options;
 
-  const serve = async (request: unknown, peer: string): Promise<PinResponse> => {
-    let parsed;
-    try {
-      parsed = parsePinRequest(request);
-    } catch (error) {
-      return { ok: false, code: 'malformed', message: messageOf(error) };
-    }
+  const pin = async (parsed: PinRequest, peer: string): Promise<PinResponse> => {
     const authorization = await authorizePin(parsed, options.chain, Math.floor(Date.now() / 1000));
     if (!authorization.ok) return { ok: false, code: 'not-authorized', message: authorization.reason };
 
@@ -74,25 +67,7 @@ export function pinService(options: PinServiceOptions): RelayService {
     }
   };
 
-  const handler = async (stream: Stream, connection: Connection) => {
-    const peer = connection.remotePeer.toString();
-    const messages = jsonStream(stream);
-    let response: PinResponse;
-    try {
-      response = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
-    } catch (error) {
-      const code =
-        error instanceof MalformedMessageError || error instanceof MessageTooLargeError ? 'malformed' : 'internal';
-      response = { ok: false, code, message: messageOf(error) };
-    }
-    try {
-      await messages.write(response);
-      await stream.close();
-    } catch (error) {
-      log.debug('pin.reply_failed', { peer, error: asError(error) });
-      stream.abort(asError(error));
-    }
-  };
+  const handler = pinHandler({ pin, onFailure: (peer, error) => log.warn('pin.failed', { peer, error }) });
 
   return {
     name: 'pin',

@@ -3,20 +3,18 @@
 // registered circuits, and fetches their artifacts by the CIDs the chain gives, checked against
 // them). Proofs take seconds of every core, so they run one at a time behind a bounded queue, and
 // each peer is rate-limited; every failure is an answer with a code.
-import type { Connection, Libp2p, Stream } from '@libp2p/interface';
+import type { Libp2p } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
 import type { ProverRecord } from '@permanet/core/chain/actions/proving/read-prover';
 import { RateLimiter } from '@permanet/core/compute/rate-limiter';
 import { CircuitInputError, type ProvingArtifacts } from '@permanet/core/proving/groth16-prove';
 import { CodedError } from '@permanet/core/errors/coded-error';
-import { jsonStream, MalformedMessageError, MessageTooLargeError } from '@permanet/core/stream/json-stream';
 import {
-  MAX_PROVE_MESSAGE_BYTES,
-  parseProveRequest,
   PROVE_PROTOCOL,
   type ProveErrorCode,
-  type ProveResponse,
+  type ProveRequest,
+  proveHandler,
   type RemoteProof,
 } from '@permanet/core/protocols/prove';
 import { readVerifiedFile, type LocalBlocks } from '@permanet/core/storage/read-verified-file';
@@ -24,7 +22,7 @@ import type { Logger } from '../log.ts';
 import type { CountingService } from '../service.ts';
 import type { ProvingSettings } from './proving-settings.ts';
 import type { ProverBackend } from './prover-backend.ts';
-import { asError, messageOf } from '@permanet/core/errors/permanet-error';
+import { messageOf } from '@permanet/core/errors/permanet-error';
 
 /** The prove service's counters, as /status shows them. */
 export interface ProveStats {
@@ -97,13 +95,7 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
     return entry;
   };
 
-  const serve = async (message: unknown, peer: string): Promise<{ ok: true } & RemoteProof> => {
-    let request;
-    try {
-      request = parseProveRequest(message);
-    } catch (error) {
-      throw new ProveRefusal('malformed', messageOf(error));
-    }
+  const prove = async (request: ProveRequest, peer: string): Promise<RemoteProof> => {
     if (!limiter.take(peer))
       throw new ProveRefusal('rate-limited', `over ${options.proofsPerMinute} proofs a minute; try again later`);
     const prover = await options.chain.proverOf(request.model, request.version);
@@ -120,7 +112,7 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
       const queuedMs = performance.now() - asked;
       try {
         const result = await backend.prove(await artifacts(prover), request.input);
-        return { ok: true as const, ...result, queuedMs, backend: backend.name };
+        return { ...result, queuedMs, backend: backend.name };
       } catch (error) {
         if (error instanceof CircuitInputError) throw new ProveRefusal('bad-input', error.message);
         throw error;
@@ -128,38 +120,21 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
     });
   };
 
-  const handler = async (stream: Stream, connection: Connection) => {
-    const peer = connection.remotePeer.toString();
-    const messages = jsonStream(stream, MAX_PROVE_MESSAGE_BYTES);
-    let response: ProveResponse;
-    try {
-      const result = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
+  const handler = proveHandler({
+    prove,
+    onAnswer(peer, answer) {
+      if (!answer.ok) return void refused++;
       proved++;
       log.info('prove.proved', {
         peer,
         backend: backend.name,
-        queued_ms: Math.round(result.queuedMs),
-        witness_ms: Math.round(result.witnessMs),
-        prove_ms: Math.round(result.proveMs),
+        queued_ms: Math.round(answer.queuedMs),
+        witness_ms: Math.round(answer.witnessMs),
+        prove_ms: Math.round(answer.proveMs),
       });
-      response = result;
-    } catch (error) {
-      refused++;
-      if (error instanceof ProveRefusal) response = { ok: false, code: error.code, message: error.message };
-      else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError)
-        response = { ok: false, code: 'malformed', message: error.message };
-      else {
-        log.warn('prove.failed', { peer, error: asError(error) });
-        response = { ok: false, code: 'internal', message: 'the relay could not make the proof' };
-      }
-    }
-    try {
-      await messages.write(response);
-      await stream.close();
-    } catch (error) {
-      stream.abort(asError(error));
-    }
-  };
+    },
+    onFailure: (peer, error) => log.warn('prove.failed', { peer, error }),
+  });
 
   return {
     name: 'proving',

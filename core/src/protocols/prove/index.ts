@@ -2,3 +2,4 @@
 export * from './constants.ts';
 export * from './codec.ts';
 export * from './client.ts';
+export * from './server.ts';
