@@ -1,8 +1,7 @@
 import { createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
 import { listNodes, type NodeRecord } from '@permanet/core/chain/actions/compute/list-nodes';
 import { describeError } from '@permanet/core/chain/describe-error';
-import type { Multiaddr } from '@multiformats/multiaddr';
-import { locatePeer } from '../../p2p/locate-peer.ts';
+import { pingNodes } from '../../compute/ping-nodes.ts';
 import { percentile } from '../../stats/percentile.ts';
 import { LatencyChart } from '../components/LatencyChart.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
@@ -46,28 +45,9 @@ export default function NetworkRoute(): JSX.Element {
     refetch();
     const list = nodes();
     if (!list) return;
-    const node = await app.browserNode();
-    const ping = (
-      node.libp2p.services as { ping?: { ping(target: unknown, options?: { signal?: AbortSignal }): Promise<number> } }
-    ).ping;
-    // Tabs are found through the relays' holder records: asked once per tick, for every node.
-    let holders: Promise<Multiaddr[]> | null = null;
-    const findHolders = () =>
-      (holders ??= Promise.all((app.models()?.models ?? []).map((m) => node.findProviders(m.weightsCid))).then(
-        (found) => found.flat(),
-      ));
-    await Promise.all(
-      list
-        .filter((n) => n.active)
-        .map(async (n) => {
-          try {
-            const target = await locatePeer(node.libp2p, n.peerId, findHolders);
-            const ms = await ping!.ping(target, { signal: AbortSignal.timeout(4000) });
-            app.latency.add({ peer: n.peerId, at: Date.now(), ms, kind: 'ping' });
-          } catch {
-            // An unreachable node shows no new sample; its heartbeat age tells the rest.
-          }
-        }),
+    const cids = (app.models()?.models ?? []).map((m) => m.weightsCid);
+    await pingNodes(await app.browserNode(), list, cids, (peer, ms) =>
+      app.latency.add({ peer, at: Date.now(), ms, kind: 'ping' }),
     );
   };
   const timer = setInterval(() => void tick(), PING_EVERY_MS);
