@@ -22,6 +22,8 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     uint8 public constant MAX_REGION_LENGTH = 8;
     uint256 public constant MAX_MODELS_PER_NODE = 64;
     uint256 public constant MAX_PEER_ID_BYTES = 128;
+    /// @notice The declared capacity past which a node's weight grows no more.
+    uint256 public constant CAPACITY_CEILING_RPS = 100;
 
     IJoyStaking public immutable joy;
     uint256 public minStake;
@@ -30,6 +32,7 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     mapping(address node => Node) private _nodes;
     mapping(address node => mapping(uint256 modelId => bool)) private _holds;
     address[] private _nodeList;
+    mapping(address node => bool) private _known;
 
     /// @param joy_ JoyToken (its staking side).
     /// @param admin Holds DEFAULT_ADMIN_ROLE and GUARDIAN_ROLE.
@@ -63,7 +66,9 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
         n.backend = backend;
         n.active = true;
         n.capacityRps = capacityRps;
-        n.reputation = INITIAL_REPUTATION;
+        // Leaving and registering again keeps the reputation earned: only a new account starts afresh.
+        if (!_known[msg.sender]) n.reputation = INITIAL_REPUTATION;
+        _known[msg.sender] = true;
         n.lastHeartbeat = uint64(block.timestamp);
         n.registeredAt = uint64(block.timestamp);
         n.stake = stake;
@@ -144,7 +149,10 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     function weightOf(address node, string calldata region) public view returns (uint256) {
         Node storage n = _nodes[node];
         uint256 stakeUnits = n.stake / 1e18 == 0 ? 1 : n.stake / 1e18;
-        return stakeUnits * n.reputation * n.capacityRps * (1 + _sharedPrefix(n.region, region));
+        // Capacity is self-declared: it counts up to CAPACITY_CEILING_RPS and can at most double a
+        // weight, so stake and earned reputation decide who is selected.
+        uint256 capacity = n.capacityRps < CAPACITY_CEILING_RPS ? n.capacityRps : CAPACITY_CEILING_RPS;
+        return stakeUnits * n.reputation * (CAPACITY_CEILING_RPS + capacity) * (1 + _sharedPrefix(n.region, region));
     }
 
     /// @notice Picks `k` distinct selectable nodes holding `modelId`, by weight, from `seed`.

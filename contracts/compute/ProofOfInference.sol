@@ -44,6 +44,8 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         uint32 version;
         uint64 commitDeadline;
         uint64 revealDeadline;
+        /// @dev Seconds the contract had been paused when the task opened: later pauses extend its windows.
+        uint64 pausedBefore;
         uint256 modelId;
         uint256 fee;
         uint256 price;
@@ -60,6 +62,9 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     uint256 public slashAmount;
 
     Task[] private _tasks;
+    /// @dev Seconds spent paused before the pause under way, and when that pause began.
+    uint64 private _pausedTotal;
+    uint64 private _pausedAt;
     mapping(uint256 taskId => address[]) private _assigned;
     mapping(uint256 taskId => mapping(address node => bytes32)) private _commitments;
     mapping(uint256 taskId => mapping(address node => bytes32)) private _revealed;
@@ -102,6 +107,7 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     error ProofWindowClosed(uint256 taskId, uint64 deadline);
     error CommitmentMismatch(uint256 taskId, bytes32 expected);
     error InvalidProof(uint256 taskId);
+    error ZeroCommitment(uint256 taskId);
 
     constructor(
         IERC20 joy_,
@@ -185,7 +191,7 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     ) external nonReentrant whenNotPaused {
         Task storage t = _open(taskId);
         if (t.k != 0) revert NotAProofTask(taskId);
-        if (block.timestamp > t.revealDeadline) revert ProofWindowClosed(taskId, t.revealDeadline);
+        if (block.timestamp > _revealDeadline(t)) revert ProofWindowClosed(taskId, _revealDeadline(t));
         if (publicSignals.length == 0 || bytes32(publicSignals[0]) != t.inputHash)
             revert CommitmentMismatch(taskId, t.inputHash);
         if (!Groth16Call.verify(marketplace.verifierOf(t.modelId, t.version), proof, publicSignals))
@@ -228,7 +234,9 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     function commit(uint256 taskId, bytes32 commitment) external whenNotPaused {
         Task storage t = _open(taskId);
         _onlyAssigned(taskId, msg.sender);
-        if (block.timestamp > t.commitDeadline) revert CommitClosed(taskId, t.commitDeadline);
+        if (block.timestamp > _commitDeadline(t)) revert CommitClosed(taskId, _commitDeadline(t));
+        // A zero commitment would read as none: it could be sent again and again, each counted.
+        if (commitment == bytes32(0)) revert ZeroCommitment(taskId);
         if (_commitments[taskId][msg.sender] != bytes32(0)) revert AlreadyCommitted(taskId, msg.sender);
         _commitments[taskId][msg.sender] = commitment;
         t.commits += 1;
@@ -240,8 +248,8 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         Task storage t = _open(taskId);
         bytes32 commitment = _commitments[taskId][msg.sender];
         if (commitment == bytes32(0)) revert NotCommitted(taskId, msg.sender);
-        if (t.commits < t.k && block.timestamp <= t.commitDeadline) revert RevealNotOpen(taskId);
-        if (block.timestamp > t.revealDeadline) revert RevealClosed(taskId, t.revealDeadline);
+        if (t.commits < t.k && block.timestamp <= _commitDeadline(t)) revert RevealNotOpen(taskId);
+        if (block.timestamp > _revealDeadline(t)) revert RevealClosed(taskId, _revealDeadline(t));
         if (_revealed[taskId][msg.sender] != bytes32(0)) revert AlreadyRevealed(taskId, msg.sender);
         if (commitmentOf(taskId, msg.sender, outputHash, salt) != commitment || outputHash == bytes32(0))
             revert RevealMismatch(taskId, msg.sender);
@@ -256,8 +264,8 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     function settle(uint256 taskId) external nonReentrant {
         Task storage t = _open(taskId);
         // A proof task (K = 0) has no reveals to wait for: only its deadline, after which it is refunded.
-        if ((t.k == 0 || t.reveals < t.k) && block.timestamp <= t.revealDeadline)
-            revert TooEarly(taskId, t.revealDeadline);
+        if ((t.k == 0 || t.reveals < t.k) && block.timestamp <= _revealDeadline(t))
+            revert TooEarly(taskId, _revealDeadline(t));
         address[] storage nodes = _assigned[taskId];
         (bytes32 result, uint256 votes) = _majority(taskId, nodes);
 
@@ -314,9 +322,13 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         return _tasks.length;
     }
 
-    function getTask(uint256 taskId) external view returns (Task memory) {
+    /// @notice A task, with its deadlines as they stand (extended by the pauses since it opened).
+    function getTask(uint256 taskId) external view returns (Task memory task) {
         if (taskId >= _tasks.length) revert UnknownTask(taskId);
-        return _tasks[taskId];
+        Task storage t = _tasks[taskId];
+        task = t;
+        task.commitDeadline = _commitDeadline(t);
+        task.revealDeadline = _revealDeadline(t);
     }
 
     function assignedNodes(uint256 taskId) external view returns (address[] memory) {
@@ -360,6 +372,7 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
                 version: version,
                 commitDeadline: commitDeadline,
                 revealDeadline: commitDeadline + revealWindow,
+                pausedBefore: _pausedSeconds(),
                 modelId: modelId,
                 fee: fee,
                 price: price,
@@ -393,6 +406,31 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         }
         emit TaskRefunded(taskId, amount);
         if (amount > 0) joy.safeTransfer(t.requester, amount);
+    }
+
+    /// @dev A pause stops commits and reveals, so it must not run their windows down: the clock of
+    /// every open task stands still while the contract is paused.
+    function _pause() internal override {
+        _pausedAt = uint64(block.timestamp);
+        super._pause();
+    }
+
+    function _unpause() internal override {
+        _pausedTotal += uint64(block.timestamp) - _pausedAt;
+        super._unpause();
+    }
+
+    /// @dev Every second the contract has spent paused, the pause under way included.
+    function _pausedSeconds() private view returns (uint64) {
+        return _pausedTotal + (paused() ? uint64(block.timestamp) - _pausedAt : 0);
+    }
+
+    function _commitDeadline(Task storage t) private view returns (uint64) {
+        return t.commitDeadline + (_pausedSeconds() - t.pausedBefore);
+    }
+
+    function _revealDeadline(Task storage t) private view returns (uint64) {
+        return t.revealDeadline + (_pausedSeconds() - t.pausedBefore);
     }
 
     /// @dev The most revealed output and its count (ties go to the first seen; a tie is never a majority).

@@ -319,3 +319,77 @@ describe('ProofOfInference', () => {
     assert.equal(total, parseEther('1000000'));
   });
 });
+
+// Each written as the attack it stops (issue 14); each fails on the contracts before the fix.
+describe('attacks on the compute network', () => {
+  it('a zero commitment is refused: one node cannot count itself as many commits', async () => {
+    const s = await deployed();
+    for (const n of s.nodes.slice(0, 3)) await join(n);
+    const { taskId, chosen } = await openTask(s);
+    const [cheat] = chosen;
+    for (let i = 0; i < 3; i++)
+      assert.equal(
+        (await revertOf(cheat.poi.write.commit([taskId, `0x${'00'.repeat(32)}`])))?.errorName,
+        'ZeroCommitment',
+      );
+    assert.equal((await s.poi.read.getTask([taskId])).commits, 0);
+    await answer(taskId, cheat, outputHash('7:0.98'));
+    assert.equal(
+      (await revertOf(cheat.poi.write.commit([taskId, commitment(taskId, cheat, outputHash('x'))])))?.errorName,
+      'AlreadyCommitted',
+    );
+    assert.equal((await s.poi.read.getTask([taskId])).commits, 1);
+  });
+
+  it('a pause stops the windows too: no node is silent, nor slashed, for what the pause refused', async () => {
+    const s = await deployed();
+    for (const n of s.nodes.slice(0, 3)) await join(n);
+    const { taskId, chosen } = await openTask(s);
+    await s.admin.poi.write.pause();
+    await advance(WINDOW * 3n);
+    assert.equal((await revertOf(s.requester.poi.write.settle([taskId])))?.errorName, 'TooEarly');
+    await s.admin.poi.write.unpause();
+    // The task's clock stood still while paused: the nodes still have their windows.
+    await answerAll(
+      taskId,
+      chosen.map((n): [Party, Hex] => [n, outputHash('7:0.98')]),
+    );
+    await s.requester.poi.write.settle([taskId]);
+    for (const n of chosen) assert.equal((await s.coordinator.read.getNode([n.address])).stake, parseEther('500'));
+  });
+
+  it('leaving and registering again does not wash a lowered reputation back to the initial one', async () => {
+    const s = await deployed();
+    for (const n of s.nodes.slice(0, 3)) await join(n);
+    const { taskId, chosen } = await openTask(s);
+    const [honest1, honest2, liar] = chosen;
+    await answerAll(taskId, [
+      [honest1, outputHash('7:0.98')],
+      [honest2, outputHash('7:0.98')],
+      [liar, outputHash('1:0.51')],
+    ]);
+    await s.requester.poi.write.settle([taskId]);
+    assert.equal((await s.coordinator.read.getNode([liar.address])).reputation, 400);
+    await liar.coordinator.write.leave();
+    await liar.coordinator.write.register([GPU, 10, 'u33d', 'peer', parseEther('400'), [0n]]);
+    assert.equal((await s.coordinator.read.getNode([liar.address])).reputation, 400);
+  });
+
+  it('a huge declared capacity does not buy selection: stake and reputation decide', async () => {
+    const s = await deployed();
+    const [a, b, sybil] = s.nodes;
+    for (const n of [a, b]) {
+      await n.joy.write.stake([parseEther('500')]);
+      await n.coordinator.write.register([GPU, 50, 'u33d', `peer-${n.address}`, parseEther('500'), [0n]]);
+    }
+    await sybil.joy.write.stake([parseEther('100')]);
+    await sybil.coordinator.write.register([GPU, 4_294_967_295, 'u33d', 'sybil', parseEther('100'), [0n]]);
+    let picked = 0;
+    for (let i = 0; i < 100; i++) {
+      const [chosen] = await s.coordinator.read.select([0n, 1, keccak256(toHex(`seed-${i}`)), 'u33d']);
+      if (chosen.toLowerCase() === sybil.address.toLowerCase()) picked++;
+    }
+    // By stake × reputation alone its share is 1 in 11; capacity can at most double a weight.
+    assert.ok(picked < 25, `the sybil was picked ${picked} times of 100`);
+  });
+});

@@ -198,14 +198,29 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
     await secrets.remove(taskId);
+    commits.delete(taskId);
   };
   const finishInBackground = (taskId: bigint, outputHash: Hex, salt: Hex) =>
     void finish(taskId, outputHash, salt).catch((error) =>
       emit({ type: 'failed', what: 'reveal', task: taskId, error: asError(error) }),
     );
 
-  /** Commits to `outputHash` for the task and finishes it in the background; returns the commit's hash. */
-  const commit = async (taskId: bigint, outputHash: Hex): Promise<Hash> => {
+  // A task's input may arrive more than once (a requester sending it again): the first commit
+  // stands, and its salt is the one kept for the reveal; later ones get the same commit's hash.
+  const commits = new Map<bigint, Promise<Hash>>();
+  /** Commits to `outputHash` for the task (once) and finishes it in the background; returns the commit's hash. */
+  const commit = (taskId: bigint, outputHash: Hex): Promise<Hash> => {
+    const known = commits.get(taskId);
+    if (known) return known;
+    const committing = commitOnce(taskId, outputHash);
+    commits.set(taskId, committing);
+    committing.catch(() => commits.delete(taskId));
+    return committing;
+  };
+  const commitOnce = async (taskId: bigint, outputHash: Hex): Promise<Hash> => {
+    // Committed before a restart: the salt kept then is the one its reveal needs.
+    if (await client.readContract({ ...poi, functionName: 'hasCommitted', args: [taskId, account] }))
+      throw new TaskRefusedError(`this node has already committed to task ${taskId}`);
     const salt = toHex(crypto.getRandomValues(new Uint8Array(32)));
     const commitment = keccak256(
       encodeAbiParameters(

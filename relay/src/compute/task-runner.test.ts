@@ -1,7 +1,8 @@
 // The relay as a compute node, as a real process on a real chain: it registers with its stake and
 // the models it holds, takes the input of a task that selected it, runs the model, commits,
 // reveals and settles; it refuses an input the task did not commit to, and a task that is not there;
-// killed between its commit and its reveal, it reveals after a restart from the secret it stored.
+// killed between its commit and its reveal, it reveals after a restart from the secret it stored;
+// an input sent twice commits once, so the stored secret is the commit's.
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p } from 'libp2p';
 import { mkdtempSync } from 'node:fs';
@@ -40,11 +41,45 @@ const NODE = devAccount(NODE_INDEX);
 const REQUESTER = devAccount(2);
 /** A second node that registers and then never answers. */
 const SILENT_INDEX = 5;
+const SECOND_SILENT_INDEX = 8;
 const FEE = parseEther('3');
 const cardsDir = mkdtempSync(join(tmpdir(), 'task-runner-cards-'));
 let network: ChainAndRelay;
 let peer: Libp2p;
 let client: PublicClient;
+
+/**
+ * A second node holding the model that never answers, so that a K = 2 task waits for its commit
+ * until the window closes.
+ */
+async function registerSilentNode(index: number) {
+  const c = network.deployments.contracts;
+  await fundComputeAccount(network.deployments, index, network.dir);
+  const silent = createWalletClient({
+    account: devAccount(index),
+    transport: http(network.deployments.rpcUrl),
+    chain: undefined,
+  });
+  const digitsId = await client.readContract({
+    address: c.ModelMarketplace.address,
+    abi: modelMarketplaceAbi,
+    functionName: 'modelIdByName',
+    args: [digitsModel.name],
+  });
+  await writeAndWait(client, silent, {
+    address: c.JoyToken.address,
+    abi: joyTokenAbi,
+    functionName: 'stake',
+    args: [parseEther('200')],
+  });
+  const silentPeer = peerIdFromPrivateKey(await generateKeyPair('Ed25519')).toString();
+  await writeAndWait(client, silent, {
+    address: c.NodeCoordinator.address,
+    abi: nodeCoordinatorAbi,
+    functionName: 'register',
+    args: [3, 10, 'u33d', silentPeer, parseEther('200'), [digitsId]],
+  });
+}
 
 async function openTask(input: Feeds, k = 1): Promise<bigint> {
   const c = network.deployments.contracts;
@@ -208,28 +243,7 @@ describe('the relay as a compute node', () => {
     const c = network.deployments.contracts;
     const poi = { address: c.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
     const transport = http(network.deployments.rpcUrl);
-    // A second node holding the model, so that a K = 2 task waits for its commit until the window closes.
-    await fundComputeAccount(network.deployments, SILENT_INDEX, network.dir);
-    const silent = createWalletClient({ account: devAccount(SILENT_INDEX), transport, chain: undefined });
-    const digitsId = await client.readContract({
-      address: c.ModelMarketplace.address,
-      abi: modelMarketplaceAbi,
-      functionName: 'modelIdByName',
-      args: [digitsModel.name],
-    });
-    await writeAndWait(client, silent, {
-      address: c.JoyToken.address,
-      abi: joyTokenAbi,
-      functionName: 'stake',
-      args: [parseEther('200')],
-    });
-    const silentPeer = peerIdFromPrivateKey(await generateKeyPair('Ed25519')).toString();
-    await writeAndWait(client, silent, {
-      address: c.NodeCoordinator.address,
-      abi: nodeCoordinatorAbi,
-      functionName: 'register',
-      args: [3, 10, 'u33d', silentPeer, parseEther('200'), [digitsId]],
-    });
+    await registerSilentNode(SILENT_INDEX);
 
     const taskId = await openTask(digitFeeds(3), 2);
     expect(await client.readContract({ ...poi, functionName: 'assignedNodes', args: [taskId] })).toHaveLength(2);
@@ -274,5 +288,50 @@ describe('the relay as a compute node', () => {
       });
     expect((await node(devAccount(SILENT_INDEX).address)).stake).toBeLessThan(parseEther('200'));
     expect((await node(NODE.address)).stake).toBe(parseEther('200'));
+  }, 120_000);
+
+  it('an input sent twice commits once: restarted, the node still reveals with the salt of its commit', async () => {
+    const c = network.deployments.contracts;
+    const poi = { address: c.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
+    await registerSilentNode(SECOND_SILENT_INDEX);
+    // The last test moved the chain's clock past the relay's heartbeat: its next one makes it selectable.
+    const digitsId = await client.readContract({
+      address: c.ModelMarketplace.address,
+      abi: modelMarketplaceAbi,
+      functionName: 'modelIdByName',
+      args: [digitsModel.name],
+    });
+    const coordinator = { address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi } as const;
+    await expect
+      .poll(
+        () => client.readContract({ ...coordinator, functionName: 'isSelectable', args: [NODE.address, digitsId] }),
+        {
+          timeout: 60_000,
+        },
+      )
+      .toBe(true);
+    const taskId = await openTask(digitFeeds(4), 2);
+    const cidOfDigits = await fileCid(digitsModel.file);
+    // The last test restarted the relay on a new port: a peer that knows its new address asks.
+    const asker = await peerOf(network.relay);
+    const ask = () =>
+      requestInference(asker, multiaddr(network.relay.multiaddrs[0]), cidOfDigits, digitsModel.spec, digitFeeds(4), {
+        task: taskId,
+      });
+    const first = await ask();
+    const second = await ask();
+    await asker.stop();
+    expect(second.commitTx).toBe(first.commitTx);
+
+    await network.crashAndRestartRelay();
+    const testClient = createTestClient({ mode: 'hardhat', transport: http(network.deployments.rpcUrl) });
+    const task = await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] });
+    await testClient.increaseTime({ seconds: Number(task.commitDeadline - (await client.getBlock()).timestamp) + 1 });
+    await testClient.mine({ blocks: 1 });
+    await expect
+      .poll(() => client.readContract({ ...poi, functionName: 'revealedOutput', args: [taskId, NODE.address] }), {
+        timeout: 30_000,
+      })
+      .toBe(first.outputHash);
   }, 120_000);
 });
