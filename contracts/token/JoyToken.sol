@@ -34,6 +34,8 @@ contract JoyToken is ERC20, ERC20Permit, ERC20Votes, AccessControl {
     }
 
     mapping(address account => Stake) private _stakes;
+    /// @dev What each manager holds of each account's stake: a manager unlocks and slashes only that.
+    mapping(address account => mapping(address manager => uint256)) private _lockedBy;
 
     /// @notice Seconds between an unstake request and its withdrawal.
     uint64 public cooldown;
@@ -117,28 +119,38 @@ contract JoyToken is ERC20, ERC20Permit, ERC20Votes, AccessControl {
         uint256 unlocked = s.staked - s.locked;
         if (unlocked < amount) revert InsufficientUnlockedStake(account, unlocked, amount);
         s.locked += amount;
+        _lockedBy[account][msg.sender] += amount;
         emit StakeLocked(account, msg.sender, amount);
     }
 
-    /// @notice Releases `amount` of `account`'s locked stake.
+    /// @notice Releases `amount` of what the calling manager holds of `account`'s stake.
     function unlockStake(address account, uint256 amount) external onlyRole(STAKE_MANAGER_ROLE) {
         if (amount == 0) revert ZeroAmount();
-        Stake storage s = _stakes[account];
-        if (s.locked < amount) revert InsufficientLockedStake(account, s.locked, amount);
-        s.locked -= amount;
+        _release(account, amount);
         emit StakeUnlocked(account, msg.sender, amount);
     }
 
-    /// @notice Takes `amount` of `account`'s locked stake and sends it to `recipient`, or burns it
-    /// when `recipient` is the zero address.
+    /// @notice Takes `amount` of what the calling manager holds of `account`'s stake and sends it to
+    /// `recipient`, or burns it when `recipient` is the zero address.
     function slash(address account, uint256 amount, address recipient) external onlyRole(STAKE_MANAGER_ROLE) {
         if (amount == 0) revert ZeroAmount();
-        Stake storage s = _stakes[account];
-        if (s.locked < amount) revert InsufficientLockedStake(account, s.locked, amount);
-        s.locked -= amount;
-        s.staked -= amount;
+        _release(account, amount);
+        _stakes[account].staked -= amount;
         emit Slashed(account, msg.sender, amount, recipient);
         _update(account, recipient, amount);
+    }
+
+    /// @notice How much of `account`'s stake `manager` holds.
+    function lockedBy(address account, address manager) external view returns (uint256) {
+        return _lockedBy[account][manager];
+    }
+
+    /// @dev Lowers what the caller holds of `account`'s stake, and the account's total locked.
+    function _release(address account, uint256 amount) private {
+        uint256 held = _lockedBy[account][msg.sender];
+        if (held < amount) revert InsufficientLockedStake(account, held, amount);
+        _lockedBy[account][msg.sender] = held - amount;
+        _stakes[account].locked -= amount;
     }
 
     // ---- admin ---------------------------------------------------------------------------

@@ -112,6 +112,26 @@ describe('JoyToken', () => {
     assert.equal(over?.errorName, 'InsufficientLockedStake');
   });
 
+  // Issue 14: a second manager (a DAO) unlocked what NodeCoordinator held; the node unbonded and the
+  // coordinator's settlement reverted for ever.
+  it('lets a manager unlock and slash only what it locked itself, not what another holds', async () => {
+    const { joy, asAlice, asManager, asBob } = await deployed();
+    await joy.write.grantRole([STAKE_MANAGER_ROLE, bob.account.address]);
+    await asAlice.write.stake([parseEther('500')]);
+    await asManager.write.lockStake([alice.account.address, parseEther('300')]);
+    await asBob.write.lockStake([alice.account.address, parseEther('50')]);
+    for (const attempt of [
+      asBob.write.unlockStake([alice.account.address, parseEther('100')]),
+      asBob.write.slash([alice.account.address, parseEther('100'), bob.account.address]),
+    ])
+      assert.equal((await revertOf(attempt))?.errorName, 'InsufficientLockedStake');
+    assert.equal(await joy.read.lockedBy([alice.account.address, manager.account.address]), parseEther('300'));
+    assert.equal((await joy.read.stakeOf([alice.account.address])).locked, parseEther('350'));
+    await asBob.write.unlockStake([alice.account.address, parseEther('50')]);
+    await asManager.write.unlockStake([alice.account.address, parseEther('300')]);
+    assert.equal((await joy.read.stakeOf([alice.account.address])).locked, 0n);
+  });
+
   it('never slashes more than the locked stake, so the free balance is out of reach', async () => {
     const { joy, asAlice, asManager } = await deployed();
     await asAlice.write.stake([parseEther('100')]);
