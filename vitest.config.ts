@@ -9,6 +9,7 @@ export default defineConfig({
       'models/**/*.test.ts',
       'circuits/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'contracts/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,

@@ -1,13 +1,17 @@
 // The one deployment of PermaNet's contracts, with their roles wired: `npm start`, the benchmark,
 // the relay tests and every contract test deploy through `deployPermaNet` (tests on Hardhat's
 // in-process chain pass their own parameters). `deployContracts` is what a running chain gets:
-// the deployments record the app and the relay read, and on the dev chain JOY for the first dev
-// accounts, so a newcomer can stake and pay at once.
+// the deployments record the app and the relay read. On the dev chain the first dev account
+// deploys and JOY goes to the next four, so a newcomer can stake and pay at once; on any other
+// chain the deployer, the admin and the treasury come from the environment, the public dev keys
+// are refused, and every role passes to the admin.
 import { readFileSync } from 'node:fs';
 import {
   createPublicClient,
   createWalletClient,
   http,
+  isAddress,
+  isHex,
   keccak256,
   parseEther,
   toHex,
@@ -22,6 +26,8 @@ import {
 } from 'viem';
 import { joyTokenAbi, nodeCoordinatorAbi } from '@permanet/core/chain/abi/generated';
 import { DEV_CHAIN_ID, devAccount } from '@permanet/core/chain/dev-accounts';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
+import { privateKeyToAccount } from 'viem/accounts';
 import type { ContractName, Deployments } from '@permanet/core/chain/deployments';
 
 /** What the contracts are deployed with; `deployPermaNet` takes these unless told otherwise. */
@@ -32,6 +38,10 @@ export interface DeployParameters {
   joyCooldown: bigint;
   /** Receives the platform's share of marketplace revenue (default: the deployer). */
   treasury?: Address;
+  /** Receives the JOY supply (default: the deployer). */
+  supplyHolder?: Address;
+  /** Holds every admin and guardian role once deployed (default: the deployer keeps them). */
+  admin?: Address;
   /** The platform's share, in basis points. */
   platformFeeBps: number;
   /** Registrations one account may make per window, and the window in seconds. */
@@ -95,7 +105,12 @@ export async function deployPermaNet(
     await client.waitForTransactionReceipt({ hash });
   };
 
-  const JoyToken = await deploy('token/JoyToken.sol', 'JoyToken', [admin, p.joySupply, p.joyCooldown, admin]);
+  const JoyToken = await deploy('token/JoyToken.sol', 'JoyToken', [
+    p.supplyHolder ?? admin,
+    p.joySupply,
+    p.joyCooldown,
+    admin,
+  ]);
   const ModelMarketplace = await deploy('marketplace/ModelMarketplace.sol', 'ModelMarketplace', [
     JoyToken.address,
     admin,
@@ -128,17 +143,78 @@ export async function deployPermaNet(
     role('TASK_MANAGER_ROLE'),
     ProofOfInference.address,
   ]);
+  // The deployer wired the roles; the configured admin takes them over and the deployer keeps none.
+  if (p.admin !== undefined && p.admin.toLowerCase() !== admin.toLowerCase()) {
+    const guarded = [ModelMarketplace, NodeCoordinator, ProofOfInference];
+    for (const contract of [JoyToken, ...guarded])
+      await write(contract.address, joyTokenAbi, 'grantRole', [DEFAULT_ADMIN_ROLE, p.admin]);
+    for (const contract of guarded) {
+      await write(contract.address, joyTokenAbi, 'grantRole', [role('GUARDIAN_ROLE'), p.admin]);
+      await write(contract.address, joyTokenAbi, 'renounceRole', [role('GUARDIAN_ROLE'), admin]);
+    }
+    for (const contract of [JoyToken, ...guarded])
+      await write(contract.address, joyTokenAbi, 'renounceRole', [DEFAULT_ADMIN_ROLE, admin]);
+  }
   return { JoyToken, ModelMarketplace, NodeCoordinator, ProofOfInference };
 }
 
-/** Deploys to the chain at `rpcUrl` as dev account 0 and returns the deployments record. */
-export async function deployContracts(rpcUrl: string): Promise<Deployments> {
+const DEFAULT_ADMIN_ROLE = `0x${'00'.repeat(32)}` as const;
+/** How many of the public mnemonic's accounts are refused as a deployer, admin or treasury. */
+const DEV_ACCOUNTS_CHECKED = 20;
+
+/** Who deploys and who holds the roles and the treasury on a chain other than the dev chain. */
+export interface PublicChainAccounts {
+  deployer: Account;
+  admin: Address;
+  treasury: Address;
+}
+
+/**
+ * Reads PERMANET_DEPLOYER_KEY, PERMANET_ADMIN and PERMANET_TREASURY, refusing what is missing or
+ * malformed and the public dev keys and accounts (anyone can sign with them).
+ */
+export function publicChainAccounts(env: Record<string, string | undefined>): PublicChainAccounts {
+  const missing = ['PERMANET_DEPLOYER_KEY', 'PERMANET_ADMIN', 'PERMANET_TREASURY'].filter((name) => !env[name]);
+  if (missing.length > 0)
+    throw new PermaNetError(`a deployment to a chain other than the dev chain needs ${missing.join(', ')}`);
+  const key = env.PERMANET_DEPLOYER_KEY!;
+  if (!isHex(key) || key.length !== 66) throw new PermaNetError('PERMANET_DEPLOYER_KEY is not a private key (0x…)');
+  for (const name of ['PERMANET_ADMIN', 'PERMANET_TREASURY'])
+    if (!isAddress(env[name]!)) throw new PermaNetError(`${name} is not an address: ${env[name]}`);
+  const deployer = privateKeyToAccount(key);
+  const admin = env.PERMANET_ADMIN as Address;
+  const treasury = env.PERMANET_TREASURY as Address;
+  const publicAccounts = new Set(
+    Array.from({ length: DEV_ACCOUNTS_CHECKED }, (_, i) => devAccount(i).address.toLowerCase()),
+  );
+  for (const [what, address] of [
+    ['the deployer key', deployer.address],
+    ['PERMANET_ADMIN', admin],
+    ['PERMANET_TREASURY', treasury],
+  ])
+    if (publicAccounts.has(address.toLowerCase()))
+      throw new PermaNetError(`${what} is one of the public dev accounts (${address}): anyone can sign for it`);
+  return { deployer, admin, treasury };
+}
+
+/** Deploys to the chain at `rpcUrl` and returns the deployments record (see the top of this file). */
+export async function deployContracts(
+  rpcUrl: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<Deployments> {
   const transport = http(rpcUrl);
   const client = createPublicClient({ transport });
   const chainId = await client.getChainId();
   const dev = chainId === DEV_CHAIN_ID;
-  const wallet = createWalletClient({ account: devAccount(0), transport });
-  const contracts = await deployPermaNet(wallet, client, dev ? DEV : PRODUCTION);
+  const accounts = dev ? null : publicChainAccounts(env);
+  const wallet = createWalletClient({ account: accounts?.deployer ?? devAccount(0), transport });
+  const contracts = await deployPermaNet(
+    wallet,
+    client,
+    accounts
+      ? { ...PRODUCTION, admin: accounts.admin, treasury: accounts.treasury, supplyHolder: accounts.treasury }
+      : DEV,
+  );
   if (dev) {
     for (let index = 1; index <= 4; index++) {
       const hash = await wallet.writeContract({
