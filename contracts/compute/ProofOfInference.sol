@@ -133,17 +133,19 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     // ---- requesters ------------------------------------------------------------------------
 
     /// @notice Opens a task for `k` nodes; escrows `fee` plus the model's per-use price (needs an
-    /// allowance). `region` (a geohash prefix, may be empty) favours nearby nodes.
+    /// allowance), which may not be above `maxPrice`. `region` (a geohash prefix, may be empty)
+    /// favours nearby nodes.
     function createTask(
         uint256 modelId,
         uint32 version,
         bytes32 inputHash,
         uint8 k,
         uint256 fee,
+        uint256 maxPrice,
         string calldata region
     ) external nonReentrant whenNotPaused returns (uint256 taskId) {
         if (k == 0 || k > MAX_K) revert BadK(k, MAX_K);
-        uint256 price = _checkModel(modelId);
+        uint256 price = _checkModel(modelId, maxPrice);
         marketplace.getVersion(modelId, version); // reverts UnknownVersion
         _countAction(msg.sender);
 
@@ -167,11 +169,12 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         uint256 modelId,
         uint32 version,
         bytes32 inputCommitment,
-        uint256 fee
+        uint256 fee,
+        uint256 maxPrice
     ) external nonReentrant whenNotPaused returns (uint256 taskId) {
         // verifierOf reverts UnknownVersion for a version that does not exist.
         if (marketplace.verifierOf(modelId, version) == address(0)) revert NoProver(modelId, version);
-        uint256 price = _checkModel(modelId);
+        uint256 price = _checkModel(modelId, maxPrice);
         _countAction(msg.sender);
 
         taskId = _tasks.length;
@@ -345,11 +348,12 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
 
     // ---- internals -------------------------------------------------------------------------
 
-    /// @dev The checks every new task passes; returns the model's per-use price.
-    function _checkModel(uint256 modelId) private view returns (uint256 price) {
+    /// @dev The checks every new task passes; returns the model's per-use price, at most `maxPrice`.
+    function _checkModel(uint256 modelId, uint256 maxPrice) private view returns (uint256 price) {
         IModelMarketplace.Model memory model = marketplace.getModel(modelId);
         if (!model.listed) revert ModelNotListed(modelId);
         if (Pausable(address(marketplace)).paused()) revert MarketplacePaused();
+        if (model.pricePerUse > maxPrice) revert IModelMarketplace.PriceAboveMax(modelId, model.pricePerUse, maxPrice);
         return model.pricePerUse;
     }
 
@@ -387,7 +391,7 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         if (!model.listed || model.pricePerUse != t.price || Pausable(address(marketplace)).paused()) return false;
         joy.forceApprove(address(marketplace), t.price);
         marketplace.deposit(t.price);
-        marketplace.useModel(t.modelId);
+        marketplace.useModel(t.modelId, t.price);
         return true;
     }
 

@@ -93,6 +93,9 @@ interface IModelMarketplace {
     event EarningsWithdrawn(address indexed account, uint256 amount);
     event PlatformFeeChanged(uint16 feeBps, address treasury);
 
+    /// @notice The price is above what the buyer agreed to pay.
+    error PriceAboveMax(uint256 id, uint256 price, uint256 maxPrice);
+
     function registerModel(Registration calldata registration) external returns (uint256 id);
     function publishVersion(
         uint256 id,
@@ -107,10 +110,13 @@ interface IModelMarketplace {
     function registerProver(uint256 id, uint32 version, Prover calldata prover) external;
     function setPrices(uint256 id, uint256 pricePerUse, uint256 licencePrice) external;
     function setListed(uint256 id, bool listed) external;
-    function buyLicence(uint256 id) external;
+    /// @notice Buys a perpetual licence at its price, reverting PriceAboveMax above `maxPrice` (a creator
+    /// who raises the price after the buyer looked cannot charge more than the buyer agreed to).
+    function buyLicence(uint256 id, uint256 maxPrice) external;
     function deposit(uint256 amount) external;
     function withdrawPrepaid(uint256 amount) external;
-    function useModel(uint256 id) external;
+    /// @notice Pays one use from the prepaid balance, reverting PriceAboveMax above `maxPrice`.
+    function useModel(uint256 id, uint256 maxPrice) external;
     function withdrawEarnings() external;
 
     function modelCount() external view returns (uint256);

@@ -177,10 +177,11 @@ contract ModelMarketplace is IModelMarketplace, GuardianPausable, AccountRateLim
     // ---- paying --------------------------------------------------------------------------
 
     /// @notice Buys a perpetual licence for the caller at the licence price (needs an allowance).
-    function buyLicence(uint256 id) external nonReentrant whenNotPaused {
+    function buyLicence(uint256 id, uint256 maxPrice) external nonReentrant whenNotPaused {
         Model storage m = _listedModel(id);
         uint256 price = m.licencePrice;
         if (price == 0) revert NoLicenceForSale(id);
+        if (price > maxPrice) revert PriceAboveMax(id, price, maxPrice);
         if (_licences[id][msg.sender]) revert AlreadyLicensed(id, msg.sender);
 
         _licences[id][msg.sender] = true;
@@ -210,9 +211,10 @@ contract ModelMarketplace is IModelMarketplace, GuardianPausable, AccountRateLim
 
     /// @notice Records one use of a model by the caller, paying its per-use price from the prepaid
     /// balance unless the caller holds a licence or the model is free.
-    function useModel(uint256 id) external whenNotPaused {
+    function useModel(uint256 id, uint256 maxPrice) external whenNotPaused {
         Model storage m = _listedModel(id);
         uint256 price = _licences[id][msg.sender] ? 0 : m.pricePerUse;
+        if (price > maxPrice) revert PriceAboveMax(id, price, maxPrice);
         if (price > 0) {
             uint256 available = _prepaid[msg.sender];
             if (available < price) revert InsufficientPrepaid(msg.sender, available, price);

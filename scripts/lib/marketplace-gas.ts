@@ -49,9 +49,9 @@ export async function measureMarketplaceGas(deployments: Deployments): Promise<R
   for (const wallet of [buyer, user]) await send(wallet, joy, joyTokenAbi, 'approve', [market, maxUint256]);
   return {
     register: await gasOf(hash),
-    buyLicence: await send(buyer, market, modelMarketplaceAbi, 'buyLicence', [id]),
+    buyLicence: await send(buyer, market, modelMarketplaceAbi, 'buyLicence', [id, parseEther('10')]),
     deposit: await send(user, market, modelMarketplaceAbi, 'deposit', [parseEther('5')]),
-    use: await send(user, market, modelMarketplaceAbi, 'useModel', [id]),
+    use: await send(user, market, modelMarketplaceAbi, 'useModel', [id, parseEther('1')]),
     withdraw: await send(creator, market, modelMarketplaceAbi, 'withdrawEarnings', []),
     stake: await send(user, joy, joyTokenAbi, 'stake', [parseEther('100')]),
   };

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { multiaddr } from '@multiformats/multiaddr';
 import type { Page } from 'playwright-core';
-import { createPublicClient, createWalletClient, encodeFunctionData, http, toHex, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  createWalletClient,
+  encodeFunctionData,
+  http,
+  maxUint256,
+  toHex,
+  type PublicClient,
+} from 'viem';
 import { provableModels, root } from '../../circuits/provable-models.ts';
 import { proofOfInferenceAbi } from '@permanet/core/chain/abi/generated';
 import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
@@ -121,7 +129,7 @@ export async function provingGas(
   const created = await writeAndWait<bigint>(client, wallet, {
     ...poi,
     functionName: 'createProofTask',
-    args: [modelId, 0, toHex(signals[0], { size: 32 }), 0n],
+    args: [modelId, 0, toHex(signals[0], { size: 32 }), 0n, maxUint256],
   });
   const settled = await writeAndWait(client, wallet, {
     ...poi,

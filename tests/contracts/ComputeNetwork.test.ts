@@ -66,7 +66,7 @@ const commitment = (taskId: bigint, node: Party, output: Hex) =>
 /** Opens a task for k nodes and returns its id and the selected parties. */
 async function openTask(s: Setup, k = 3) {
   const taskId = await s.poi.read.taskCount();
-  await s.requester.poi.write.createTask([0n, 0, keccak256(toHex('input')), k, FEE, 'u33d']);
+  await s.requester.poi.write.createTask([0n, 0, keccak256(toHex('input')), k, FEE, maxUint256, 'u33d']);
   const chosen = await s.poi.read.assignedNodes([taskId]);
   return { taskId, chosen: chosen.map((a) => s.nodes.find((n) => n.address.toLowerCase() === a.toLowerCase())!) };
 }
@@ -272,23 +272,27 @@ describe('ProofOfInference', () => {
       assert.equal((await revertOf(s.requester.poi.write.settle([taskId])))?.errorName, 'TooEarly');
       assert.equal((await revertOf(chosen[0].coordinator.write.leave()))?.errorName, 'HasActiveTasks');
       assert.equal(
-        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 0, FEE, ''])))?.errorName,
+        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 0, FEE, maxUint256, ''])))
+          ?.errorName,
         'BadK',
       );
       assert.equal(
-        (await revertOf(s.requester.poi.write.createTask([0n, 5, keccak256(toHex('i')), 3, FEE, ''])))?.errorName,
+        (await revertOf(s.requester.poi.write.createTask([0n, 5, keccak256(toHex('i')), 3, FEE, maxUint256, ''])))
+          ?.errorName,
         undefined,
         "an unknown version is the marketplace's UnknownVersion",
       );
       await s.admin.market.write.pause();
       assert.equal(
-        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 3, FEE, ''])))?.errorName,
+        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 3, FEE, maxUint256, ''])))
+          ?.errorName,
         'MarketplacePaused',
       );
       await s.admin.market.write.unpause();
-      await s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 1, FEE, '']);
+      await s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 1, FEE, maxUint256, '']);
       assert.equal(
-        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 1, FEE, ''])))?.errorName,
+        (await revertOf(s.requester.poi.write.createTask([0n, 0, keccak256(toHex('i')), 1, FEE, maxUint256, ''])))
+          ?.errorName,
         'RateLimited',
       );
     },
@@ -391,5 +395,18 @@ describe('attacks on the compute network', () => {
     }
     // By stake × reputation alone its share is 1 in 11; capacity can at most double a weight.
     assert.ok(picked < 25, `the sybil was picked ${picked} times of 100`);
+  });
+});
+
+describe('a task opened under a raised price', () => {
+  it('is refused above the most the requester agreed to pay', async () => {
+    const s = await deployed();
+    for (const n of s.nodes.slice(0, 3)) await join(n);
+    await s.creator.market.write.setPrices([0n, parseEther('400'), 0n]);
+    const refused = await revertOf(
+      s.requester.poi.write.createTask([0n, 0, keccak256(toHex('input')), 3, FEE, PRICE, 'u33d']),
+    );
+    assert.equal(refused?.errorName, 'PriceAboveMax');
+    assert.equal(await s.poi.read.taskCount(), 0n);
   });
 });

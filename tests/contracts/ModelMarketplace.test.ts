@@ -161,12 +161,12 @@ describe('ModelMarketplace', () => {
     const { market, joy, alice, bob } = await deployed();
     await alice.market.write.registerModel([registration('digits')]);
     // JoyToken's ERC20InsufficientAllowance(address,uint256,uint256), raised inside the purchase.
-    const noAllowance = await revertOf(bob.market.write.buyLicence([0n]));
+    const noAllowance = await revertOf(bob.market.write.buyLicence([0n, maxUint256]));
     assert.equal(noAllowance?.signature, toFunctionSelector('ERC20InsufficientAllowance(address,uint256,uint256)'));
     assert.equal(await market.read.hasLicence([0n, bob.account.address]), false);
 
     await bob.joy.write.approve([market.address, parseEther('100')]);
-    const logs = await logsOf(await bob.market.write.buyLicence([0n]), market);
+    const logs = await logsOf(await bob.market.write.buyLicence([0n, maxUint256]), market);
     assert.deepEqual(
       [logs.splits[0].args.creatorShare, logs.splits[0].args.parentShare, logs.splits[0].args.platformShare],
       [parseEther('90'), 0n, parseEther('10')],
@@ -175,7 +175,7 @@ describe('ModelMarketplace', () => {
     assert.equal(await market.read.earningsOf([alice.account.address]), parseEther('90'));
     assert.equal(await market.read.earningsOf([treasury.account.address]), parseEther('10'));
     assert.equal(await joy.read.balanceOf([bob.account.address]), parseEther('900'));
-    assert.equal((await revertOf(bob.market.write.buyLicence([0n])))?.errorName, 'AlreadyLicensed');
+    assert.equal((await revertOf(bob.market.write.buyLicence([0n, maxUint256])))?.errorName, 'AlreadyLicensed');
   });
 
   it('pays the parent model its royalty on a derivative', async () => {
@@ -185,7 +185,7 @@ describe('ModelMarketplace', () => {
       registration('child', { parentIdPlusOne: 1n, licencePrice: parseEther('50') }),
     ]);
     await bob.joy.write.approve([market.address, maxUint256]);
-    await bob.market.write.buyLicence([1n]);
+    await bob.market.write.buyLicence([1n, maxUint256]);
     assert.equal(await market.read.earningsOf([alice.account.address]), parseEther('10')); // 20%
     assert.equal(await market.read.earningsOf([treasury.account.address]), parseEther('5')); // 10%
     assert.equal(await market.read.earningsOf([carol.account.address]), parseEther('35')); // the rest
@@ -194,12 +194,12 @@ describe('ModelMarketplace', () => {
   it('charges per use from the prepaid balance, free with a licence, and counts uses', async () => {
     const { market, joy, alice, bob, carol } = await deployed();
     await alice.market.write.registerModel([registration('digits')]);
-    assert.equal((await revertOf(bob.market.write.useModel([0n])))?.errorName, 'InsufficientPrepaid');
+    assert.equal((await revertOf(bob.market.write.useModel([0n, maxUint256])))?.errorName, 'InsufficientPrepaid');
     await bob.joy.write.approve([market.address, maxUint256]);
     await bob.market.write.deposit([parseEther('2.5')]);
-    await bob.market.write.useModel([0n]);
-    await bob.market.write.useModel([0n]);
-    const short = await revertOf(bob.market.write.useModel([0n]));
+    await bob.market.write.useModel([0n, maxUint256]);
+    await bob.market.write.useModel([0n, maxUint256]);
+    const short = await revertOf(bob.market.write.useModel([0n, maxUint256]));
     assert.deepEqual(short?.args, [getAddress(bob.account.address), parseEther('0.5'), parseEther('1')]);
     assert.equal(await market.read.prepaidOf([bob.account.address]), parseEther('0.5'));
     assert.equal(await market.read.earningsOf([alice.account.address]), parseEther('1.8'));
@@ -207,8 +207,8 @@ describe('ModelMarketplace', () => {
     assert.equal(await joy.read.balanceOf([bob.account.address]), parseEther('998'));
 
     await carol.joy.write.approve([market.address, maxUint256]);
-    await carol.market.write.buyLicence([0n]);
-    await carol.market.write.useModel([0n]);
+    await carol.market.write.buyLicence([0n, maxUint256]);
+    await carol.market.write.useModel([0n, maxUint256]);
     assert.equal(await market.read.prepaidOf([carol.account.address]), 0n);
     assert.equal((await market.read.getModel([0n])).uses, 3n);
   });
@@ -217,7 +217,7 @@ describe('ModelMarketplace', () => {
     const { market, joy, alice, bob } = await deployed();
     await alice.market.write.registerModel([registration('digits')]);
     await bob.joy.write.approve([market.address, maxUint256]);
-    await bob.market.write.buyLicence([0n]);
+    await bob.market.write.buyLicence([0n, maxUint256]);
     assert.equal((await revertOf(bob.market.write.withdrawEarnings()))?.errorName, 'NothingToWithdraw');
     assert.equal((await revertOf(bob.market.write.withdrawPrepaid([1n])))?.errorName, 'InsufficientPrepaid');
     await alice.market.write.withdrawEarnings();
@@ -236,9 +236,9 @@ describe('ModelMarketplace', () => {
     for (const call of [
       alice.market.write.registerModel([registration('other')]),
       alice.market.write.publishVersion([0n, cid, cardCid, spec, 1n]),
-      bob.market.write.buyLicence([0n]),
+      bob.market.write.buyLicence([0n, maxUint256]),
       bob.market.write.deposit([1n]),
-      bob.market.write.useModel([0n]),
+      bob.market.write.useModel([0n, maxUint256]),
     ])
       assert.equal((await revertOf(call))?.errorName, 'EnforcedPause');
     await bob.market.write.withdrawPrepaid([parseEther('5')]);
@@ -254,8 +254,8 @@ describe('ModelMarketplace', () => {
     await market.write.setListed([0n, false]);
     assert.equal((await market.read.getModel([0n])).listed, false);
     await bob.joy.write.approve([market.address, maxUint256]);
-    assert.equal((await revertOf(bob.market.write.buyLicence([0n])))?.errorName, 'NotListed');
-    assert.equal((await revertOf(bob.market.write.useModel([0n])))?.errorName, 'NotListed');
+    assert.equal((await revertOf(bob.market.write.buyLicence([0n, maxUint256])))?.errorName, 'NotListed');
+    assert.equal((await revertOf(bob.market.write.useModel([0n, maxUint256])))?.errorName, 'NotListed');
     // Only the creator lists it again.
     assert.equal((await revertOf(market.write.setListed([0n, true])))?.errorName, 'NotCreator');
     await alice.market.write.setListed([0n, true]);
@@ -365,7 +365,7 @@ describe('ModelMarketplace', () => {
             : op === 1
               ? [
                   prepaid.get(me)! >= price,
-                  () => who.market.write.useModel([BigInt(id)]),
+                  () => who.market.write.useModel([BigInt(id), maxUint256]),
                   () => {
                     add(prepaid, me, -price);
                     split(id, price);
@@ -374,7 +374,7 @@ describe('ModelMarketplace', () => {
               : op === 2
                 ? [
                     !licensed.has(`${id}:${me}`) && wallet.get(me)! >= models[id].licence,
-                    () => who.market.write.buyLicence([BigInt(id)]),
+                    () => who.market.write.buyLicence([BigInt(id), maxUint256]),
                     () => {
                       add(wallet, me, -models[id].licence);
                       licensed.add(`${id}:${me}`);
@@ -429,4 +429,23 @@ describe('ModelMarketplace', () => {
       assert.equal(total, parseEther('1000000'));
     });
   }
+});
+
+// Issue 14: a creator who front-ran a buyer with setPrices(pricePerUse = the buyer's prepaid
+// balance) drained it with one use the buyer saw at 1 JOY.
+describe('a price raised under a buyer', () => {
+  it('is refused: a use and a licence cost at most what the buyer agreed to', async () => {
+    const { market, alice, bob } = await deployed();
+    await alice.market.write.registerModel([registration('digits')]);
+    await bob.joy.write.approve([market.address, maxUint256]);
+    await bob.market.write.deposit([parseEther('500')]);
+    // The buyer saw 1 JOY a use and 100 JOY a licence; the creator raises both first.
+    await alice.market.write.setPrices([0n, parseEther('500'), parseEther('900')]);
+    const use = await revertOf(bob.market.write.useModel([0n, parseEther('1')]));
+    assert.equal(use?.errorName, 'PriceAboveMax');
+    assert.deepEqual(use?.args, [0n, parseEther('500'), parseEther('1')]);
+    assert.equal((await revertOf(bob.market.write.buyLicence([0n, parseEther('100')])))?.errorName, 'PriceAboveMax');
+    assert.equal(await market.read.prepaidOf([bob.account.address]), parseEther('500'));
+    assert.equal(await market.read.earningsOf([alice.account.address]), 0n);
+  });
 });

@@ -172,7 +172,7 @@ describe('proved inference', () => {
 
   it('a proof task settles with a valid proof: the prover is paid the fee and the model its price', async () => {
     const s = await registered();
-    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE]);
+    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE, maxUint256]);
     const task = await s.poi.read.getTask([0n]);
     assert.equal(task.k, 0);
     assert.equal(task.inputHash, proved.commitment);
@@ -196,7 +196,7 @@ describe('proved inference', () => {
 
   it('refuses a forged output, another input, a vote task, a late proof, and a version without a prover', async () => {
     const s = await registered();
-    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE]);
+    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE, maxUint256]);
     const settle = (signals: bigint[], taskId = 0n) =>
       revertOf(s.prover.poi.write.settleWithProof([taskId, proved.words, signals]));
     // Logit 3 one higher.
@@ -209,7 +209,7 @@ describe('proved inference', () => {
     assert.equal((await settle([]))?.errorName, 'CommitmentMismatch');
     // The marketplace's own error, raised in the call ProofOfInference makes to it.
     assert.equal(
-      (await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE])))?.signature,
+      (await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE, maxUint256])))?.signature,
       toFunctionSelector('UnknownVersion(uint256,uint32)'),
     );
     await s.creator.market.write.publishVersion([
@@ -220,7 +220,7 @@ describe('proved inference', () => {
       1n,
     ]);
     assert.equal(
-      (await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE])))?.errorName,
+      (await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE, maxUint256])))?.errorName,
       'NoProver',
     );
     assert.equal(
@@ -248,7 +248,7 @@ describe('proved inference', () => {
     const joyAsNode = await viem.getContractAt('JoyToken', s.joy.address, { client: { wallet: stranger } });
     await joyAsNode.write.stake([parseEther('200')]);
     await node.write.register([0, 10, 'u33d', '12D3KooWstranger', parseEther('200'), [0n]]);
-    await s.requester.poi.write.createTask([0n, 0, proved.commitment, 1, FEE, '']);
+    await s.requester.poi.write.createTask([0n, 0, proved.commitment, 1, FEE, maxUint256, '']);
     assert.equal(
       (await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName,
       'NotAProofTask',

@@ -98,7 +98,7 @@ async function openTask(input: Feeds, k = 1): Promise<bigint> {
     address: c.ProofOfInference.address,
     abi: proofOfInferenceAbi,
     functionName: 'createTask',
-    args: [modelId, 0, inputHash(input), k, FEE, 'u33d'],
+    args: [modelId, 0, inputHash(input), k, FEE, maxUint256, 'u33d'],
   });
   return result;
 }

@@ -48,7 +48,7 @@ export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boo
     run('Paid for one use', async () => {
       await writeMarketplace(client(), wallets.wallet()!, contracts().marketplace, {
         functionName: 'useModel',
-        args: [props.model.id],
+        args: [props.model.id, props.model.pricePerUse],
       });
       setPaidUse(true);
     });
@@ -98,7 +98,7 @@ export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boo
                       onClick={() =>
                         void pay('Licence bought', props.model.licencePrice, {
                           functionName: 'buyLicence',
-                          args: [props.model.id],
+                          args: [props.model.id, props.model.licencePrice],
                         })
                       }
                     >

@@ -54,7 +54,16 @@ export async function createTask(
     address: at.proofOfInference,
     abi: proofOfInferenceAbi,
     functionName: 'createTask',
-    args: [request.modelId, request.version, request.inputHash, request.k, request.fee, request.region],
+    // The price read above is the most the task pays: a creator raising it meanwhile gets a revert.
+    args: [
+      request.modelId,
+      request.version,
+      request.inputHash,
+      request.k,
+      request.fee,
+      model.pricePerUse,
+      request.region,
+    ],
   });
   const [created] = parseEventLogs({ abi: proofOfInferenceAbi, eventName: 'TaskCreated', logs: receipt.logs });
   return { taskId: created.args.taskId, nodes: [...created.args.nodes], escrowed, hash, block: receipt.blockNumber };

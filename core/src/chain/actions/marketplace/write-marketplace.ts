@@ -5,7 +5,8 @@ import type { ConnectedWallet } from '../../dev-wallet.ts';
 import { writeAndWait } from '../write-and-wait.ts';
 
 export type MarketplaceCall =
-  | { functionName: 'buyLicence' | 'useModel'; args: [id: bigint] }
+  // The price the person saw: a creator who raises it meanwhile cannot charge more.
+  | { functionName: 'buyLicence' | 'useModel'; args: [id: bigint, maxPrice: bigint] }
   | { functionName: 'deposit' | 'withdrawPrepaid'; args: [amount: bigint] }
   | { functionName: 'withdrawEarnings'; args: [] }
   | { functionName: 'setPrices'; args: [id: bigint, pricePerUse: bigint, licencePrice: bigint] }

@@ -43,7 +43,7 @@ export async function submitProof(
     address: at.proofOfInference,
     abi: proofOfInferenceAbi,
     functionName: 'createProofTask',
-    args: [model.id, model.version, commitment, fee],
+    args: [model.id, model.version, commitment, fee, pricePerUse],
   });
   const [event] = parseEventLogs({ abi: proofOfInferenceAbi, eventName: 'TaskCreated', logs: created.receipt.logs });
   onStep?.('settling');
