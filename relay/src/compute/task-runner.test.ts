@@ -17,6 +17,7 @@ import {
   http,
   maxUint256,
   parseEther,
+  type Account,
   type PublicClient,
 } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,19 @@ let network: ChainAndRelay;
 let peer: Libp2p;
 let client: PublicClient;
 
+/** A dev account's wallet on the test chain. */
+const walletOf = (account: Account) =>
+  createWalletClient({ account, transport: http(network.deployments.rpcUrl), chain: undefined });
+
+/** The digit model's id in the marketplace. */
+const digitsId = () =>
+  client.readContract({
+    address: network.deployments.contracts.ModelMarketplace.address,
+    abi: modelMarketplaceAbi,
+    functionName: 'modelIdByName',
+    args: [digitsModel.name],
+  });
+
 /**
  * A second node holding the model that never answers, so that a K = 2 task waits for its commit
  * until the window closes.
@@ -55,17 +69,7 @@ let client: PublicClient;
 async function registerSilentNode(index: number) {
   const c = network.deployments.contracts;
   await fundComputeAccount(network.deployments, index, network.dir);
-  const silent = createWalletClient({
-    account: devAccount(index),
-    transport: http(network.deployments.rpcUrl),
-    chain: undefined,
-  });
-  const digitsId = await client.readContract({
-    address: c.ModelMarketplace.address,
-    abi: modelMarketplaceAbi,
-    functionName: 'modelIdByName',
-    args: [digitsModel.name],
-  });
+  const silent = walletOf(devAccount(index));
   await writeAndWait(client, silent, {
     address: c.JoyToken.address,
     abi: joyTokenAbi,
@@ -77,28 +81,17 @@ async function registerSilentNode(index: number) {
     address: c.NodeCoordinator.address,
     abi: nodeCoordinatorAbi,
     functionName: 'register',
-    args: [3, 10, 'u33d', silentPeer, parseEther('200'), [digitsId]],
+    args: [3, 10, 'u33d', silentPeer, parseEther('200'), [await digitsId()]],
   });
 }
 
 async function openTask(input: Feeds, k = 1): Promise<bigint> {
   const c = network.deployments.contracts;
-  const wallet = createWalletClient({
-    account: REQUESTER,
-    transport: http(network.deployments.rpcUrl),
-    chain: undefined,
-  });
-  const modelId = await client.readContract({
-    address: c.ModelMarketplace.address,
-    abi: modelMarketplaceAbi,
-    functionName: 'modelIdByName',
-    args: [digitsModel.name],
-  });
-  const { result } = await writeAndWait<bigint>(client, wallet, {
+  const { result } = await writeAndWait<bigint>(client, walletOf(REQUESTER), {
     address: c.ProofOfInference.address,
     abi: proofOfInferenceAbi,
     functionName: 'createTask',
-    args: [modelId, 0, inputHash(input), k, FEE, maxUint256, 'u33d'],
+    args: [await digitsId(), 0, inputHash(input), k, FEE, maxUint256, 'u33d'],
   });
   return result;
 }
@@ -149,18 +142,12 @@ describe('the relay as a compute node', () => {
       capacityRps: 10,
       active: true,
     });
-    const digitsId = await client.readContract({
-      address: c.ModelMarketplace.address,
-      abi: modelMarketplaceAbi,
-      functionName: 'modelIdByName',
-      args: [digitsModel.name],
-    });
     expect(
       await client.readContract({
         address: c.NodeCoordinator.address,
         abi: nodeCoordinatorAbi,
         functionName: 'holds',
-        args: [NODE.address, digitsId],
+        args: [NODE.address, await digitsId()],
       }),
     ).toBe(true);
   });
@@ -295,16 +282,11 @@ describe('the relay as a compute node', () => {
     const poi = { address: c.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
     await registerSilentNode(SECOND_SILENT_INDEX);
     // The last test moved the chain's clock past the relay's heartbeat: its next one makes it selectable.
-    const digitsId = await client.readContract({
-      address: c.ModelMarketplace.address,
-      abi: modelMarketplaceAbi,
-      functionName: 'modelIdByName',
-      args: [digitsModel.name],
-    });
+    const modelId = await digitsId();
     const coordinator = { address: c.NodeCoordinator.address, abi: nodeCoordinatorAbi } as const;
     await expect
       .poll(
-        () => client.readContract({ ...coordinator, functionName: 'isSelectable', args: [NODE.address, digitsId] }),
+        () => client.readContract({ ...coordinator, functionName: 'isSelectable', args: [NODE.address, modelId] }),
         {
           timeout: 60_000,
         },
