@@ -68,6 +68,7 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     mapping(uint256 taskId => address[]) private _assigned;
     mapping(uint256 taskId => mapping(address node => bytes32)) private _commitments;
     mapping(uint256 taskId => mapping(address node => bytes32)) private _revealed;
+    mapping(uint256 taskId => address) private _proverOf;
 
     event TaskCreated(
         uint256 indexed taskId,
@@ -163,14 +164,17 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     }
 
     /// @notice Opens a proof task (K = 0) for a version with a verifier: `inputCommitment` is the
-    /// Poseidon commitment the proof must open with. Escrows `fee` (for the prover) plus the
-    /// model's per-use price; refunded if no valid proof comes before the task's reveal deadline.
+    /// Poseidon commitment the proof must open with. Escrows `fee` for `prover` (the caller when
+    /// zero) plus the model's per-use price; refunded if no valid proof comes before the task's
+    /// reveal deadline. The fee is bound to the prover named here, so a proof copied from the
+    /// mempool earns its copier nothing.
     function createProofTask(
         uint256 modelId,
         uint32 version,
         bytes32 inputCommitment,
         uint256 fee,
-        uint256 maxPrice
+        uint256 maxPrice,
+        address prover
     ) external nonReentrant whenNotPaused returns (uint256 taskId) {
         // verifierOf reverts UnknownVersion for a version that does not exist.
         if (marketplace.verifierOf(modelId, version) == address(0)) revert NoProver(modelId, version);
@@ -179,13 +183,15 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
 
         taskId = _tasks.length;
         _pushTask(modelId, version, inputCommitment, 0, fee, price);
+        _proverOf[taskId] = prover == address(0) ? msg.sender : prover;
         emit TaskCreated(taskId, msg.sender, modelId, version, inputCommitment, 0, fee, price, new address[](0));
 
         if (fee + price > 0) joy.safeTransferFrom(msg.sender, address(this), fee + price);
     }
 
     /// @notice Settles a proof task with a Groth16 proof of its model version: the public signals
-    /// open with the task's input commitment, then the outputs. The fee goes to the caller.
+    /// open with the task's input commitment, then the outputs. Anyone may submit it; the fee goes
+    /// to the prover the task names.
     /// @param proof a, b, c as the verifier takes them (see Groth16Call).
     function settleWithProof(
         uint256 taskId,
@@ -202,10 +208,11 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
 
         t.status = Status.Settled;
         t.result = keccak256(abi.encode(publicSignals));
-        emit TaskProved(taskId, msg.sender, t.result);
+        address prover = _proverOf[taskId];
+        emit TaskProved(taskId, prover, t.result);
 
         if (t.price > 0 && !_payModel(t)) joy.safeTransfer(t.requester, t.price);
-        if (t.fee > 0) joy.safeTransfer(msg.sender, t.fee);
+        if (t.fee > 0) joy.safeTransfer(prover, t.fee);
     }
 
     /// @notice Whether a proof is valid for a model version, for free (a view): what "verify
@@ -340,6 +347,11 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
 
     function revealedOutput(uint256 taskId, address node) external view returns (bytes32) {
         return _revealed[taskId][node];
+    }
+
+    /// @notice Who a proof task's fee goes to.
+    function proverOf(uint256 taskId) external view returns (address) {
+        return _proverOf[taskId];
     }
 
     function hasCommitted(uint256 taskId, address node) external view returns (bool) {

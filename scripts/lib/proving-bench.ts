@@ -16,6 +16,7 @@ import {
   maxUint256,
   toHex,
   type PublicClient,
+  zeroAddress,
 } from 'viem';
 import { provableModels, root } from '../../circuits/provable-models.ts';
 import { proofOfInferenceAbi } from '@permanet/core/chain/abi/generated';
@@ -129,7 +130,7 @@ export async function provingGas(
   const created = await writeAndWait<bigint>(client, wallet, {
     ...poi,
     functionName: 'createProofTask',
-    args: [modelId, 0, toHex(signals[0], { size: 32 }), 0n, maxUint256],
+    args: [modelId, 0, toHex(signals[0], { size: 32 }), 0n, maxUint256, zeroAddress],
   });
   const settled = await writeAndWait(client, wallet, {
     ...poi,

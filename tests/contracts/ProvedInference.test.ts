@@ -172,7 +172,7 @@ describe('proved inference', () => {
 
   it('a proof task settles with a valid proof: the prover is paid the fee and the model its price', async () => {
     const s = await registered();
-    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE, maxUint256]);
+    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE, maxUint256, prover.account.address]);
     const task = await s.poi.read.getTask([0n]);
     assert.equal(task.k, 0);
     assert.equal(task.inputHash, proved.commitment);
@@ -194,9 +194,24 @@ describe('proved inference', () => {
     );
   });
 
+  // Issue 14: a watcher of the mempool copied a valid proof and took the fee.
+  it('pays the fee to the prover the task names, whoever submits the proof', async () => {
+    const s = await registered();
+    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE, maxUint256, prover.account.address]);
+    assert.equal(getAddress(await s.poi.read.proverOf([0n])), getAddress(prover.account.address));
+    const copier = s.stranger;
+    const before = {
+      prover: await s.joy.read.balanceOf([prover.account.address]),
+      copier: await s.joy.read.balanceOf([stranger.account.address]),
+    };
+    await copier.poi.write.settleWithProof([0n, proved.words, proved.signals]);
+    assert.equal((await s.joy.read.balanceOf([prover.account.address])) - before.prover, FEE);
+    assert.equal(await s.joy.read.balanceOf([stranger.account.address]), before.copier);
+  });
+
   it('refuses a forged output, another input, a vote task, a late proof, and a version without a prover', async () => {
     const s = await registered();
-    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE, maxUint256]);
+    await s.requester.poi.write.createProofTask([0n, 0, proved.commitment, FEE, maxUint256, prover.account.address]);
     const settle = (signals: bigint[], taskId = 0n) =>
       revertOf(s.prover.poi.write.settleWithProof([taskId, proved.words, signals]));
     // Logit 3 one higher.
@@ -209,7 +224,11 @@ describe('proved inference', () => {
     assert.equal((await settle([]))?.errorName, 'CommitmentMismatch');
     // The marketplace's own error, raised in the call ProofOfInference makes to it.
     assert.equal(
-      (await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE, maxUint256])))?.signature,
+      (
+        await revertOf(
+          s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE, maxUint256, prover.account.address]),
+        )
+      )?.signature,
       toFunctionSelector('UnknownVersion(uint256,uint32)'),
     );
     await s.creator.market.write.publishVersion([
@@ -220,7 +239,11 @@ describe('proved inference', () => {
       1n,
     ]);
     assert.equal(
-      (await revertOf(s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE, maxUint256])))?.errorName,
+      (
+        await revertOf(
+          s.requester.poi.write.createProofTask([0n, 1, proved.commitment, FEE, maxUint256, prover.account.address]),
+        )
+      )?.errorName,
       'NoProver',
     );
     assert.equal(

@@ -6,7 +6,7 @@
 // digit), and checks that proof the same way.
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { createPublicClient, createWalletClient, http, maxUint256, toHex, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, http, maxUint256, toHex, zeroAddress, type PublicClient } from 'viem';
 import { proofOfInferenceAbi } from '@permanet/core/chain/abi/generated';
 import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
@@ -125,7 +125,7 @@ test(
       ...poi,
       account: wallet.account,
       functionName: 'createProofTask',
-      args: [digitsId, 0, toHex(forged[0], { size: 32 }), 0n, maxUint256],
+      args: [digitsId, 0, toHex(forged[0], { size: 32 }), 0n, maxUint256, zeroAddress],
     });
     await client.waitForTransactionReceipt({ hash: await wallet.writeContract(request) });
     await expect(

@@ -43,7 +43,8 @@ export async function submitProof(
     address: at.proofOfInference,
     abi: proofOfInferenceAbi,
     functionName: 'createProofTask',
-    args: [model.id, model.version, commitment, fee, pricePerUse],
+    // This wallet proves and settles: the fee is bound to it, so a copied proof pays a copier nothing.
+    args: [model.id, model.version, commitment, fee, pricePerUse, wallet.account.address],
   });
   const [event] = parseEventLogs({ abi: proofOfInferenceAbi, eventName: 'TaskCreated', logs: created.receipt.logs });
   onStep?.('settling');
