@@ -13,6 +13,7 @@ import { MAX_INFERENCE_MESSAGE_BYTES } from '@permanet/core/protocols/inference'
 import { documentCommitSecrets } from '@permanet/core/compute/commit-secrets';
 import { handleInference, type EngineResult } from '@permanet/core/protocols/inference';
 import { joinComputeNetwork, type TaskEvent } from '@permanet/core/compute/task-participant';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
 export interface LightNodeOptions {
   libp2p: Libp2p;
@@ -40,7 +41,7 @@ const SECRETS_KEY = 'permanet:commit-secrets';
 export async function startLightNode(options: LightNodeOptions) {
   const held = () => new Map(options.heldModels().map((m) => [m.weightsCid, m]));
   if (held().size === 0)
-    throw new Error(
+    throw new PermaNetError(
       'This tab holds no listed model yet: open one (its weights are then kept here) and contribute again',
     );
   const key = `${SECRETS_KEY}:${options.wallet.account.address}`;

@@ -15,7 +15,7 @@ import type {
   WorkerResponse,
 } from '@permanet/core/inference/worker-protocol';
 import type { Feeds, PlainTensor } from '@permanet/core/inference/tensors';
-import { asError, messageOf } from '@permanet/core/errors/permanet-error';
+import { PermaNetError, asError, messageOf } from '@permanet/core/errors/permanet-error';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -77,7 +77,7 @@ async function load(bytes: Uint8Array, choice: BackendChoice): Promise<LoadResul
         'unknown adapter';
       if (isSoftware(adapter)) adapterName += ' (software fallback)';
     } else if (choice === 'webgpu') {
-      throw new Error(`WebGPU was asked for, but ${reason}`);
+      throw new PermaNetError(`WebGPU was asked for, but ${reason}`);
     } else {
       fallbackReason = software ? 'the only WebGPU adapter is a software fallback, slower than WASM' : reason;
     }
@@ -90,7 +90,7 @@ async function load(bytes: Uint8Array, choice: BackendChoice): Promise<LoadResul
       graphOptimizationLevel: 'all',
     });
   } catch (error) {
-    throw new Error(`onnxruntime could not load the model: ${messageOf(error)}`);
+    throw new PermaNetError(`onnxruntime could not load the model: ${messageOf(error)}`);
   }
   return {
     backend,
@@ -113,7 +113,9 @@ async function inspect(bytes: Uint8Array): Promise<InspectResult> {
   try {
     probe = await InferenceSession.create(bytes);
   } catch (error) {
-    throw new Error(`This file is not an ONNX model that onnxruntime can load (${messageOf(error).split('\n')[0]})`);
+    throw new PermaNetError(
+      `This file is not an ONNX model that onnxruntime can load (${messageOf(error).split('\n')[0]})`,
+    );
   }
   try {
     return {
@@ -133,7 +135,7 @@ const fromOrt = (t: Ort.Tensor): PlainTensor => ({
 });
 
 async function run(feeds: Feeds): Promise<RunResult> {
-  if (session === null) throw new Error('no model is loaded');
+  if (session === null) throw new PermaNetError('no model is loaded');
   const inputs = Object.fromEntries(Object.entries(feeds).map(([name, t]) => [name, toOrt(t)]));
   const started = performance.now();
   const results = await session.run(inputs);

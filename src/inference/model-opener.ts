@@ -8,6 +8,7 @@ import type { BackendChoice, LoadResult } from '@permanet/core/inference/worker-
 import type { FileService } from '../storage/files.ts';
 import type { ModelCacheIndex } from '../storage/model-cache.ts';
 import type { InferenceClient } from './inference-client.ts';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
 /** Where the weights came from, as the model page shows it. */
 export interface WeightsSource {
@@ -64,7 +65,7 @@ export function createModelOpener(deps: ModelOpenerDeps, model: ModelRecord, sig
     /** Loads the model on `backend`; `onStep` hears of the fetch's progress and the load. */
     async open(backend: BackendChoice, onStep: (step: OpenStep) => void): Promise<OpenedModel> {
       if (!model.spec)
-        throw new Error(`This listing's spec is malformed, so the app cannot run it: ${model.specError}`);
+        throw new PermaNetError(`This listing's spec is malformed, so the app cannot run it: ${model.specError}`);
       onStep({ phase: 'loading' });
       const session = await deps.sessions.acquire(model.weightsCid, model.spec, backend, () => fetchWeights(onStep));
       if (session.warm) {

@@ -42,6 +42,6 @@ export async function blockBytes(store: BlockSource, cid: CID, options?: GetOpti
 export async function hashMatches(cid: CID, bytes: Uint8Array): Promise<boolean> {
   if (cid.multihash.code === identity.code) return equals(cid.multihash.digest, bytes);
   if (cid.multihash.code !== sha256.code)
-    throw new Error(`unsupported hash 0x${cid.multihash.code.toString(16)} in ${cid}`);
+    throw new PermaNetError(`unsupported hash 0x${cid.multihash.code.toString(16)} in ${cid}`);
   return equals((await sha256.digest(bytes)).digest, cid.multihash.digest);
 }

@@ -18,6 +18,7 @@ import {
 import type { Logger } from '../log.ts';
 import type { RelayService } from '../service.ts';
 import type { ComputeSettings } from './compute-settings.ts';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
 export interface TaskRunnerOptions
   extends Omit<ComputeSettings, 'enabled' | 'accountKeyFile'>,
@@ -61,7 +62,7 @@ export function taskRunnerService(
 ): RelayService & Pick<TaskParticipant, 'check' | 'commit'> {
   let participant: TaskParticipant | null = null;
   const joined = () => {
-    if (participant === null) throw new Error('the compute node has not joined the network yet');
+    if (participant === null) throw new PermaNetError('the compute node has not joined the network yet');
     return participant;
   };
   return {

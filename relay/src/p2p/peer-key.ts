@@ -4,7 +4,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateKeyPair, privateKeyFromProtobuf, privateKeyToProtobuf } from '@libp2p/crypto/keys';
 import type { PrivateKey } from '@libp2p/interface';
-import { messageOf } from '@permanet/core/errors/permanet-error';
+import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 
 export async function loadOrCreatePeerKey(dataDir: string): Promise<PrivateKey> {
   const path = join(dataDir, 'peer.key');
@@ -12,7 +12,7 @@ export async function loadOrCreatePeerKey(dataDir: string): Promise<PrivateKey> 
     return privateKeyFromProtobuf(await readFile(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new Error(`cannot read the peer key at ${path}: ${messageOf(error)}`);
+      throw new PermaNetError(`cannot read the peer key at ${path}: ${messageOf(error)}`);
     }
   }
   const key = await generateKeyPair('Ed25519');

@@ -65,7 +65,7 @@ export function readPublishForm(form: PublishForm, io: InspectResult): { card: M
     if (value === '') return '0';
     try {
       const wei = parseEther(value);
-      if (wei < 0n) throw new Error();
+      if (wei < 0n) throw new PermaNetError('a negative amount');
       return wei.toString();
     } catch {
       errors[field] = 'must be an amount of JOY such as 0.5';

@@ -10,6 +10,7 @@ import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
 import { useWallet } from '../state/wallet.tsx';
 import { WalletPicker } from './WalletPicker.tsx';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
 /**
  * Who may run a model, and how to pay: free models and their creators run at once; others buy a
@@ -39,7 +40,7 @@ export function ModelAccess(props: { model: ModelRecord; onAccess: (granted: boo
       const wallet = wallets.wallet()!;
       const { free: spendable } = await readMarketAccount(client(), contracts(), wallet.account.address);
       if (spendable < amount)
-        throw new Error(`You have ${formatJoy(spendable)} free to spend; ${formatJoy(amount)} is needed.`);
+        throw new PermaNetError(`You have ${formatJoy(spendable)} free to spend; ${formatJoy(amount)} is needed.`);
       await ensureAllowance(client(), wallet, contracts().joy, contracts().marketplace, amount);
       await writeMarketplace(client(), wallet, contracts().marketplace, call);
     });

@@ -2,7 +2,7 @@ import { createSignal, Show, type JSX } from 'solid-js';
 import type { ModelSpec } from '@permanet/core/inference/model-spec';
 import { float32Tensor, type Feeds } from '@permanet/core/inference/tensors';
 import type { RunResult } from '@permanet/core/inference/worker-protocol';
-import { messageOf } from '@permanet/core/errors/permanet-error';
+import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 
 /** For people who have their own tensor: paste the first input as a JSON list of numbers. */
 export function RawTensorInput(props: {
@@ -24,10 +24,10 @@ export function RawTensorInput(props: {
       try {
         values = JSON.parse(text());
       } catch {
-        throw new Error('The input is not JSON: write a list of numbers such as [0, 0.5, 1]');
+        throw new PermaNetError('The input is not JSON: write a list of numbers such as [0, 0.5, 1]');
       }
       if (!Array.isArray(values) || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-        throw new Error('The input must be a flat JSON list of finite numbers');
+        throw new PermaNetError('The input must be a flat JSON list of finite numbers');
       }
       const { outputs, ms } = await props.run({ [input().name]: float32Tensor(input(), Float32Array.from(values)) });
       const first = outputs[props.spec.outputs[0].name];

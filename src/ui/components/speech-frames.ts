@@ -3,6 +3,7 @@
 import type { ModelSpec } from '@permanet/core/inference/model-spec';
 import type { Feeds } from '@permanet/core/inference/tensors';
 import type { RunResult } from '@permanet/core/inference/worker-protocol';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
 export const SAMPLE_RATE = 16_000;
 export const FRAME = 512;
@@ -54,7 +55,7 @@ export function speechSegments(probabilities: number[], threshold = 0.5): Speech
 export async function decodeTo16kMono(bytes: ArrayBuffer): Promise<Float32Array> {
   const probe = new OfflineAudioContext(1, 1, SAMPLE_RATE);
   const decoded = await probe.decodeAudioData(bytes).catch((error: Error) => {
-    throw new Error(`This file cannot be decoded as audio (${error.message || error.name})`);
+    throw new PermaNetError(`This file cannot be decoded as audio (${error.message || error.name})`);
   });
   const length = Math.ceil(decoded.duration * SAMPLE_RATE);
   const offline = new OfflineAudioContext(1, length, SAMPLE_RATE);

@@ -15,7 +15,7 @@ import { RawTensorInput } from '../components/RawTensorInput.tsx';
 import { SpeechActivity } from '../components/SpeechActivity.tsx';
 import { formatBytes, formatMs, formatTerms, peerTail } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
-import { messageOf } from '@permanet/core/errors/permanet-error';
+import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 
 type Phase = 'waiting' | 'fetching' | 'loading' | 'ready' | 'failed';
 
@@ -76,7 +76,7 @@ export default function ModelRoute(): JSX.Element {
 
   const run = async (feeds: Feeds) => {
     const client = opened()?.client;
-    if (!client) throw new Error('the model is not loaded');
+    if (!client) throw new PermaNetError('the model is not loaded');
     const result = await client.run(feeds);
     setLastRun(result);
     setLastInput(feeds);

@@ -29,7 +29,7 @@ import { WalletPicker } from '../components/WalletPicker.tsx';
 import { formatBytes } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { useWallet } from '../state/wallet.tsx';
-import { messageOf } from '@permanet/core/errors/permanet-error';
+import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 
 const shape = (v: ValueInfo) => `[${v.shape.map((d) => (d === '' ? '?' : d)).join(', ')}]`;
 const EMPTY_FORM: PublishForm = {
@@ -140,12 +140,12 @@ export default function PublishRoute(): JSX.Element {
       } catch (e) {
         if (!(e instanceof PublishFormError)) throw e;
         setFieldErrors(e.fields);
-        throw new Error('Some fields need attention.');
+        throw new PermaNetError('Some fields need attention.');
       }
       const taken = await modelIdByName(ctx.client, ctx.marketplace, read.card.name);
       if (taken !== null) {
         setFieldErrors({ name: `is taken by model #${taken}` });
-        throw new Error('Some fields need attention.');
+        throw new PermaNetError('Some fields need attention.');
       }
       setReports({});
       const bytes = new Uint8Array(await chosen.arrayBuffer());
@@ -161,7 +161,7 @@ export default function PublishRoute(): JSX.Element {
     guarded(async (ctx) => {
       const current = draft()!;
       if (!isAddressEqual(current.publisher, ctx.wallet.account.address))
-        throw new Error(`This publish was started by ${current.publisher}: choose that account to resume it.`);
+        throw new PermaNetError(`This publish was started by ${current.publisher}: choose that account to resume it.`);
       await finish(ctx, current);
     });
 

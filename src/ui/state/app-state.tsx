@@ -8,6 +8,7 @@ import { createContribution } from './contribution.ts';
 import { createLatencyLog, type LatencyLog } from './latency-log.ts';
 import { createPeerState, type PeerState } from './peer-state.ts';
 import { createSessionState, type SessionState } from './session-state.ts';
+import { PermaNetError } from '@permanet/core/errors/permanet-error';
 
 export type { ModelList } from './chain-state.ts';
 
@@ -45,6 +46,6 @@ export function AppStateProvider(props: ParentProps) {
 
 export function useAppState(): AppState {
   const state = useContext(AppStateContext);
-  if (!state) throw new Error('useAppState needs an AppStateProvider');
+  if (!state) throw new PermaNetError('useAppState needs an AppStateProvider');
   return state;
 }

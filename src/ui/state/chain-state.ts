@@ -4,7 +4,7 @@ import { createMemo, createResource, type Accessor, type Resource } from 'solid-
 import type { Address, PublicClient } from 'viem';
 import { listModels } from '@permanet/core/chain/actions/marketplace/list-models';
 import type { ModelRecord } from '@permanet/core/chain/actions/marketplace/model-record';
-import { messageOf } from '@permanet/core/errors/permanet-error';
+import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 import { loadModels, saveModels } from '../../chain/cached-models.ts';
 import { createChainClient } from '../../chain/public-client.ts';
 import type { AppConfig } from '../../config/app-config.ts';
@@ -54,7 +54,7 @@ export function createChainState(): ChainState {
     } catch (error) {
       const cached = loadModels(marketplace);
       if (cached === null)
-        throw new Error(
+        throw new PermaNetError(
           `The chain at ${config()!.deployments.rpcUrl} cannot be read: ${messageOf(error).split('\n')[0]}`,
         );
       return { models: cached, staleBecause: 'the chain cannot be reached; showing the last list seen' };

@@ -1,7 +1,7 @@
 // The peer slice of the app's state: the page's Helia node (created on first use, lazily imported:
 // not in the first paint), the relays it reaches, and its peer id.
 import { createSignal, onCleanup, type Accessor, type Resource } from 'solid-js';
-import { messageOf } from '@permanet/core/errors/permanet-error';
+import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 import type { AppConfig } from '../../config/app-config.ts';
 import type { RelayStatus } from '../../p2p/relay-keeper.ts';
 import type { BrowserNode } from '../../storage/browser-node.ts';
@@ -26,7 +26,7 @@ export function createPeerState(
   let node: Promise<BrowserNode> | null = null;
   const browserNode = (): Promise<BrowserNode> => {
     const cfg = config();
-    if (cfg === undefined) return Promise.reject(new Error('the app config is not loaded yet'));
+    if (cfg === undefined) return Promise.reject(new PermaNetError('the app config is not loaded yet'));
     node ??= import('../../storage/browser-node.ts')
       .then(({ createBrowserNode }) =>
         createBrowserNode({ relays: cfg.relays, iceServers: cfg.iceServers, onRelays: setRelays }),

@@ -6,7 +6,7 @@ import { DEV_CHAIN_ID } from '@permanet/core/chain/dev-chain';
 import { describeError } from '@permanet/core/chain/describe-error';
 import { useAppState } from './app-state.tsx';
 import { walletConnectProjectId } from '../../config/walletconnect.ts';
-import { messageOf } from '@permanet/core/errors/permanet-error';
+import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 
 export type WalletChoice = { kind: 'dev'; index: number } | { kind: 'injected' } | { kind: 'walletconnect' };
 
@@ -39,7 +39,7 @@ function createWalletState() {
         setWallet(await (await import('../../chain/wallet/injected-wallet.ts')).injectedWallet(config.deployments));
       else {
         if (walletConnect.id === null)
-          throw new Error(
+          throw new PermaNetError(
             walletConnect.problem ?? 'WalletConnect is not configured: set VITE_WALLETCONNECT_PROJECT_ID in .env',
           );
         setWallet(
@@ -76,6 +76,6 @@ export function WalletProvider(props: ParentProps) {
 
 export function useWallet(): WalletState {
   const state = useContext(WalletContext);
-  if (!state) throw new Error('useWallet needs a WalletProvider');
+  if (!state) throw new PermaNetError('useWallet needs a WalletProvider');
   return state;
 }

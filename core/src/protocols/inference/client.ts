@@ -81,7 +81,7 @@ export async function requestInference(
     );
     answer = parseInferenceResponse(await messages.read(options));
   } finally {
-    await stream.close().catch(() => stream.abort(new Error('closing the inference stream failed')));
+    await stream.close().catch(() => stream.abort(new PermaNetError('closing the inference stream failed')));
   }
   const roundTripMs = performance.now() - started;
   if (!answer.ok) throw new InferenceRefusedError(answer.code, answer.message);

@@ -4,6 +4,7 @@ import type { Multiaddr } from '@multiformats/multiaddr';
 import { jsonStream } from '../../stream/json-stream.ts';
 import { parsePinResponse, type PinRequest, type PinResponse } from './codec.ts';
 import { PIN_PROTOCOL } from './constants.ts';
+import { PermaNetError } from '../../errors/permanet-error.ts';
 
 export async function requestPin(
   libp2p: Libp2p,
@@ -17,6 +18,6 @@ export async function requestPin(
     await messages.write(request, options);
     return parsePinResponse(await messages.read(options));
   } finally {
-    await stream.close().catch(() => stream.abort(new Error('closing the pin stream failed')));
+    await stream.close().catch(() => stream.abort(new PermaNetError('closing the pin stream failed')));
   }
 }

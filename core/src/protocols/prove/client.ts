@@ -13,6 +13,7 @@ import {
   type RemoteProof,
 } from './codec.ts';
 import { MAX_PROVE_MESSAGE_BYTES, PROVE_PROTOCOL } from './constants.ts';
+import { PermaNetError } from '../../errors/permanet-error.ts';
 
 export class ProofRefusedError extends CodedError<ProveErrorCode> {
   override name = 'ProofRefusedError';
@@ -31,7 +32,7 @@ export async function requestProof(
     await messages.write(encodeProveRequest({ type: 'prove', ...request }), options);
     answer = parseProveResponse(await messages.read(options));
   } finally {
-    await stream.close().catch(() => stream.abort(new Error('closing the prove stream failed')));
+    await stream.close().catch(() => stream.abort(new PermaNetError('closing the prove stream failed')));
   }
   if (!answer.ok) throw new ProofRefusedError(answer.code, answer.message);
   const { ok: _, ...proof } = answer;

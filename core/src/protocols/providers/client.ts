@@ -5,6 +5,7 @@ import type { Libp2p, PeerId } from '@libp2p/interface';
 import { jsonStream } from '../../stream/json-stream.ts';
 import { parseProvidersResponse, type ProvidersRequest, type ProvidersResponse } from './codec.ts';
 import { PROVIDERS_PROTOCOL } from './constants.ts';
+import { PermaNetError } from '../../errors/permanet-error.ts';
 
 async function ask(
   libp2p: Libp2p,
@@ -18,7 +19,7 @@ async function ask(
     await messages.write(request, { signal });
     return parseProvidersResponse(await messages.read({ signal }));
   } finally {
-    await stream.close().catch(() => stream.abort(new Error('closing the providers stream failed')));
+    await stream.close().catch(() => stream.abort(new PermaNetError('closing the providers stream failed')));
   }
 }
 
@@ -37,7 +38,7 @@ export async function announceProviders(
   signal = AbortSignal.timeout(10_000),
 ): Promise<void> {
   const answer = await ask(libp2p, relay, { type: 'announce', cids, addrs: dialableAddrs(libp2p) }, signal);
-  if (!answer.ok) throw new Error(`the relay refused the announcement: ${answer.message}`);
+  if (!answer.ok) throw new PermaNetError(`the relay refused the announcement: ${answer.message}`);
 }
 
 /** The peers the relays know to hold `cid`, as addresses bitswap can dial; relays that fail are skipped. */

@@ -3,6 +3,7 @@ import { modelMarketplaceAbi } from '../../abi/generated.ts';
 import type { ModelSpec } from '../../../inference/model-spec.ts';
 import type { ConnectedWallet } from '../../dev-wallet.ts';
 import { waitForSuccess, writeAndWait, type WriteOptions } from '../write-and-wait.ts';
+import { PermaNetError } from '../../../errors/permanet-error.ts';
 
 export interface RegisterModelParams {
   name: string;
@@ -62,6 +63,6 @@ export async function awaitRegistration(publicClient: PublicClient, hash: Hash):
 // The id comes from the receipt's event, not the simulation: another registration may land first.
 function registeredId(receipt: TransactionReceipt): bigint {
   const [event] = parseEventLogs({ abi: modelMarketplaceAbi, logs: receipt.logs, eventName: 'ModelRegistered' });
-  if (!event) throw new Error(`transaction ${receipt.transactionHash} registered no model`);
+  if (!event) throw new PermaNetError(`transaction ${receipt.transactionHash} registered no model`);
   return event.args.id;
 }
