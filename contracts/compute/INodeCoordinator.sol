@@ -43,6 +43,8 @@ interface INodeCoordinator {
     event ReputationChanged(address indexed node, uint32 previous, uint32 current);
     event NodeSlashed(address indexed node, uint256 amount, address recipient, uint256 stakeLeft);
     event ParametersChanged(uint256 minStake, uint64 heartbeatTtl);
+    /// @notice A full candidate list took `newcomer` in place of `displaced`.
+    event CandidateDisplaced(uint256 indexed modelId, address indexed displaced, address indexed newcomer);
 
     error AlreadyRegistered(address node);
     error NotRegistered(address node);
@@ -50,7 +52,8 @@ interface INodeCoordinator {
     error ZeroCapacity();
     error BadRegion(string region);
     error BadPeerId();
-    error TooManyModels(uint256 count, uint256 max);
+    error TooManyModels(uint256 modelId, uint256 max);
+    error ModelFull(uint256 modelId, uint256 max);
     error HasActiveTasks(address node, uint32 activeTasks);
     error NotEnoughNodes(uint256 modelId, uint256 available, uint256 wanted);
     error ZeroK();
@@ -94,6 +97,9 @@ interface INodeCoordinator {
         string calldata region
     ) external view returns (address[] memory chosen);
 
+    /// @notice How many nodes could be selected for `modelId` now.
+    function countSelectable(uint256 modelId) external view returns (uint256);
+
     /// @notice Marks nodes as taken by a task (they cannot leave until it ends).
     function noteAssigned(address[] calldata nodes) external;
 
@@ -103,7 +109,7 @@ interface INodeCoordinator {
     /// @notice Releases a node from a task without judging it.
     function release(address node) external;
 
-    /// @notice Takes up to `amount` of a node's locked stake to `recipient`; returns what was taken.
+    /// @notice Takes up to `amount` of a node's locked stake to `recipient` (burned when zero).
     function slash(address node, uint256 amount, address recipient) external returns (uint256 taken);
 
     /// @notice A node's record.
@@ -112,6 +118,9 @@ interface INodeCoordinator {
     /// @notice Whether `node` declared that it holds `modelId`.
     function holds(address node, uint256 modelId) external view returns (bool);
 
-    /// @notice Every node that ever registered.
+    /// @notice The nodes registered now.
     function registeredNodes() external view returns (address[] memory);
+
+    /// @notice The nodes that declared `modelId` (at most MAX_NODES_PER_MODEL): those selection reads.
+    function candidatesOf(uint256 modelId) external view returns (address[] memory);
 }

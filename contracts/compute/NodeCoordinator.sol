@@ -20,7 +20,12 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     uint32 public constant MAX_REPUTATION = 1000;
     uint32 public constant INITIAL_REPUTATION = 500;
     uint8 public constant MAX_REGION_LENGTH = 8;
-    uint256 public constant MAX_MODELS_PER_NODE = 64;
+    /// @notice The most models one node declares: bounds what leaving and registering cost.
+    uint256 public constant MAX_MODELS_PER_NODE = 16;
+    /// @notice The most nodes a model's candidate list holds: selection reads only that list, so its
+    /// gas stays bounded however many nodes ever register. A full list takes a newcomer only in
+    /// place of its weakest entry (by stake × reputation, zero for an unselectable one).
+    uint256 public constant MAX_NODES_PER_MODEL = 64;
     uint256 public constant MAX_PEER_ID_BYTES = 128;
     /// @notice The declared capacity past which a node's weight grows no more.
     uint256 public constant CAPACITY_CEILING_RPS = 100;
@@ -30,9 +35,15 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     uint64 public heartbeatTtl;
 
     mapping(address node => Node) private _nodes;
-    mapping(address node => mapping(uint256 modelId => bool)) private _holds;
-    address[] private _nodeList;
     mapping(address node => bool) private _known;
+    /// @dev Registered nodes, and each one's place in the list plus one (0: not listed).
+    address[] private _nodeList;
+    mapping(address node => uint256) private _listSlot;
+    /// @dev The nodes holding each model, and each one's place in that list plus one.
+    mapping(uint256 modelId => address[]) private _candidates;
+    mapping(uint256 modelId => mapping(address node => uint256)) private _candidateSlot;
+    /// @dev The models each node holds, so leaving clears its candidacies.
+    mapping(address node => uint256[]) private _modelsOf;
 
     /// @param joy_ JoyToken (its staking side).
     /// @param admin Holds DEFAULT_ADMIN_ROLE and GUARDIAN_ROLE.
@@ -61,8 +72,6 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
         if (n.registeredAt != 0) revert AlreadyRegistered(msg.sender);
         if (stake < minStake || stake == 0) revert StakeTooLow(stake, minStake);
         _checkProfile(capacityRps, region, peerId);
-        if (modelIds.length > MAX_MODELS_PER_NODE) revert TooManyModels(modelIds.length, MAX_MODELS_PER_NODE);
-
         n.backend = backend;
         n.active = true;
         n.capacityRps = capacityRps;
@@ -75,8 +84,9 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
         n.region = region;
         n.peerId = peerId;
         _nodeList.push(msg.sender);
-        for (uint256 i = 0; i < modelIds.length; i++) _holds[msg.sender][modelIds[i]] = true;
+        _listSlot[msg.sender] = _nodeList.length;
         emit NodeRegistered(msg.sender, backend, capacityRps, region, peerId, stake);
+        _addModels(msg.sender, modelIds);
         emit ModelsChanged(msg.sender, modelIds, new uint256[](0));
 
         joy.lockStake(msg.sender, stake);
@@ -95,9 +105,8 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     /// @notice Declares models the caller now holds, and ones it no longer holds.
     function setModels(uint256[] calldata added, uint256[] calldata removed) external {
         _registered(msg.sender);
-        if (added.length > MAX_MODELS_PER_NODE) revert TooManyModels(added.length, MAX_MODELS_PER_NODE);
-        for (uint256 i = 0; i < added.length; i++) _holds[msg.sender][added[i]] = true;
-        for (uint256 i = 0; i < removed.length; i++) _holds[msg.sender][removed[i]] = false;
+        for (uint256 i = 0; i < removed.length; i++) _dropModel(msg.sender, removed[i]);
+        _addModels(msg.sender, added);
         emit ModelsChanged(msg.sender, added, removed);
     }
 
@@ -126,6 +135,8 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
         n.active = false;
         n.registeredAt = 0;
         _removeFromList(msg.sender);
+        uint256[] storage models = _modelsOf[msg.sender];
+        while (models.length > 0) _dropModel(msg.sender, models[models.length - 1]);
         emit NodeLeft(msg.sender, stake);
         if (stake > 0) joy.unlockStake(msg.sender, stake);
     }
@@ -139,7 +150,7 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
             n.active &&
             n.reputation > 0 &&
             n.stake >= minStake &&
-            _holds[node][modelId] &&
+            _candidateSlot[modelId][node] != 0 &&
             block.timestamp <= uint256(n.lastHeartbeat) + heartbeatTtl;
     }
 
@@ -163,13 +174,14 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
         string calldata region
     ) public view returns (address[] memory chosen) {
         if (k == 0) revert ZeroK();
-        uint256 count = _nodeList.length;
+        address[] storage listed = _candidates[modelId];
+        uint256 count = listed.length;
         address[] memory candidates = new address[](count);
         uint256[] memory weights = new uint256[](count);
         uint256 total;
         uint256 available;
         for (uint256 i = 0; i < count; i++) {
-            address node = _nodeList[i];
+            address node = listed[i];
             if (!isSelectable(node, modelId)) continue;
             candidates[available] = node;
             weights[available] = weightOf(node, region);
@@ -189,6 +201,12 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
             total -= weights[i];
             weights[i] = 0;
         }
+    }
+
+    /// @notice How many nodes could be selected for `modelId` now (at most MAX_NODES_PER_MODEL).
+    function countSelectable(uint256 modelId) external view returns (uint256 available) {
+        address[] storage listed = _candidates[modelId];
+        for (uint256 i = 0; i < listed.length; i++) if (isSelectable(listed[i], modelId)) available++;
     }
 
     // ---- task manager ----------------------------------------------------------------------
@@ -221,8 +239,8 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
         emit TasksChanged(node, n.activeTasks);
     }
 
-    /// @notice Takes up to `amount` of a node's locked stake to `recipient`; returns what was taken.
-    /// A node left under the minimum is no longer selected until it adds stake.
+    /// @notice Takes up to `amount` of a node's locked stake to `recipient` (burned when zero);
+    /// returns what was taken. A node left under the minimum is no longer selected until it adds stake.
     function slash(
         address node,
         uint256 amount,
@@ -250,11 +268,15 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     }
 
     function holds(address node, uint256 modelId) external view returns (bool) {
-        return _holds[node][modelId];
+        return _candidateSlot[modelId][node] != 0;
     }
 
     function registeredNodes() external view returns (address[] memory) {
         return _nodeList;
+    }
+
+    function candidatesOf(uint256 modelId) external view returns (address[] memory) {
+        return _candidates[modelId];
     }
 
     // ---- internals -------------------------------------------------------------------------
@@ -286,12 +308,63 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
     }
 
     function _removeFromList(address node) private {
-        uint256 last = _nodeList.length - 1;
-        for (uint256 i = 0; i <= last; i++) {
-            if (_nodeList[i] != node) continue;
-            _nodeList[i] = _nodeList[last];
-            _nodeList.pop();
-            return;
+        uint256 slot = _listSlot[node];
+        address moved = _nodeList[_nodeList.length - 1];
+        _nodeList[slot - 1] = moved;
+        _listSlot[moved] = slot;
+        _nodeList.pop();
+        delete _listSlot[node];
+    }
+
+    /// @dev Makes `node` a candidate for each model, in place of a full list's weakest entry
+    /// when it stands above it.
+    function _addModels(address node, uint256[] calldata modelIds) private {
+        for (uint256 i = 0; i < modelIds.length; i++) {
+            uint256 modelId = modelIds[i];
+            if (_candidateSlot[modelId][node] != 0) continue;
+            if (_modelsOf[node].length == MAX_MODELS_PER_NODE) revert TooManyModels(modelId, MAX_MODELS_PER_NODE);
+            if (_candidates[modelId].length == MAX_NODES_PER_MODEL) _displaceWeakest(modelId, node);
+            _candidates[modelId].push(node);
+            _candidateSlot[modelId][node] = _candidates[modelId].length;
+            _modelsOf[node].push(modelId);
+        }
+    }
+
+    function _displaceWeakest(uint256 modelId, address newcomer) private {
+        address[] storage listed = _candidates[modelId];
+        address weakest;
+        uint256 lowest = type(uint256).max;
+        for (uint256 i = 0; i < listed.length; i++) {
+            uint256 standing = isSelectable(listed[i], modelId) ? _standing(listed[i]) : 0;
+            if (standing < lowest) (weakest, lowest) = (listed[i], standing);
+        }
+        if (_standing(newcomer) <= lowest) revert ModelFull(modelId, MAX_NODES_PER_MODEL);
+        _dropModel(weakest, modelId);
+        emit CandidateDisplaced(modelId, weakest, newcomer);
+    }
+
+    /// @dev What ranks nodes for a full candidate list: stake (whole JOY) × reputation.
+    function _standing(address node) private view returns (uint256) {
+        Node storage n = _nodes[node];
+        return (n.stake / 1e18) * n.reputation;
+    }
+
+    function _dropModel(address node, uint256 modelId) private {
+        uint256 slot = _candidateSlot[modelId][node];
+        if (slot == 0) return;
+        address[] storage listed = _candidates[modelId];
+        address moved = listed[listed.length - 1];
+        listed[slot - 1] = moved;
+        _candidateSlot[modelId][moved] = slot;
+        listed.pop();
+        delete _candidateSlot[modelId][node];
+
+        uint256[] storage models = _modelsOf[node];
+        for (uint256 i = 0; i < models.length; i++) {
+            if (models[i] != modelId) continue;
+            models[i] = models[models.length - 1];
+            models.pop();
+            break;
         }
     }
 }

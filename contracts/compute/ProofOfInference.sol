@@ -14,12 +14,15 @@ import {INodeCoordinator} from "./INodeCoordinator.sol";
 /// @title ProofOfInference
 /// @notice Inference tasks settled by majority vote. A requester names a model version, the hash
 /// of its input (the input travels off-chain) and K, and escrows a fee for the providers plus the
-/// model's per-use price. K nodes are selected by NodeCoordinator from a seed no node chooses;
-/// each commits to the hash of its canonical output, then reveals it. When a majority agrees the
-/// task settles: the majority shares the fee (and the stake slashed from the others), the model's
-/// price goes through the marketplace (royalties and all), reputations move. A node that revealed
-/// a minority answer, or never revealed, is slashed. Without a majority by the deadline the
-/// requester is refunded and only the silent nodes are slashed.
+/// model's per-use price. The task's seed is the hash of the block it was created in, which its
+/// requester cannot know when it sends the task: in a later block anyone assigns the task, and
+/// NodeCoordinator selects K nodes from that seed. Each node commits to the hash of its canonical
+/// output, then reveals it; a node the input never reached says so instead, and loses nothing.
+/// When a majority of K agrees the task settles: the majority shares the fee (and the stake
+/// slashed from the others), the model's price goes through the marketplace (royalties and all),
+/// reputations move. A node that revealed a minority answer, or stayed silent, is slashed. Without
+/// a majority by the deadline the requester is refunded and the silent nodes' slashed stake is
+/// burned: a requester never ends a task with more than it escrowed, whatever it withholds.
 /// For a model version with a registered Groth16 verifier, a proof task (K = 0) needs no vote:
 /// it names the Poseidon commitment to the input, and a valid proof whose public signals open
 /// with that commitment settles it, paying the fee to whoever proved.
@@ -30,6 +33,8 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
 
     enum Status {
         None,
+        /// @dev Created, waiting for a later block to seed its selection.
+        Pending,
         Open,
         Settled,
         Refunded
@@ -41,11 +46,15 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         uint8 k;
         uint8 commits;
         uint8 reveals;
+        /// @dev Nodes that said the input never reached them.
+        uint8 noInputs;
         uint32 version;
         uint64 commitDeadline;
         uint64 revealDeadline;
         /// @dev Seconds the contract had been paused when the task opened: later pauses extend its windows.
         uint64 pausedBefore;
+        /// @dev The block whose hash seeds the selection.
+        uint64 seedBlock;
         uint256 modelId;
         uint256 fee;
         uint256 price;
@@ -68,7 +77,10 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     mapping(uint256 taskId => address[]) private _assigned;
     mapping(uint256 taskId => mapping(address node => bytes32)) private _commitments;
     mapping(uint256 taskId => mapping(address node => bytes32)) private _revealed;
+    mapping(uint256 taskId => mapping(address node => bool)) private _noInput;
     mapping(uint256 taskId => address) private _proverOf;
+    /// @dev A pending task's region, kept until it is assigned.
+    mapping(uint256 taskId => string) private _regions;
 
     event TaskCreated(
         uint256 indexed taskId,
@@ -78,9 +90,12 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         bytes32 inputHash,
         uint8 k,
         uint256 fee,
-        uint256 price,
-        address[] nodes
+        uint256 price
     );
+    event TaskAssigned(uint256 indexed taskId, address[] nodes, uint64 commitDeadline);
+    /// @notice The seed block fell out of reach (256 blocks) before anyone assigned: a later block seeds.
+    event TaskReseeded(uint256 indexed taskId, uint64 seedBlock);
+    event NoInputDeclared(uint256 indexed taskId, address indexed node);
     event Committed(uint256 indexed taskId, address indexed node);
     event Revealed(uint256 indexed taskId, address indexed node, bytes32 outputHash);
     event TaskSettled(uint256 indexed taskId, bytes32 result, address[] paid, uint256 payEach);
@@ -109,6 +124,9 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
     error CommitmentMismatch(uint256 taskId, bytes32 expected);
     error InvalidProof(uint256 taskId);
     error ZeroCommitment(uint256 taskId);
+    error NotPending(uint256 taskId, Status status);
+    error SeedNotReady(uint256 taskId, uint64 seedBlock);
+    error DeclaredNoInput(uint256 taskId, address node);
 
     constructor(
         IERC20 joy_,
@@ -135,7 +153,7 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
 
     /// @notice Opens a task for `k` nodes; escrows `fee` plus the model's per-use price (needs an
     /// allowance), which may not be above `maxPrice`. `region` (a geohash prefix, may be empty)
-    /// favours nearby nodes.
+    /// favours nearby nodes. The nodes are selected when the task is assigned, in a later block.
     function createTask(
         uint256 modelId,
         uint32 version,
@@ -148,19 +166,52 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         if (k == 0 || k > MAX_K) revert BadK(k, MAX_K);
         uint256 price = _checkModel(modelId, maxPrice);
         marketplace.getVersion(modelId, version); // reverts UnknownVersion
+        uint256 available = coordinator.countSelectable(modelId);
+        if (available < k) revert INodeCoordinator.NotEnoughNodes(modelId, available, k);
         _countAction(msg.sender);
 
         taskId = _tasks.length;
-        // Neither the requester's timing nor any node picks the seed alone: the block's randomness
-        // mixes with the task's own data.
-        bytes32 seed = keccak256(abi.encode(block.prevrandao, taskId, inputHash, msg.sender));
-        address[] memory chosen = coordinator.select(modelId, k, seed, region);
-        _pushTask(modelId, version, inputHash, k, fee, price);
+        _pushTask(modelId, version, inputHash, k, fee, price, Status.Pending);
+        _regions[taskId] = region;
+        emit TaskCreated(taskId, msg.sender, modelId, version, inputHash, k, fee, price);
+
+        if (fee + price > 0) joy.safeTransferFrom(msg.sender, address(this), fee + price);
+    }
+
+    /// @notice Selects a pending task's nodes from the hash of the block it was created in, and
+    /// opens its windows; anyone may call, from the next block on. The requester cannot know that
+    /// hash when it sends the task, and cannot take the task back once it sees who would be chosen.
+    /// If the nodes it needs have gone meanwhile, the task is refunded.
+    function assign(uint256 taskId) external nonReentrant whenNotPaused {
+        if (taskId >= _tasks.length) revert UnknownTask(taskId);
+        Task storage t = _tasks[taskId];
+        if (t.status != Status.Pending) revert NotPending(taskId, t.status);
+        if (block.number <= t.seedBlock) revert SeedNotReady(taskId, t.seedBlock);
+        bytes32 blockHash = blockhash(t.seedBlock);
+        if (blockHash == bytes32(0)) {
+            // Older than 256 blocks: the next block seeds instead, unknown to this caller too.
+            t.seedBlock = uint64(block.number);
+            emit TaskReseeded(taskId, t.seedBlock);
+            return;
+        }
+        // Counted first, so selection never reverts for want of nodes: a revert (or a caller's
+        // short gas limit) must not let anyone undo an assignment it dislikes.
+        uint256 available = coordinator.countSelectable(t.modelId);
+        if (available < t.k) {
+            _refund(taskId, t, _assigned[taskId]);
+            return;
+        }
+        bytes32 seed = keccak256(abi.encode(blockHash, taskId, t.inputHash));
+        address[] memory chosen = coordinator.select(t.modelId, t.k, seed, _regions[taskId]);
+        t.status = Status.Open;
+        t.commitDeadline = uint64(block.timestamp) + commitWindow;
+        t.revealDeadline = t.commitDeadline + revealWindow;
+        t.pausedBefore = _pausedSeconds();
         _assigned[taskId] = chosen;
-        emit TaskCreated(taskId, msg.sender, modelId, version, inputHash, k, fee, price, chosen);
+        delete _regions[taskId];
+        emit TaskAssigned(taskId, chosen, t.commitDeadline);
 
         coordinator.noteAssigned(chosen);
-        if (fee + price > 0) joy.safeTransferFrom(msg.sender, address(this), fee + price);
     }
 
     /// @notice Opens a proof task (K = 0) for a version with a verifier: `inputCommitment` is the
@@ -182,9 +233,9 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         _countAction(msg.sender);
 
         taskId = _tasks.length;
-        _pushTask(modelId, version, inputCommitment, 0, fee, price);
+        _pushTask(modelId, version, inputCommitment, 0, fee, price, Status.Open);
         _proverOf[taskId] = prover == address(0) ? msg.sender : prover;
-        emit TaskCreated(taskId, msg.sender, modelId, version, inputCommitment, 0, fee, price, new address[](0));
+        emit TaskCreated(taskId, msg.sender, modelId, version, inputCommitment, 0, fee, price);
 
         if (fee + price > 0) joy.safeTransferFrom(msg.sender, address(this), fee + price);
     }
@@ -248,17 +299,34 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         // A zero commitment would read as none: it could be sent again and again, each counted.
         if (commitment == bytes32(0)) revert ZeroCommitment(taskId);
         if (_commitments[taskId][msg.sender] != bytes32(0)) revert AlreadyCommitted(taskId, msg.sender);
+        if (_noInput[taskId][msg.sender]) revert DeclaredNoInput(taskId, msg.sender);
         _commitments[taskId][msg.sender] = commitment;
         t.commits += 1;
         emit Committed(taskId, msg.sender);
     }
 
-    /// @notice Reveals a committed output, once every node has committed or the commit window closed.
+    /// @notice Says, within the commit window, that the task's input never reached the caller: it
+    /// then neither commits nor is slashed, paid or judged. Nothing checks the claim, and nothing
+    /// is gained by it: such a node earns nothing, and a requester that withholds the input from
+    /// its nodes only gets its own escrow back.
+    function declareNoInput(uint256 taskId) external whenNotPaused {
+        Task storage t = _open(taskId);
+        _onlyAssigned(taskId, msg.sender);
+        if (block.timestamp > _commitDeadline(t)) revert CommitClosed(taskId, _commitDeadline(t));
+        if (_commitments[taskId][msg.sender] != bytes32(0)) revert AlreadyCommitted(taskId, msg.sender);
+        if (_noInput[taskId][msg.sender]) revert DeclaredNoInput(taskId, msg.sender);
+        _noInput[taskId][msg.sender] = true;
+        t.noInputs += 1;
+        emit NoInputDeclared(taskId, msg.sender);
+    }
+
+    /// @notice Reveals a committed output, once every node has committed (or declared it had no
+    /// input) or the commit window closed.
     function reveal(uint256 taskId, bytes32 outputHash, bytes32 salt) external whenNotPaused {
         Task storage t = _open(taskId);
         bytes32 commitment = _commitments[taskId][msg.sender];
         if (commitment == bytes32(0)) revert NotCommitted(taskId, msg.sender);
-        if (t.commits < t.k && block.timestamp <= _commitDeadline(t)) revert RevealNotOpen(taskId);
+        if (t.commits + t.noInputs < t.k && block.timestamp <= _commitDeadline(t)) revert RevealNotOpen(taskId);
         if (block.timestamp > _revealDeadline(t)) revert RevealClosed(taskId, _revealDeadline(t));
         if (_revealed[taskId][msg.sender] != bytes32(0)) revert AlreadyRevealed(taskId, msg.sender);
         if (commitmentOf(taskId, msg.sender, outputHash, salt) != commitment || outputHash == bytes32(0))
@@ -270,11 +338,12 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
 
     // ---- settlement ------------------------------------------------------------------------
 
-    /// @notice Settles a task once every node revealed or the reveal window closed; anyone may call.
+    /// @notice Settles a task once every node revealed (or declared it had no input) or the reveal
+    /// window closed; anyone may call.
     function settle(uint256 taskId) external nonReentrant {
         Task storage t = _open(taskId);
         // A proof task (K = 0) has no reveals to wait for: only its deadline, after which it is refunded.
-        if ((t.k == 0 || t.reveals < t.k) && block.timestamp <= _revealDeadline(t))
+        if ((t.k == 0 || t.reveals + t.noInputs < t.k) && block.timestamp <= _revealDeadline(t))
             revert TooEarly(taskId, _revealDeadline(t));
         address[] storage nodes = _assigned[taskId];
         (bytes32 result, uint256 votes) = _majority(taskId, nodes);
@@ -293,6 +362,8 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
             if (answer == result) {
                 paid[paidCount++] = nodes[i];
                 coordinator.recordOutcome(nodes[i], true);
+            } else if (_noInput[taskId][nodes[i]]) {
+                coordinator.release(nodes[i]);
             } else {
                 // A minority answer or silence: slashed into the honest nodes' pool.
                 uint256 taken = coordinator.slash(nodes[i], slashAmount, address(this));
@@ -358,6 +429,10 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         return _commitments[taskId][node] != bytes32(0);
     }
 
+    function declaredNoInput(uint256 taskId, address node) external view returns (bool) {
+        return _noInput[taskId][node];
+    }
+
     // ---- internals -------------------------------------------------------------------------
 
     /// @dev The checks every new task passes; returns the model's per-use price, at most `maxPrice`.
@@ -375,20 +450,24 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         bytes32 inputHash,
         uint8 k,
         uint256 fee,
-        uint256 price
+        uint256 price,
+        Status status
     ) private {
         uint64 commitDeadline = uint64(block.timestamp) + commitWindow;
         _tasks.push(
             Task({
                 requester: msg.sender,
-                status: Status.Open,
+                status: status,
                 k: k,
                 commits: 0,
                 reveals: 0,
+                noInputs: 0,
                 version: version,
+                // A pending task's windows are set again when it is assigned.
                 commitDeadline: commitDeadline,
                 revealDeadline: commitDeadline + revealWindow,
                 pausedBefore: _pausedSeconds(),
+                seedBlock: uint64(block.number),
                 modelId: modelId,
                 fee: fee,
                 price: price,
@@ -411,9 +490,10 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         t.status = Status.Refunded;
         uint256 amount = t.fee + t.price;
         for (uint256 i = 0; i < nodes.length; i++) {
-            if (_revealed[taskId][nodes[i]] == bytes32(0)) {
-                // Silence is a fault even without a majority: the requester is compensated.
-                uint256 taken = coordinator.slash(nodes[i], slashAmount, t.requester);
+            if (_revealed[taskId][nodes[i]] == bytes32(0) && !_noInput[taskId][nodes[i]]) {
+                // Silence is a fault even without a majority, but its stake is burned: paid to the
+                // requester, it would pay a requester for withholding the input.
+                uint256 taken = coordinator.slash(nodes[i], slashAmount, address(0));
                 coordinator.recordOutcome(nodes[i], false);
                 emit NodePenalized(taskId, nodes[i], taken, false);
             } else {

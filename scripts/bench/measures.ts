@@ -488,11 +488,11 @@ export const MEASURES: Measure[] = [
       const g = task.gas;
       return [
         {
-          measure: 'gas: one K = 3 task (create + 3 commits + 3 reveals + settle)',
+          measure: 'gas: one K = 3 task (create + assign + 3 commits + 3 reveals + settle)',
           value: gas(task.total),
           reference:
-            `create ${gas(g.createTask)}, commits ${gas(g.commits)}, reveals ${gas(g.reveals)}, settle ` +
-            `${gas(g.settle)}`,
+            `create ${gas(g.createTask)}, assign ${gas(g.assign)}, commits ${gas(g.commits)}, ` +
+            `reveals ${gas(g.reveals)}, settle ${gas(g.settle)}`,
         },
         {
           measure: 'time from request to settlement, K = 3 (dev chain, automine)',

@@ -201,11 +201,12 @@ export async function taskGasAndSettlement(deployments: Deployments, relays: Rel
     };
     const gas = {
       createTask: await gasOf(state.task!.hash),
+      assign: state.assigned?.hash ? await gasOf(state.assigned.hash) : 0n,
       commits: await byType('committed'),
       reveals: await byType('revealed'),
       settle: await byType('settled'),
     };
-    return { settlementMs, gas, total: gas.createTask + gas.commits + gas.reveals + gas.settle };
+    return { settlementMs, gas, total: gas.createTask + gas.assign + gas.commits + gas.reveals + gas.settle };
   } finally {
     await peer.stop();
   }

@@ -1,12 +1,13 @@
 // "Run on the network", the requester's side: open a task for K nodes (escrowing the fee and the
-// model's price), send the input to every node the contract selected, check each answer (its
-// hash and its signature), then follow the chain until the task settles or is refunded. When the
-// reveal window closes with nodes silent, the requester settles it itself (anyone may), so the
-// majority is paid, the silent are slashed, or the escrow comes back.
+// model's price), assign it in the next block, send the input to every node the contract
+// selected, check each answer (its hash and its signature), then follow the chain until the task
+// settles or is refunded. When the reveal window closes with nodes silent, the requester settles
+// it itself (anyone may), so the majority is paid, the silent are slashed, or the escrow comes back.
 import type { Libp2p } from '@libp2p/interface';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import type { Address, PublicClient } from 'viem';
 import { nodeCoordinatorAbi } from '@permanet/core/chain/abi/generated';
+import { assignTask, type AssignedTask } from '@permanet/core/chain/actions/compute/assign-task';
 import { createTask, type ComputeAddresses, type CreatedTask } from '@permanet/core/chain/actions/compute/create-task';
 import { readTask, type TaskState } from '@permanet/core/chain/actions/compute/read-task';
 import { settleTask } from '@permanet/core/chain/actions/compute/settle-task';
@@ -28,8 +29,9 @@ export interface NodeProgress {
 }
 
 export interface NetworkRunState {
-  step: 'approving' | 'creating' | 'asking' | 'waiting' | 'settling' | 'done';
+  step: 'approving' | 'creating' | 'assigning' | 'asking' | 'waiting' | 'settling' | 'done';
   task?: CreatedTask;
+  assigned?: AssignedTask;
   nodes: NodeProgress[];
   chain?: TaskState;
 }
@@ -76,8 +78,11 @@ export async function runOnNetwork(options: NetworkRunOptions): Promise<NetworkR
     },
     (step) => update({ step }),
   );
+  update({ step: 'assigning', task });
+  const assigned = await assignTask(client, wallet, addresses.proofOfInference, task.taskId, task.block);
+  const { nodes } = assigned;
   const peerIds = await Promise.all(
-    task.nodes.map((node) =>
+    nodes.map((node) =>
       client
         .readContract({
           address: addresses.coordinator,
@@ -90,8 +95,8 @@ export async function runOnNetwork(options: NetworkRunOptions): Promise<NetworkR
   );
   update({
     step: 'asking',
-    task,
-    nodes: task.nodes.map((address, i) => ({ address, peerId: peerIds[i], status: 'asking' })),
+    assigned,
+    nodes: nodes.map((address, i) => ({ address, peerId: peerIds[i], status: 'asking' })),
   });
 
   // Every selected node gets the input at once, while the chain is followed (commits show as they

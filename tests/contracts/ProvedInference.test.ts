@@ -181,7 +181,7 @@ describe('proved inference', () => {
     const before = await s.joy.read.balanceOf([prover.account.address]);
     await s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals]);
     const settled = await s.poi.read.getTask([0n]);
-    assert.equal(settled.status, 2);
+    assert.equal(settled.status, 3);
     const expected = keccak256(encodeAbiParameters([{ type: 'uint256[]' }], [proved.signals]));
     assert.equal(settled.result, expected);
     assert.equal((await s.joy.read.balanceOf([prover.account.address])) - before, FEE);
@@ -252,14 +252,14 @@ describe('proved inference', () => {
     );
 
     // Nothing was lost to the refusals; after the deadline the proof is late and the task refunds.
-    assert.equal((await s.poi.read.getTask([0n])).status, 1);
+    assert.equal((await s.poi.read.getTask([0n])).status, 2);
     assert.equal((await revertOf(s.stranger.poi.write.settle([0n])))?.errorName, 'TooEarly');
     await testClient.increaseTime({ seconds: Number(2n * WINDOW + 1n) });
     await testClient.mine({ blocks: 1 });
     assert.equal((await settle(proved.signals))?.errorName, 'ProofWindowClosed');
     const before = await s.joy.read.balanceOf([requester.account.address]);
     await s.stranger.poi.write.settle([0n]);
-    assert.equal((await s.poi.read.getTask([0n])).status, 3);
+    assert.equal((await s.poi.read.getTask([0n])).status, 4);
     assert.equal((await s.joy.read.balanceOf([requester.account.address])) - before, FEE + PRICE);
   });
 
@@ -272,6 +272,7 @@ describe('proved inference', () => {
     await joyAsNode.write.stake([parseEther('200')]);
     await node.write.register([0, 10, 'u33d', '12D3KooWstranger', parseEther('200'), [0n]]);
     await s.requester.poi.write.createTask([0n, 0, proved.commitment, 1, FEE, maxUint256, '']);
+    await s.requester.poi.write.assign([0n]);
     assert.equal(
       (await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName,
       'NotAProofTask',

@@ -101,7 +101,7 @@ test(
     await expect(task).toBeVisible({ timeout: 30_000 });
     const taskId = BigInt((await task.getAttribute('data-task'))!);
     const settled = await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] });
-    expect(settled).toMatchObject({ status: 2, k: 0, inputHash: toHex(BigInt(publicSignals[0]), { size: 32 }) });
+    expect(settled).toMatchObject({ status: 3, k: 0, inputHash: toHex(BigInt(publicSignals[0]), { size: 32 }) });
 
     // One public signal changed (logit 3): the verifier says no, and ProofOfInference refuses to settle with it.
     const words = proofWords(groth16);

@@ -1,12 +1,13 @@
 // A compute node's part in the network, shared by the relay and a contributing tab: it registers
 // on NodeCoordinator with its stake (once), keeps itself alive with heartbeats, watches the chain
-// for the ProofOfInference tasks that select it (to load their model early), and takes part in them. A requester sends
-// the task's input over the
-// inference protocol with the task id; the node checks the task names it, this model version and
-// this exact input, and after the model has run commits to the canonical output hash, reveals it
-// once every node has committed (or the commit window closed), and settles the task when the
-// last reveal is in. The secret behind each commit is stored before the commit is sent, so a
-// node that restarts still reveals.
+// for the ProofOfInference tasks assigned to it (to load their model early), and takes part in
+// them. A requester sends the task's input over the inference protocol with the task id; the node
+// checks the task names it, this model version and this exact input, and after the model has run
+// commits to the canonical output hash, reveals it once every node has committed (or the commit
+// window closed), and settles the task when the last reveal is in. An input that has not come
+// by half the commit window is declared missing on-chain, so a requester that withholds it costs
+// the node nothing. The secret behind each commit is stored before the commit is sent, so a node
+// that restarts still reveals.
 import {
   encodeAbiParameters,
   isAddressEqual,
@@ -19,6 +20,7 @@ import {
   type PublicClient,
 } from 'viem';
 import { joyTokenAbi, modelMarketplaceAbi, nodeCoordinatorAbi, proofOfInferenceAbi } from '../chain/abi/generated.ts';
+import { TASK_STATUSES } from '../chain/actions/compute/read-task.ts';
 import { writeAndWait } from '../chain/actions/write-and-wait.ts';
 import type { Deployments } from '../chain/deployments.ts';
 import type { ConnectedWallet } from '../chain/dev-wallet.ts';
@@ -50,9 +52,10 @@ export type TaskEvent =
   | { type: 'models'; added: number; removed: number }
   | { type: 'selected'; task: bigint; weightsCid: string }
   | { type: 'committed'; task: bigint; hash: Hash }
+  | { type: 'no-input'; task: bigint; hash: Hash }
   | { type: 'revealed'; task: bigint; hash: Hash }
   | { type: 'settled'; task: bigint; hash: Hash }
-  | { type: 'failed'; what: 'heartbeat' | 'reveal'; task?: bigint; error: Error };
+  | { type: 'failed'; what: 'heartbeat' | 'reveal' | 'no-input'; task?: bigint; error: Error };
 
 export interface TaskParticipantOptions extends NodeProfile {
   client: PublicClient;
@@ -69,7 +72,7 @@ export interface TaskParticipantOptions extends NodeProfile {
   onSelected?: (weightsCid: string) => void;
 }
 
-const OPEN = 1;
+const OPEN = TASK_STATUSES.indexOf('open');
 
 export async function joinComputeNetwork(options: TaskParticipantOptions) {
   const { client, wallet, secrets } = options;
@@ -155,6 +158,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
       throw new TaskRefusedError(`there is no task ${taskId}`);
     });
     if (task.status !== OPEN) throw new TaskRefusedError(`task ${taskId} is not open`);
+    if (inputMissing.has(taskId)) throw new TaskRefusedError(`the input of task ${taskId} came too late`);
     const assigned = await client.readContract({ ...poi, functionName: 'assignedNodes', args: [taskId] });
     if (!assigned.some((a) => isAddressEqual(a, account)))
       throw new TaskRefusedError(`task ${taskId} did not select this node`);
@@ -168,6 +172,33 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
       throw new TaskRefusedError(`task ${taskId} names the weights ${version.weightsCid}, not ${cid}`);
     if (inputHash(inputs) !== task.inputHash)
       throw new TaskRefusedError(`the input is not the one task ${taskId} committed to`);
+    received.add(taskId);
+  };
+
+  // Tasks whose input came (or is being answered), and those declared to have had none (until
+  // their commit window closes, after which the contract refuses a commit anyway).
+  const received = new Set<bigint>();
+  const inputMissing = new Set<bigint>();
+  const waitingForInput = new Map<bigint, ReturnType<typeof setTimeout>>();
+  /** Declares, at half the commit window, that a task's input never came, unless it did meanwhile. */
+  const expectInput = (taskId: bigint, commitDeadline: bigint, now: bigint) => {
+    const delayMs = Number(commitDeadline > now ? commitDeadline - now : 0n) * 500;
+    const timer = setTimeout(() => {
+      waitingForInput.delete(taskId);
+      if (stopped || received.has(taskId) || commits.has(taskId)) return;
+      inputMissing.add(taskId);
+      waitingForInput.set(
+        taskId,
+        setTimeout(() => {
+          waitingForInput.delete(taskId);
+          inputMissing.delete(taskId);
+        }, delayMs),
+      );
+      send(poi.address, proofOfInferenceAbi as Abi, 'declareNoInput', [taskId])
+        .then(({ hash }) => emit({ type: 'no-input', task: taskId, hash }))
+        .catch((error) => emit({ type: 'failed', what: 'no-input', task: taskId, error: asError(error) }));
+    }, delayMs);
+    waitingForInput.set(taskId, timer);
   };
 
   /** Reveals once every node has committed or the window closed; settles when the reveals are in. */
@@ -178,7 +209,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
       if (task.status !== OPEN) break;
       const block = await client.getBlock();
       if (
-        task.commits >= task.k ||
+        task.commits + task.noInputs >= task.k ||
         block.timestamp > task.commitDeadline ||
         Date.now() / 1000 > Number(task.commitDeadline)
       ) {
@@ -188,7 +219,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
           emit({ type: 'revealed', task: taskId, hash });
         }
         const after = await taskOf(taskId);
-        if (after.status === OPEN && after.reveals >= after.k) {
+        if (after.status === OPEN && after.reveals + after.noInputs >= after.k) {
           // Another node may settle first: its settlement is as good.
           const settled = await send(poi.address, proofOfInferenceAbi as Abi, 'settle', [taskId]).catch(() => null);
           if (settled) emit({ type: 'settled', task: taskId, hash: settled.hash });
@@ -199,6 +230,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
     }
     await secrets.remove(taskId);
     commits.delete(taskId);
+    received.delete(taskId);
   };
   const finishInBackground = (taskId: bigint, outputHash: Hex, salt: Hex) =>
     void finish(taskId, outputHash, salt).catch((error) =>
@@ -246,32 +278,28 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
 
   // The chain says first which tasks chose this node; the input follows from the requester, so
   // the model is loaded meanwhile.
+  const selected = async (taskId: bigint, commitDeadline: bigint) => {
+    const [task, block] = await Promise.all([taskOf(taskId), client.getBlock()]);
+    expectInput(taskId, commitDeadline, block.timestamp);
+    const { weightsCid } = await client.readContract({
+      address: c.ModelMarketplace.address,
+      abi: modelMarketplaceAbi,
+      functionName: 'getVersion',
+      args: [task.modelId, task.version],
+    });
+    emit({ type: 'selected', task: taskId, weightsCid });
+    options.onSelected?.(weightsCid);
+  };
   const unwatch = client.watchContractEvent({
     ...poi,
-    eventName: 'TaskCreated',
+    eventName: 'TaskAssigned',
     pollingInterval: pollMs * 2,
     onLogs: (logs) => {
       for (const log of logs) {
-        const { taskId, modelId, version, nodes } = log.args;
-        if (
-          taskId === undefined ||
-          modelId === undefined ||
-          version === undefined ||
-          !nodes?.some((n) => isAddressEqual(n, account))
-        )
+        const { taskId, nodes, commitDeadline } = log.args;
+        if (taskId === undefined || commitDeadline === undefined || !nodes?.some((n) => isAddressEqual(n, account)))
           continue;
-        void client
-          .readContract({
-            address: c.ModelMarketplace.address,
-            abi: modelMarketplaceAbi,
-            functionName: 'getVersion',
-            args: [modelId, version],
-          })
-          .then(({ weightsCid }) => {
-            emit({ type: 'selected', task: taskId, weightsCid });
-            options.onSelected?.(weightsCid);
-          })
-          .catch(() => {});
+        void selected(taskId, commitDeadline).catch(() => {});
       }
     },
   });
@@ -285,6 +313,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
     stop() {
       stopped = true;
       clearInterval(heartbeat);
+      for (const timer of waitingForInput.values()) clearTimeout(timer);
       unwatch();
     },
   };

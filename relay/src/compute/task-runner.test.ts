@@ -31,6 +31,8 @@ import {
   nodeCoordinatorAbi,
   proofOfInferenceAbi,
 } from '@permanet/core/chain/abi/generated';
+import { assignTask } from '@permanet/core/chain/actions/compute/assign-task';
+import { TASK_STATUSES } from '@permanet/core/chain/actions/compute/read-task';
 import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
 import { inputHash } from '@permanet/core/inference/input-hash';
@@ -44,6 +46,8 @@ const REQUESTER = devAccount(2);
 const SILENT_INDEX = 5;
 const SECOND_SILENT_INDEX = 8;
 const FEE = parseEther('3');
+const SETTLED = TASK_STATUSES.indexOf('settled');
+const REFUNDED = TASK_STATUSES.indexOf('refunded');
 const cardsDir = mkdtempSync(join(tmpdir(), 'task-runner-cards-'));
 let network: ChainAndRelay;
 let peer: Libp2p;
@@ -85,14 +89,16 @@ async function registerSilentNode(index: number) {
   });
 }
 
+/** Opens a task and assigns it, as a requester's app does. */
 async function openTask(input: Feeds, k = 1): Promise<bigint> {
   const c = network.deployments.contracts;
-  const { result } = await writeAndWait<bigint>(client, walletOf(REQUESTER), {
+  const { result, receipt } = await writeAndWait<bigint>(client, walletOf(REQUESTER), {
     address: c.ProofOfInference.address,
     abi: proofOfInferenceAbi,
     functionName: 'createTask',
     args: [await digitsId(), 0, inputHash(input), k, FEE, maxUint256, 'u33d'],
   });
+  await assignTask(client, walletOf(REQUESTER), c.ProofOfInference.address, result, receipt.blockNumber);
   return result;
 }
 
@@ -186,7 +192,7 @@ describe('the relay as a compute node', () => {
           ).status,
         { timeout: 30_000 },
       )
-      .toBe(2);
+      .toBe(SETTLED);
     const task = await client.readContract({
       address: c.ProofOfInference.address,
       abi: proofOfInferenceAbi,
@@ -225,6 +231,38 @@ describe('the relay as a compute node', () => {
       expect(await ask(999n, digitFeeds(1))).toMatchObject({ code: 'not-assigned', message: 'there is no task 999' });
     },
   );
+
+  it('declares on-chain an input that never came, and loses nothing for it', async () => {
+    const c = network.deployments.contracts;
+    const poi = { address: c.ProofOfInference.address, abi: proofOfInferenceAbi } as const;
+    const taskId = await openTask(digitFeeds(5));
+    // At half the commit window (30 s on the dev chain) the node says so, rather than going silent.
+    await expect
+      .poll(() => client.readContract({ ...poi, functionName: 'declaredNoInput', args: [taskId, NODE.address] }), {
+        timeout: 60_000,
+        interval: 1000,
+      })
+      .toBe(true);
+    const before = await client.readContract({
+      address: c.NodeCoordinator.address,
+      abi: nodeCoordinatorAbi,
+      functionName: 'getNode',
+      args: [NODE.address],
+    });
+    await writeAndWait(client, walletOf(REQUESTER), { ...poi, functionName: 'settle', args: [taskId] });
+    expect((await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] })).status).toBe(REFUNDED);
+    const after = await client.readContract({
+      address: c.NodeCoordinator.address,
+      abi: nodeCoordinatorAbi,
+      functionName: 'getNode',
+      args: [NODE.address],
+    });
+    expect([after.stake, after.reputation, after.activeTasks]).toEqual([
+      before.stake,
+      before.reputation,
+      before.activeTasks - 1,
+    ]);
+  }, 90_000);
 
   it('killed between its commit and its reveal, it reveals after a restart from the secret it stored', async () => {
     const c = network.deployments.contracts;
@@ -265,7 +303,7 @@ describe('the relay as a compute node', () => {
     await travel(Number(task.revealDeadline - task.commitDeadline) + 1);
     const requester = createWalletClient({ account: REQUESTER, transport, chain: undefined });
     await writeAndWait(client, requester, { ...poi, functionName: 'settle', args: [taskId] });
-    expect((await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] })).status).toBe(3);
+    expect((await client.readContract({ ...poi, functionName: 'getTask', args: [taskId] })).status).toBe(REFUNDED);
     const node = (address: `0x${string}`) =>
       client.readContract({
         address: c.NodeCoordinator.address,

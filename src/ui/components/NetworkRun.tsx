@@ -16,6 +16,8 @@ function describeEvent(event: TaskEventRecord): string {
   switch (event.type) {
     case 'committed':
       return `${shortHex(event.node)} committed`;
+    case 'no-input':
+      return `${shortHex(event.node)} says the input never reached it`;
     case 'revealed':
       return `${shortHex(event.node)} revealed ${shortHex(event.outputHash)}`;
     case 'penalized':
@@ -101,9 +103,9 @@ export function NetworkRun(props: {
     <details class="network-run" data-testid="network-run">
       <summary>Run on the network</summary>
       <p class="hint">
-        The input you last ran here goes to K compute nodes the contract picks (weighted by stake, reputation and
-        capacity). Each commits to its answer on-chain, then reveals it; the majority shares the fee, a node that
-        disagrees or stays silent is slashed.
+        The input you last ran here goes to K compute nodes the contract picks, in the block after the task opens
+        (weighted by stake, reputation and capacity). Each commits to its answer on-chain, then reveals it; the majority
+        shares the fee, a node that disagrees or stays silent is slashed.
       </p>
       <WalletPicker />
       <div class="row">
@@ -157,6 +159,7 @@ export function NetworkRun(props: {
                 {
                   approving: 'Approving the escrow…',
                   creating: 'Opening the task…',
+                  assigning: 'Selecting the nodes…',
                   asking: 'Asking the selected nodes…',
                   waiting: 'Waiting for commits and reveals…',
                   settling: 'Settling…',

@@ -1,5 +1,6 @@
 // Opens a ProofOfInference task: escrows the fee and the model's per-use price (approving exactly
-// what is missing), and returns the task id and the nodes the contract selected, from the receipt.
+// what is missing), and returns the task id from the receipt. Its nodes are selected when it is
+// assigned, in a later block (assign-task.ts).
 import { parseEventLogs, type Address, type Hash, type Hex, type PublicClient } from 'viem';
 import { modelMarketplaceAbi, proofOfInferenceAbi } from '../../abi/generated.ts';
 import type { ConnectedWallet } from '../../dev-wallet.ts';
@@ -19,7 +20,6 @@ export interface TaskRequest {
 
 export interface CreatedTask {
   taskId: bigint;
-  nodes: Address[];
   /** What was escrowed: the fee plus the model's per-use price. */
   escrowed: bigint;
   hash: Hash;
@@ -66,5 +66,5 @@ export async function createTask(
     ],
   });
   const [created] = parseEventLogs({ abi: proofOfInferenceAbi, eventName: 'TaskCreated', logs: receipt.logs });
-  return { taskId: created.args.taskId, nodes: [...created.args.nodes], escrowed, hash, block: receipt.blockNumber };
+  return { taskId: created.args.taskId, escrowed, hash, block: receipt.blockNumber };
 }

@@ -3,11 +3,12 @@
 import { parseEventLogs, type Address, type Hash, type Hex, type PublicClient } from 'viem';
 import { proofOfInferenceAbi } from '../../abi/generated.ts';
 
-export const TASK_STATUSES = ['none', 'open', 'settled', 'refunded'] as const;
+export const TASK_STATUSES = ['none', 'pending', 'open', 'settled', 'refunded'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export type TaskEventRecord =
   | { type: 'committed'; node: Address; tx: Hash }
+  | { type: 'no-input'; node: Address; tx: Hash }
   | { type: 'revealed'; node: Address; outputHash: Hex; tx: Hash }
   | { type: 'penalized'; node: Address; slashed: bigint; revealed: boolean; tx: Hash }
   | { type: 'settled'; result: Hex; paid: Address[]; payEach: bigint; tx: Hash }
@@ -18,6 +19,8 @@ export interface TaskState {
   k: number;
   commits: number;
   reveals: number;
+  /** Nodes that said the input never reached them. */
+  noInputs: number;
   commitDeadline: bigint;
   revealDeadline: bigint;
   fee: bigint;
@@ -44,6 +47,7 @@ export async function readTask(
     if (!('taskId' in log.args) || log.args.taskId !== taskId) continue;
     const tx = log.transactionHash;
     if (log.eventName === 'Committed') events.push({ type: 'committed', node: log.args.node, tx });
+    else if (log.eventName === 'NoInputDeclared') events.push({ type: 'no-input', node: log.args.node, tx });
     else if (log.eventName === 'Revealed')
       events.push({ type: 'revealed', node: log.args.node, outputHash: log.args.outputHash, tx });
     else if (log.eventName === 'NodePenalized')
@@ -69,6 +73,7 @@ export async function readTask(
     k: task.k,
     commits: task.commits,
     reveals: task.reveals,
+    noInputs: task.noInputs,
     commitDeadline: task.commitDeadline,
     revealDeadline: task.revealDeadline,
     fee: task.fee,
