@@ -97,8 +97,8 @@ interface INodeCoordinator {
         string calldata region
     ) external view returns (address[] memory chosen);
 
-    /// @notice How many nodes could be selected for `modelId` now.
-    function countSelectable(uint256 modelId) external view returns (uint256);
+    /// @notice How many nodes could be selected for `modelId` now, counting no further than `upTo`.
+    function countSelectable(uint256 modelId, uint256 upTo) external view returns (uint256);
 
     /// @notice Marks nodes as taken by a task (they cannot leave until it ends).
     function noteAssigned(address[] calldata nodes) external;

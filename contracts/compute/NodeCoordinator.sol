@@ -203,10 +203,12 @@ contract NodeCoordinator is INodeCoordinator, GuardianPausable {
         }
     }
 
-    /// @notice How many nodes could be selected for `modelId` now (at most MAX_NODES_PER_MODEL).
-    function countSelectable(uint256 modelId) external view returns (uint256 available) {
+    /// @notice How many nodes could be selected for `modelId` now, counting no further than `upTo`
+    /// (a task needing K nodes stops reading at K).
+    function countSelectable(uint256 modelId, uint256 upTo) external view returns (uint256 available) {
         address[] storage listed = _candidates[modelId];
-        for (uint256 i = 0; i < listed.length; i++) if (isSelectable(listed[i], modelId)) available++;
+        for (uint256 i = 0; i < listed.length && available < upTo; i++)
+            if (isSelectable(listed[i], modelId)) available++;
     }
 
     // ---- task manager ----------------------------------------------------------------------

@@ -166,7 +166,7 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         if (k == 0 || k > MAX_K) revert BadK(k, MAX_K);
         uint256 price = _checkModel(modelId, maxPrice);
         marketplace.getVersion(modelId, version); // reverts UnknownVersion
-        uint256 available = coordinator.countSelectable(modelId);
+        uint256 available = coordinator.countSelectable(modelId, k);
         if (available < k) revert INodeCoordinator.NotEnoughNodes(modelId, available, k);
         _countAction(msg.sender);
 
@@ -196,7 +196,7 @@ contract ProofOfInference is GuardianPausable, AccountRateLimit, ReentrancyGuard
         }
         // Counted first, so selection never reverts for want of nodes: a revert (or a caller's
         // short gas limit) must not let anyone undo an assignment it dislikes.
-        uint256 available = coordinator.countSelectable(t.modelId);
+        uint256 available = coordinator.countSelectable(t.modelId, t.k);
         if (available < t.k) {
             _refund(taskId, t, _assigned[taskId]);
             return;

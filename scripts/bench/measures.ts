@@ -9,7 +9,7 @@
 //   - gas of the marketplace's and the token's everyday transactions
 //   - the compute network: inference round trip minus compute (p50, p99) from a Chromium page and
 //     from a Node peer, throughput with and without batching at 1, 8 and 32 clients, gas of a
-//     K = 3 task, request → settlement time
+//     K = 3 task, request → settlement time; a task's gas with 3, 64 and 1,000 registered nodes
 //   - proof of inference with zero knowledge (the digit model's circuit): proving time in the
 //     page's worker and in the relay ÷ witness time, verification gas, the artifacts' sizes
 //   - peak memory: the relay's RSS, the page's JS heap
@@ -28,6 +28,7 @@ import {
 } from '../lib/compute-bench.ts';
 import { measureMarketplaceGas } from '../lib/marketplace-gas.ts';
 import { pageProving, relayProving, provingArtifactSizes, provingGas } from '../lib/proving-bench.ts';
+import { selectionGas } from '../lib/selection-gas.ts';
 import {
   digitSamples as samples,
   digitsModel as digits,
@@ -499,6 +500,21 @@ export const MEASURES: Measure[] = [
           value: `${(task.settlementMs / 1000).toFixed(2)} s`,
         },
       ];
+    },
+  },
+  {
+    name: 'selection',
+    what: "a K = 3 task's gas with 3 nodes, a full candidate list and 1,000 registered nodes (in-process chain)",
+    async run() {
+      const { cap, registered, few, full, crowd } = await selectionGas();
+      const row = (what: keyof typeof few) => ({
+        measure: `gas: ${what}, ${registered.toLocaleString('en')} registered nodes ÷ ${cap} (a full list)`,
+        value: gas(crowd[what]),
+        reference: `${gas(full[what])} (${gas(few[what])} with 3 nodes)`,
+        ratio: Number(crowd[what]) / Number(full[what]),
+        target: at(1.01),
+      });
+      return [row('createTask'), row('assign'), row('settle')];
     },
   },
   {

@@ -324,7 +324,7 @@ describe('a fuzzed run of tasks', () => {
 
     for (let step = 0; step < 16; step++) {
       for (const n of nodes) await n.coordinator.write.heartbeat();
-      const available = Number(await s.coordinator.read.countSelectable([0n]));
+      const available = Number(await s.coordinator.read.countSelectable([0n, 5n]));
       const k = random.pick([1, 3, 5].filter((x) => x <= available));
       const fee = random.pick([0n, parseEther('1'), parseEther('9'), parseEther('20')]);
       const requester = random.pick(requesters);
