@@ -6,6 +6,8 @@ export interface RelayStatus {
   peerId: string;
   multiaddrs: string[];
   http: string;
+  /** The file holding the token the HTTP port's admin routes want (Authorization: Bearer). */
+  adminTokenFile: string;
   pins: { name: string; cid: string; bytes: number }[];
   connections: number;
   /** Peers (browser tabs) that announced the models they hold. */

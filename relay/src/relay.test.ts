@@ -8,7 +8,8 @@ import { MemoryBlockstore } from 'blockstore-core/memory';
 import { MemoryDatastore } from 'datastore-core/memory';
 import { createHeliaLight } from 'helia';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,21 @@ function startRelay(extra: string[] = []): { child: Child; ready: Promise<RelayS
 
 let relay: { child: Child; ready: Promise<RelayStatus> };
 let status: RelayStatus;
+
+/** The admin route's header, with the token the relay keeps in its data directory. */
+const admin = () => ({ authorization: `Bearer ${readFileSync(status.adminTokenFile, 'utf8').trim()}` });
+
+/** A request with headers fetch would not send as given (Host). */
+function rawRequest(port: number, method: string, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      res.resume();
+      resolve({ status: res.statusCode ?? 0 });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 beforeAll(async () => {
   relay = startRelay();
@@ -128,13 +144,53 @@ describe('permanet-relay', () => {
     status = await relay.ready;
     const cid = (await cidOfBytes(extra)).toString();
     expect((await fetch(`${status.http}/ipfs/${cid}`)).status).toBe(200);
-    const dropped = await fetch(`${status.http}/ipfs/${cid}`, { method: 'DELETE' });
+    const dropped = await fetch(`${status.http}/ipfs/${cid}`, { method: 'DELETE', headers: admin() });
     expect(await dropped.json()).toEqual({ cid, blocks: 3 });
     expect((await fetch(`${status.http}/ipfs/${cid}`)).status).toBe(404);
     expect((await (await fetch(`${status.http}/status`)).json()).pins.map((p: { cid: string }) => p.cid)).not.toContain(
       cid,
     );
-    expect((await fetch(`${status.http}/ipfs/not-a-cid`, { method: 'DELETE' })).status).toBe(400);
+    expect((await fetch(`${status.http}/ipfs/not-a-cid`, { method: 'DELETE', headers: admin() })).status).toBe(400);
+  });
+
+  it('deletes only the blocks no other pinned file holds: a chunk two files share stays readable', async () => {
+    // UnixFS cuts 256 KiB chunks: both files open with the same one.
+    const shared = Uint8Array.from({ length: 262_144 }, (_, i) => (i * 13) % 256);
+    const a = new Uint8Array([...shared, ...Uint8Array.from({ length: 50_000 }, (_, i) => i % 7)]);
+    const b = new Uint8Array([...shared, ...Uint8Array.from({ length: 60_000 }, (_, i) => i % 11)]);
+    writeFileSync(join(dir, 'a.bin'), a);
+    writeFileSync(join(dir, 'b.bin'), b);
+    await relay.child.stop();
+    relay = startRelay(['--pin', join(dir, 'a.bin'), '--pin', join(dir, 'b.bin')]);
+    status = await relay.ready;
+    const [cidA, cidB] = [(await cidOfBytes(a)).toString(), (await cidOfBytes(b)).toString()];
+    const dropped = await fetch(`${status.http}/ipfs/${cidA}`, { method: 'DELETE', headers: admin() });
+    // A's root and its own second chunk; the shared first chunk stays for B.
+    expect(await dropped.json()).toEqual({ cid: cidA, blocks: 2 });
+    const served = await fetch(`${status.http}/ipfs/${cidB}`);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('refuses a foreign Host (DNS rebinding), admin routes without the token, and CORS to other sites', async () => {
+    const cid = (await cidOfBytes(bytes)).toString();
+    const port = Number(new URL(status.http).port);
+    const rebound = await rawRequest(port, 'DELETE', `/ipfs/${cid}`, { host: 'rebind.evil.example', ...admin() });
+    expect(rebound.status).toBe(403);
+    expect((await rawRequest(port, 'GET', '/status', { host: `rebind.evil.example:${port}` })).status).toBe(403);
+    expect((await rawRequest(port, 'GET', '/health', { host: `localhost:${port}` })).status).toBe(200);
+
+    expect((await fetch(`${status.http}/ipfs/${cid}`, { method: 'DELETE' })).status).toBe(401);
+    const forged = { authorization: `Bearer ${'0'.repeat(64)}` };
+    expect((await fetch(`${status.http}/ipfs/${cid}`, { method: 'DELETE', headers: forged })).status).toBe(401);
+    const page = { origin: 'https://evil.example' };
+    expect(
+      (await fetch(`${status.http}/ipfs/${cid}`, { method: 'DELETE', headers: { ...page, ...admin() } })).status,
+    ).toBe(403);
+    const read = await fetch(`${status.http}/status`, { headers: page });
+    expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    // Nothing was deleted by any of these.
+    expect((await fetch(`${status.http}/ipfs/${cid}`)).status).toBe(200);
   });
 
   it('keeps its peer id across a restart', async () => {

@@ -13,6 +13,7 @@ import { onnxRuntimeBackend } from './inference/execution-backend.ts';
 import { inferenceService } from './inference/inference-service.ts';
 import type { Logger } from './log.ts';
 import { relayLibp2pOptions } from './p2p/create-libp2p.ts';
+import { loadOrCreateAdminToken } from './http/admin-token.ts';
 import { loadOrCreatePeerKey } from './p2p/peer-key.ts';
 import { pinService } from './pinning/pin-service.ts';
 import { proveService } from './proving/prove-service.ts';
@@ -25,6 +26,7 @@ import { pinnedFilesService } from './storage/pin-files.ts';
 
 export async function createRelay(config: RelayConfig, log: Logger) {
   const privateKey = await loadOrCreatePeerKey(config.dataDir);
+  const admin = await loadOrCreateAdminToken(config.dataDir);
   const { helia, blockstore } = await createRelayHelia(config.dataDir, relayLibp2pOptions(config, privateKey));
   const { libp2p } = helia;
   libp2p.addEventListener('peer:connect', (event) => log.debug('peer.connect', { peer: event.detail.toString() }));
@@ -92,21 +94,28 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
 
-  /** Unpins and deletes a DAG (from the store itself: Helia's delete wants content routing). */
+  /** Unpins a DAG and deletes its blocks that no other pin holds: Helia counts each block's pins,
+   * so a chunk two files share stays while either is pinned (deleting from the store itself:
+   * Helia's delete wants content routing). */
   const drop = async (cid: CID): Promise<number> => {
-    if (await helia.pins.isPinned(cid)) {
+    const pinned = await helia.pins.get(cid).then(
+      () => true,
+      () => false,
+    );
+    if (pinned) {
       for await (const _ of helia.pins.rm(cid)) {
         // drain: pins.rm yields each block as it is unpinned
       }
     }
     pins.forget(cid);
-    return deleteDag(blockstore, cid);
+    return deleteDag(blockstore, cid, { keep: (block) => helia.pins.isPinned(block) });
   };
 
   const status = (): RelayStatus => ({
     peerId: libp2p.peerId.toString(),
     multiaddrs: libp2p.getMultiaddrs().map(String),
     http: http.url(),
+    adminTokenFile: admin.file,
     pins: pins.stats(),
     connections: libp2p.getConnections().length,
     providerPeers: records.size,
@@ -117,6 +126,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     helia,
     { status, drop, providers: (cid) => records.find(cid.toString(), '') },
     config.http,
+    admin.token,
     log,
   );
   services.push(http);

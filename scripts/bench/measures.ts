@@ -28,6 +28,7 @@ import {
 } from '../lib/compute-bench.ts';
 import { measureMarketplaceGas } from '../lib/marketplace-gas.ts';
 import { pageProving, relayProving, provingArtifactSizes, provingGas } from '../lib/proving-bench.ts';
+import { dropFromRelay } from '../lib/relay-admin.ts';
 import { selectionGas } from '../lib/selection-gas.ts';
 import {
   digitSamples as samples,
@@ -256,8 +257,7 @@ async function webrtcThroughput(browser: Browser, stack: Stack): Promise<{ rate:
       .map((p) => p.peer)
       .join();
   while ((await holders()) !== holderPeer) await new Promise((resolve) => setTimeout(resolve, 100));
-  if ((await fetch(`${stack.config.relayHttp}/ipfs/${cid}`, { method: 'DELETE' })).status !== 200)
-    throw new Error('the relay did not drop its copy');
+  if ((await dropFromRelay(stack.relay, cid)).status !== 200) throw new Error('the relay did not drop its copy');
   const rates: number[] = [];
   const failures: string[] = [];
   for (let i = 0; i < FETCH_RUNS; i++) {

@@ -6,6 +6,7 @@ import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { expect, test } from './fixtures.ts';
 import { freshModel, freshModelScores } from './fresh-model.ts';
 import { fillAndPublish, newPage, openFromSearch } from './marketplace-pages.ts';
+import { dropFromRelay } from '../../scripts/lib/relay-admin.ts';
 
 test("a model the relay no longer has is fetched from the publisher's tab over WebRTC", async ({ browser, stack }) => {
   const listing = { name: `shared-${Date.now()}`, file: freshModel(11), pricePerUse: '', licencePrice: '' };
@@ -22,7 +23,7 @@ test("a model the relay no longer has is fetched from the publisher's tab over W
       (p) => p.peer,
     );
   await expect.poll(holders).toEqual([publisherPeer]);
-  const dropped = await fetch(`${stack.relay.http}/ipfs/${weightsCid}`, { method: 'DELETE' });
+  const dropped = await dropFromRelay(stack.relay, weightsCid);
   expect(dropped.status).toBe(200);
   expect((await dropped.json()).blocks).toBeGreaterThan(0);
   expect((await fetch(`${stack.relay.http}/ipfs/${weightsCid}`)).status).toBe(404);

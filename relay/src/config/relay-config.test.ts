@@ -11,7 +11,7 @@ describe('parseRelayConfig', () => {
     expect(config.dataDir).toBe('/srv/relay/state');
     expect(config.pin.files).toEqual(['/srv/relay/a.onnx']);
     expect(config.listen).toEqual(DEFAULT_CONFIG.listen);
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 4080 });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4080, allowedHosts: [], corsOrigins: [] });
   });
 
   it('gives one message per bad field', () => {
