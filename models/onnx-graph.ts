@@ -99,3 +99,50 @@ export function denseGraphToOnnx(graph: DenseGraph): Uint8Array {
   });
   return onnx.ModelProto.encode(model).finish();
 }
+
+/**
+ * A model that never finishes: an ONNX Loop of `tripCount` iterations adding 1 to `x` (what an
+ * attacker registers to stall a provider). Input `x` and output `y`, float32 [1].
+ */
+export function loopingGraphToOnnx(tripCount: bigint): Uint8Array {
+  const scalar = (name: string, elemType: number, dims: number[]) =>
+    onnx.ValueInfoProto.create({
+      name,
+      type: { tensorType: { elemType, shape: { dim: dims.map((dimValue) => ({ dimValue })) } } },
+    });
+  const BOOL = onnx.TensorProto.DataType.BOOL;
+  const INT64 = onnx.TensorProto.DataType.INT64;
+  const body = onnx.GraphProto.create({
+    name: 'body',
+    node: [
+      onnx.NodeProto.create({ opType: 'Identity', input: ['cond_in'], output: ['cond_out'] }),
+      onnx.NodeProto.create({ opType: 'Add', input: ['v_in', 'one'], output: ['v_out'] }),
+    ],
+    initializer: [tensor('one', [1], new Float32Array([1]))],
+    input: [scalar('i', INT64, []), scalar('cond_in', BOOL, []), scalar('v_in', FLOAT, [1])],
+    output: [scalar('cond_out', BOOL, []), scalar('v_out', FLOAT, [1])],
+  });
+  const model = onnx.ModelProto.create({
+    irVersion: 8,
+    opsetImport: [{ domain: '', version: 13 }],
+    producerName: 'permanet',
+    graph: {
+      name: 'looping',
+      node: [
+        onnx.NodeProto.create({
+          opType: 'Loop',
+          input: ['trips', 'keep_going', 'x'],
+          output: ['y'],
+          attribute: [{ name: 'body', type: onnx.AttributeProto.AttributeType.GRAPH, g: body }],
+        }),
+      ],
+      initializer: [
+        onnx.TensorProto.create({ name: 'trips', dims: [], dataType: INT64, int64Data: [tripCount.toString()] }),
+        onnx.TensorProto.create({ name: 'keep_going', dims: [], dataType: BOOL, int32Data: [1] }),
+      ],
+      input: [scalar('x', FLOAT, [1])],
+      output: [scalar('y', FLOAT, [1])],
+    },
+  });
+  return onnx.ModelProto.encode(model).finish();
+}

@@ -9,15 +9,15 @@ import { marketplaceReader } from './chain/marketplace-reader.ts';
 import { taskRunnerService } from './compute/task-runner.ts';
 import type { RelayConfig } from './config/relay-config.ts';
 import { httpService } from './http/http-server.ts';
-import { onnxRuntimeBackend } from './inference/execution-backend.ts';
 import { inferenceService } from './inference/inference-service.ts';
+import { sandboxedBackend } from './inference/sandboxed-backend.ts';
 import type { Logger } from './log.ts';
 import { relayLibp2pOptions } from './p2p/create-libp2p.ts';
 import { loadOrCreateAdminToken } from './http/admin-token.ts';
 import { loadOrCreatePeerKey } from './p2p/peer-key.ts';
 import { pinService } from './pinning/pin-service.ts';
 import { proveService } from './proving/prove-service.ts';
-import { snarkjsProver } from './proving/snarkjs-prover.ts';
+import { sandboxedProver } from './proving/sandboxed-prover.ts';
 import type { RelayStatus } from './relay-status.ts';
 import { providersService } from './routing/providers-service.ts';
 import { type RelayService, startServices } from './service.ts';
@@ -43,7 +43,10 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     const chain = await marketplaceReader(config.chain.deployments);
     services.push(pinService({ helia, blockstore, libp2p, chain, ...config.pin, log }));
     if (config.inference.enabled) {
-      const backend = onnxRuntimeBackend((message) => log.warn('inference.backend', { message }));
+      const backend = sandboxedBackend({
+        timeoutMs: config.inference.runTimeoutMs,
+        memoryBytes: config.inference.memoryMb * 2 ** 20,
+      });
       const tasks = config.compute.enabled
         ? taskRunnerService({
             ...config.compute,
@@ -84,7 +87,10 @@ export async function createRelay(config: RelayConfig, log: Logger) {
         helia,
         blockstore,
         chain,
-        backend: snarkjsProver(),
+        backend: sandboxedProver({
+          timeoutMs: config.proving.timeoutMs,
+          memoryBytes: config.proving.memoryMb * 2 ** 20,
+        }),
         ...config.proving,
         log,
       });

@@ -83,6 +83,16 @@ export class SessionPool<C extends SessionClient> {
     }
   }
 
+  /** Drops `cid`'s session on `backend` (its worker died): the next acquire loads it afresh. */
+  forget(cid: string, backend: BackendChoice): void {
+    const key = `${cid}|${backend}`;
+    const session = this.sessions.get(key);
+    if (!session) return;
+    this.sessions.delete(key);
+    session.client.terminate();
+    this.onChange();
+  }
+
   clear(): void {
     for (const { client } of this.sessions.values()) client.terminate();
     this.sessions.clear();

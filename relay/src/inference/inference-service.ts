@@ -1,8 +1,10 @@
 // Serves /permanet/inference/1.0.0: runs a listed model (by the CID of its weights) on a peer's
 // inputs. Models load from the relay's Helia store (fetched over bitswap when missing) into an
-// LRU of ready sessions; concurrent requests for one model are batched into one run; each peer is
-// rate-limited; every failure is an answer with a code. The answer carries the outputs, the
-// compute time, the canonical output hash and the relay's signature over model, input and output.
+// LRU of ready sessions, each in its own process under a time and memory limit (a model past
+// either is answered "over-limit" and refused for quarantine_s); concurrent requests for one model
+// are batched into one run; each peer is rate-limited; every failure is an answer with a code.
+// The answer carries the outputs, the compute time, the canonical output hash and the relay's
+// signature over model, input and output.
 import type { Libp2p, PrivateKey } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
@@ -20,6 +22,7 @@ import type { CountingService } from '../service.ts';
 import { Batcher } from './batcher.ts';
 import type { ExecutionBackend, LoadedModel } from './execution-backend.ts';
 import type { InferenceSettings } from './inference-settings.ts';
+import { SandboxGoneError, SandboxLimitError } from '../sandbox/child-sandbox.ts';
 import { asError, messageOf } from '@permanet/core/errors/permanet-error';
 
 /** The inference service's counters, as /status shows them. */
@@ -101,15 +104,36 @@ export function inferenceService(
     }
   };
 
-  const session = (cid: string, spec: ModelSpec) => sessions.acquire(cid, spec, 'auto', () => weights(cid));
+  // Models that ran past a limit, and when they may be tried again.
+  const quarantined = new Map<string, number>();
+  const session = (cid: string, spec: ModelSpec) => {
+    const until = quarantined.get(cid) ?? 0;
+    if (until > Date.now())
+      throw new Refusal('over-limit', `${cid} ran past this provider's limits; refused for ${options.quarantineS} s`);
+    quarantined.delete(cid);
+    return sessions.acquire(cid, spec, 'auto', () => weights(cid));
+  };
+  /** Runs on `cid`'s session; a session whose process died is dropped, and one past a limit quarantined. */
+  const run = async (cid: string, spec: ModelSpec, inputs: Feeds) => {
+    try {
+      const { client } = await session(cid, spec);
+      return await client.batcher!.submit(inputs);
+    } catch (error) {
+      if (!(error instanceof SandboxLimitError || error instanceof SandboxGoneError)) throw error;
+      sessions.forget(cid, 'auto');
+      if (error instanceof SandboxGoneError) throw error;
+      quarantined.set(cid, Date.now() + options.quarantineS * 1000);
+      log.warn('inference.over_limit', { cid, limit: error.limit });
+      throw new Refusal('over-limit', error.message);
+    }
+  };
 
   const handle = () =>
     handleInference(libp2p, {
       ...options,
       modelByWeights: (cid) => options.chain.modelByWeights(cid),
       run: async (cid, spec, inputs) => {
-        const { client } = await session(cid, spec);
-        const result = await client.batcher!.submit(inputs);
+        const result = await run(cid, spec, inputs);
         return { ...result, outputs: result.outputs as Feeds };
       },
       sign: (bytes) => options.privateKey.sign(bytes),

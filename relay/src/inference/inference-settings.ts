@@ -32,6 +32,29 @@ export const inferenceSettings = section({
       max: 64,
       default: 4,
     }),
+    runTimeoutMs: integer({
+      key: 'run_timeout_ms',
+      doc:
+        "How long one run (or a model's load) may take; past it the model's process is killed, the request " +
+        'answered "timeout" and the model refused until quarantine_s has passed.',
+      min: 100,
+      max: 3_600_000,
+      default: 30_000,
+    }),
+    memoryMb: integer({
+      key: 'memory_mb',
+      doc: "The resident memory one model's process may hold; past it the process is killed, as past the time limit.",
+      min: 64,
+      max: 1_048_576,
+      default: 2048,
+    }),
+    quarantineS: integer({
+      key: 'quarantine_s',
+      doc: 'How long a model that ran past a limit is refused before it is tried again.',
+      min: 0,
+      max: 86_400 * 30,
+      default: 600,
+    }),
     maxBatch: integer({
       key: 'max_batch',
       doc: 'The most rows one batched run holds.',

@@ -22,6 +22,7 @@ import type { Logger } from '../log.ts';
 import type { CountingService } from '../service.ts';
 import type { ProvingSettings } from './proving-settings.ts';
 import type { ProverBackend } from './prover-backend.ts';
+import { SandboxLimitError } from '../sandbox/child-sandbox.ts';
 import { messageOf } from '@permanet/core/errors/permanet-error';
 
 /** The prove service's counters, as /status shows them. */
@@ -115,6 +116,7 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
         return { ...result, queuedMs, backend: backend.name };
       } catch (error) {
         if (error instanceof CircuitInputError) throw new ProveRefusal('bad-input', error.message);
+        if (error instanceof SandboxLimitError) throw new ProveRefusal('over-limit', error.message);
         throw error;
       }
     });

@@ -31,6 +31,20 @@ export const provingSettings = section({
       flag: { name: 'proofs-per-minute', arg: 'n' },
     }),
     burst: integer({ key: 'burst', doc: 'Proofs per peer at once.', min: 1, max: 10_000, default: 3 }),
+    timeoutMs: integer({
+      key: 'timeout_ms',
+      doc: 'How long one proof (witness and proof) may take; past it the prover process is killed and replaced.',
+      min: 1000,
+      max: 3_600_000,
+      default: 120_000,
+    }),
+    memoryMb: integer({
+      key: 'memory_mb',
+      doc: 'The resident memory the prover process may hold; past it the process is killed and replaced.',
+      min: 128,
+      max: 1_048_576,
+      default: 4096,
+    }),
     maxArtifactBytes: integer({
       key: 'max_artifact_bytes',
       doc: 'The largest circuit or proving key it fetches.',

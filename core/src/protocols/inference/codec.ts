@@ -31,6 +31,8 @@ export const INFERENCE_ERROR_CODES = [
   'not-assigned',
   'rate-limited',
   'too-large',
+  /** The model ran past the provider's time or memory limit (and is refused for a while). */
+  'over-limit',
   'internal',
 ] as const;
 export type InferenceErrorCode = (typeof INFERENCE_ERROR_CODES)[number];

@@ -25,6 +25,8 @@ export const PROVE_ERROR_CODES = [
   'bad-input',
   'rate-limited',
   'busy',
+  /** The witness or the proof ran past the relay's time or memory limit. */
+  'over-limit',
   'internal',
 ] as const;
 export type ProveErrorCode = (typeof PROVE_ERROR_CODES)[number];
