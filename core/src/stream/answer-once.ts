@@ -12,7 +12,7 @@ import { jsonStream, MalformedMessageError, MAX_MESSAGE_BYTES, MessageTooLargeEr
 export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface AnswerOnceOptions<Answer> {
-  answer(request: unknown, peer: string): Promise<Answer>;
+  answer(request: unknown, peer: string, connection: Connection): Promise<Answer>;
   /** The answer that refuses with `code`. */
   refuse(code: string, message: string): Answer;
   /** What an "internal" refusal says (the error itself is not the peer's business). */
@@ -30,7 +30,11 @@ export function answerOnce<Answer>(options: AnswerOnceOptions<Answer>) {
     const messages = jsonStream(stream, options.maxBytes ?? MAX_MESSAGE_BYTES);
     let answer: Answer;
     try {
-      answer = await options.answer(await messages.read({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }), peer);
+      answer = await options.answer(
+        await messages.read({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+        peer,
+        connection,
+      );
     } catch (error) {
       if (error instanceof CodedError) answer = options.refuse(error.code, error.message);
       else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError)

@@ -14,7 +14,13 @@ import { relayReady } from '../../../scripts/lib/ready-lines.ts';
 import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
 import { announceProviders, findProviders } from '@permanet/core/protocols/providers';
 import { jsonStream } from '@permanet/core/stream/json-stream';
-import { MAX_ANNOUNCED_CIDS, parseProvidersResponse, PROVIDERS_PROTOCOL } from '@permanet/core/protocols/providers';
+import {
+  ANNOUNCE_BURST,
+  MAX_ANNOUNCED_CIDS,
+  MAX_ANNOUNCERS_PER_IP,
+  parseProvidersResponse,
+  PROVIDERS_PROTOCOL,
+} from '@permanet/core/protocols/providers';
 import type { RelayStatus } from '../relay-status.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -24,10 +30,19 @@ let relay: Child;
 let status: RelayStatus;
 const peers: Libp2p[] = [];
 
-async function peer(): Promise<Libp2p> {
+/** When the last dials went out: libp2p refuses a sixth new connection from one host within a second. */
+const dials: number[] = [];
+async function paceDial() {
+  const wait = dials.length >= 4 ? dials[dials.length - 4] + 1100 - Date.now() : 0;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  dials.push(Date.now());
+}
+
+async function peer(via = status.multiaddrs[0]): Promise<Libp2p> {
+  await paceDial();
   // No WebRTC listener in Node here: the records only need addresses that name the peer.
   const node = await createLibp2p({ ...browserLibp2pOptions(status.multiaddrs), addresses: { listen: [] } });
-  await node.dial(multiaddr(status.multiaddrs[0]));
+  await node.dial(multiaddr(via));
   peers.push(node);
   return node;
 }
@@ -51,6 +66,9 @@ beforeAll(async () => {
       join(dir, 'data'),
       '--listen',
       '/ip4/127.0.0.1/tcp/0/ws',
+      // A second loopback address: a peer that connects from another IP than the sybils.
+      '--listen',
+      '/ip6/::1/tcp/0/ws',
       '--http-port',
       '0',
     ],
@@ -124,5 +142,39 @@ describe('provider records', () => {
     });
     // None of it was recorded.
     expect(await findProviders(b, [relayAddr()], CID_A)).toEqual([]);
+  });
+
+  it('20 fresh peer ids from one address neither flood the records nor hide a holder on another', async () => {
+    const CID_C = 'bafkreidgvpkjawlxz6sffxzwgooowe5yt7i6wsyg236mfoks77nywkptdq';
+    const answers = [];
+    for (let i = 0; i < 20; i++) {
+      const sybil = await peer();
+      answers.push(await raw(sybil, { type: 'announce', cids: [CID_C], addrs: [circuitOf(sybil)] }));
+    }
+    // The address's share is taken by the first few (with the two peers still here from the first test).
+    const refused = answers.filter((a) => !a.ok);
+    expect(refused.length).toBeGreaterThanOrEqual(20 - MAX_ANNOUNCERS_PER_IP);
+    expect(refused[0]).toMatchObject({ code: 'too-many-peers' });
+
+    const ipv6 = status.multiaddrs.find((a) => a.startsWith('/ip6/::1/'))!;
+    const honest = await peer(ipv6);
+    expect(await raw(honest, { type: 'announce', cids: [CID_C], addrs: [circuitOf(honest)] })).toEqual({
+      ok: true,
+      providers: [],
+    });
+    const asker = await peer(ipv6);
+    const found = (await findProviders(asker, [multiaddr(ipv6)], CID_C)).map(String);
+    // One holder per address in each round: the honest one comes first or second, never crowded out.
+    expect(found.slice(0, 2)).toContain(circuitOf(honest));
+    expect(found.length).toBeLessThanOrEqual(MAX_ANNOUNCERS_PER_IP + 1);
+  });
+
+  it('refuses a peer announcing past its rate', async () => {
+    const ipv6 = status.multiaddrs.find((a) => a.startsWith('/ip6/::1/'))!;
+    const eager = await peer(ipv6);
+    const answers = [];
+    for (let i = 0; i < ANNOUNCE_BURST + 2; i++)
+      answers.push(await raw(eager, { type: 'announce', cids: [CID_A], addrs: [] }));
+    expect(answers.at(-1)).toMatchObject({ ok: false, code: 'rate-limited' });
   });
 });

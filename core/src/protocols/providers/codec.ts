@@ -15,9 +15,12 @@ export interface ProviderRecord {
   addrs: string[];
 }
 
+export const PROVIDERS_ERROR_CODES = ['malformed', 'rate-limited', 'too-many-peers', 'internal'] as const;
+export type ProvidersErrorCode = (typeof PROVIDERS_ERROR_CODES)[number];
+
 export type ProvidersResponse =
   | { ok: true; providers: ProviderRecord[] }
-  | { ok: false; code: 'malformed' | 'internal'; message: string };
+  | { ok: false; code: ProvidersErrorCode; message: string };
 
 const cidText = (value: unknown, what: string): string => {
   if (typeof value !== 'string') throw new MalformedMessageError(`${what} must be a string`);
@@ -75,6 +78,12 @@ export function parseProvidersResponse(value: unknown): ProvidersResponse {
     return { ok: true, providers };
   }
   if (message.ok === false && typeof message.message === 'string')
-    return { ok: false, code: message.code === 'malformed' ? 'malformed' : 'internal', message: message.message };
+    return {
+      ok: false,
+      code: PROVIDERS_ERROR_CODES.includes(message.code as ProvidersErrorCode)
+        ? (message.code as ProvidersErrorCode)
+        : 'internal',
+      message: message.message,
+    };
   throw new MalformedMessageError('not a providers response');
 }

@@ -1,8 +1,17 @@
 // The server side of /permanet/providers/1.0.0: an announcement replaces what the peer announced
-// before (each address checked to be the announcer's own), a lookup answers who else holds a CID.
+// before (each address checked to be the announcer's own; a peer past its rate, or past its IP
+// address's share of announcers, is refused), a lookup answers who else holds a CID.
+import type { Multiaddr } from '@multiformats/multiaddr';
+import { RateLimiter } from '../../compute/rate-limiter.ts';
 import { answerOnce } from '../../stream/answer-once.ts';
-import { type ProvidersResponse, parseProvidersRequest } from './codec.ts';
-import type { ProviderRecords } from './records.ts';
+import {
+  type ProvidersErrorCode,
+  type ProvidersResponse,
+  PROVIDERS_ERROR_CODES,
+  parseProvidersRequest,
+} from './codec.ts';
+import { ANNOUNCE_BURST, ANNOUNCES_PER_SECOND } from './constants.ts';
+import { ProvidersRefusal, type ProviderRecords } from './records.ts';
 
 export interface ProvidersServerOptions {
   records: ProviderRecords;
@@ -10,16 +19,28 @@ export interface ProvidersServerOptions {
   onFailure?(peer: string, error: Error): void;
 }
 
-export const providersHandler = (options: ProvidersServerOptions) =>
-  answerOnce<ProvidersResponse>({
-    async answer(message, peer) {
+/** The IP address a connection comes from (for a relayed one, its relay's). */
+const ipOf = (addr: Multiaddr) =>
+  addr.getComponents().find((c) => c.name === 'ip4' || c.name === 'ip6')?.value ?? addr.toString();
+
+export function providersHandler(options: ProvidersServerOptions) {
+  const limiter = new RateLimiter(ANNOUNCES_PER_SECOND, ANNOUNCE_BURST);
+  return answerOnce<ProvidersResponse>({
+    async answer(message, peer, connection) {
       const request = parseProvidersRequest(message, peer);
       if (request.type === 'find') return { ok: true, providers: options.records.find(request.cid, peer) };
-      options.records.announce(peer, request.cids, request.addrs);
+      if (!limiter.take(peer))
+        throw new ProvidersRefusal('rate-limited', `over ${ANNOUNCES_PER_SECOND} announcement a second`);
+      options.records.announce(peer, request.cids, request.addrs, ipOf(connection.remoteAddr));
       options.onAnnounce?.(peer, request.cids.length, request.addrs.length);
       return { ok: true, providers: [] };
     },
-    refuse: (code, message) => ({ ok: false, code: code === 'malformed' ? 'malformed' : 'internal', message }),
+    refuse: (code, message) => ({
+      ok: false,
+      code: PROVIDERS_ERROR_CODES.includes(code as ProvidersErrorCode) ? (code as ProvidersErrorCode) : 'internal',
+      message,
+    }),
     internalMessage: 'the relay could not answer',
     onFailure: options.onFailure,
   });
+}
