@@ -10,8 +10,8 @@ import { messageOf } from '@permanet/core/errors/permanet-error';
 export type PinOutcome = { relay: string; ok: true; bytes: number } | { relay: string; ok: false; message: string };
 
 export interface PinOptions {
-  /** The authorization for each CID (a signature covers one CID). */
-  auth: (cid: string) => Promise<PinAuthorization>;
+  /** The authorization every request carries (one signed grant names all the CIDs and relays). */
+  auth: PinAuthorization;
   timeoutMs: number;
 }
 
@@ -21,16 +21,15 @@ export async function pinOnRelays(
   cids: string[],
   options: PinOptions,
 ): Promise<PinOutcome[]> {
-  const auths = await Promise.all(cids.map(options.auth));
   return Promise.all(
     relays.map(async (relay): Promise<PinOutcome> => {
       let bytes = 0;
       try {
-        for (const [i, cid] of cids.entries()) {
+        for (const cid of cids) {
           const answer = await requestPin(
             libp2p,
             multiaddr(relay),
-            { type: 'pin', cid, auth: auths[i] },
+            { type: 'pin', cid, auth: options.auth },
             { signal: AbortSignal.timeout(options.timeoutMs) },
           );
           if (!answer.ok) return { relay, ok: false, message: `${answer.code}: ${answer.message}` };

@@ -26,6 +26,29 @@ export const pinSettings = section({
       max: 2 ** 40,
       default: 64 * 1024 * 1024,
     }),
+    publisherMaxBytes: integer({
+      key: 'publisher_max_bytes',
+      doc:
+        'What one publisher may have pinned here on its signature alone (content a registration names is ' +
+        'not counted).',
+      min: 0,
+      max: 2 ** 50,
+      default: 1024 * 1024 * 1024,
+    }),
+    publisherMaxPins: integer({
+      key: 'publisher_max_pins',
+      doc: 'How many pins one publisher may have here on its signature alone.',
+      min: 0,
+      max: 1_000_000,
+      default: 100,
+    }),
+    maxConcurrent: integer({
+      key: 'max_concurrent',
+      doc: 'Pins fetched at once; past that a request is answered "busy".',
+      min: 1,
+      max: 1024,
+      default: 4,
+    }),
     timeoutMs: integer({
       key: 'timeout_ms',
       doc: 'How long the pin service waits for the blocks of what it pins.',

@@ -5,14 +5,16 @@
 // The draft is saved after every step; `continuePublish` picks up from whatever it says.
 import { importer } from 'ipfs-unixfs-importer';
 import type { Libp2p } from '@libp2p/interface';
-import type { Address, PublicClient } from 'viem';
+import { multiaddr } from '@multiformats/multiaddr';
+import { peerIdOf } from '@permanet/core/p2p/peer-id-of';
+import { toHex, type Address, type PublicClient } from 'viem';
 import { awaitRegistration, registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
 import { isPublisher } from '@permanet/core/chain/actions/marketplace/is-publisher';
 import { describeError } from '@permanet/core/chain/describe-error';
 import { TransactionRevertedError } from '@permanet/core/chain/actions/write-and-wait';
 import type { ConnectedWallet } from '@permanet/core/chain/dev-wallet';
 import { pinnedSomewhere, pinOnRelays } from '../../p2p/pin-on-relays.ts';
-import { pinAuthorizationText, type PinAuthorization } from '@permanet/core/protocols/pin';
+import { pinAuthorizationText, type PinAuthorization, type PinGrant } from '@permanet/core/protocols/pin';
 import { modelImportOptions } from '@permanet/core/storage/import-options';
 import { modelCardBytes, type ModelCard } from '@permanet/core/marketplace/model-card';
 import type { PublishDraft, PublishDraftStore, PublishTerms } from './publish-draft.ts';
@@ -121,23 +123,11 @@ async function pin(ctx: PublishContext, draft: PublishDraft, kind: PinAuthorizat
     state: 'running',
     detail: `Asking ${ctx.relays.length} relay${ctx.relays.length === 1 ? '' : 's'} to pin the weights and the card…`,
   });
-  const expires = Math.floor(Date.now() / 1000) + SIGNATURE_LIFETIME_S;
-  const auth = async (cid: string): Promise<PinAuthorization> =>
-    kind === 'registered'
-      ? { kind }
-      : {
-          kind,
-          publisher: ctx.wallet.account.address,
-          expires,
-          signature: await ctx.wallet.signMessage({
-            account: ctx.wallet.account,
-            message: pinAuthorizationText(cid, expires),
-          }),
-        };
+  const cids = [draft.weightsCid, draft.cardCid];
   let pins;
   try {
-    pins = await pinOnRelays(ctx.libp2p, ctx.relays, [draft.weightsCid, draft.cardCid], {
-      auth,
+    pins = await pinOnRelays(ctx.libp2p, ctx.relays, cids, {
+      auth: kind === 'registered' ? { kind } : await signedGrant(ctx, cids),
       timeoutMs: ctx.pinTimeoutMs,
     });
   } catch (error) {
@@ -153,6 +143,19 @@ async function pin(ctx: PublishContext, draft: PublishDraft, kind: PinAuthorizat
   if (!pinnedSomewhere(pins))
     throw fail(ctx, 'pin', `No relay pinned the model: ${summary || 'no relay is configured'}`);
   ctx.report({ step: 'pin', state: 'done', detail: summary });
+}
+
+/** One signature for the whole pin: these CIDs, on these relays, on this chain, once each. */
+async function signedGrant(ctx: PublishContext, cids: string[]): Promise<PinAuthorization> {
+  const grant: PinGrant = {
+    chainId: await ctx.client.getChainId(),
+    relays: ctx.relays.flatMap((relay) => peerIdOf(multiaddr(relay)) ?? []),
+    cids,
+    nonce: toHex(crypto.getRandomValues(new Uint8Array(16))),
+    expires: Math.floor(Date.now() / 1000) + SIGNATURE_LIFETIME_S,
+  };
+  const signature = await ctx.wallet.signMessage({ account: ctx.wallet.account, message: pinAuthorizationText(grant) });
+  return { kind: 'signed', publisher: ctx.wallet.account.address, signature, ...grant };
 }
 
 async function register(ctx: PublishContext, draft: PublishDraft): Promise<void> {

@@ -4,3 +4,6 @@ export const PIN_PROTOCOL = '/permanet/pin/1.0.0';
 export const MAX_SIGNATURE_LIFETIME_S = 3600;
 /** How long a client waits for a relay's answer: past a relay's default fetch timeout (pin.timeout_ms, 120 s). */
 export const PIN_REQUEST_TIMEOUT_MS = 150_000;
+/** The most relays and CIDs one signed grant names (a model's weights, its card, its artifacts). */
+export const MAX_GRANT_RELAYS = 16;
+export const MAX_GRANT_CIDS = 16;
