@@ -3,8 +3,11 @@
 // prover whose circuit is a 32-byte wasm whose start function never returns. Each request is
 // answered "over-limit" within its limit while /health and libp2p ping keep answering within 1 s
 // and the digit model is still served and proved; the looping model is then refused at once.
+// Then floods: 256 requests of 1 MiB on one connection are refused before they are read, within a
+// stated memory budget, and connections past the per-address cap are refused.
 import { multiaddr } from '@multiformats/multiaddr';
 import { identify } from '@libp2p/identify';
+import { lpStream } from '@libp2p/utils';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { ping, type Ping } from '@libp2p/ping';
 import { createLibp2p, type Libp2p } from 'libp2p';
@@ -22,7 +25,12 @@ import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id
 import { registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
 import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
-import { requestInference, InferenceRefusedError } from '@permanet/core/protocols/inference';
+import {
+  INFERENCE_PROTOCOL,
+  InferenceRefusedError,
+  parseInferenceResponse,
+  requestInference,
+} from '@permanet/core/protocols/inference';
 import { ProofRefusedError, requestProof } from '@permanet/core/protocols/prove';
 import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
@@ -40,6 +48,9 @@ writeFileSync(
   ]),
 );
 const RUN_LIMIT_MS = 3000;
+const CONNECTIONS_PER_IP = 16;
+/** What 256 requests of 1 MiB may add to the relay's resident memory (README, "Security model"). */
+const FLOOD_MEMORY_BUDGET = 64 * 2 ** 20;
 const PROVE_LIMIT_MS = 4000;
 
 let network: ChainAndRelay;
@@ -82,7 +93,8 @@ beforeAll(async () => {
   network = await startChainAndRelay({
     yaml:
       `inference: { preload: 0, run_timeout_ms: ${RUN_LIMIT_MS} }\n` +
-      `proving: { timeout_ms: ${PROVE_LIMIT_MS}, proofs_per_minute: 60, burst: 10 }\n`,
+      `proving: { timeout_ms: ${PROVE_LIMIT_MS}, proofs_per_minute: 60, burst: 10 }\n` +
+      `connections: { per_ip: ${CONNECTIONS_PER_IP} }\n`,
     pins: [...demoFilesToPin(cardsDir), loopingModel, loopingCircuit],
     beforeRelay: async (deployments) => {
       await publishDemoModels(deployments, cardsDir);
@@ -220,4 +232,84 @@ describe('a relay asked to run what never ends', () => {
     );
     expect(proof.publicSignals.length).toBeGreaterThan(1);
   }, 90_000);
+});
+
+/** The relay's resident memory, from /metrics. */
+async function relayRss(): Promise<number> {
+  const text = await (await fetch(`${network.relay.http}/metrics`)).text();
+  return Number(/^permanet_relay_resident_memory_bytes (\d+)$/m.exec(text)?.[1]);
+}
+
+describe('a relay flooded', () => {
+  it('answers 256 requests of 1 MiB on one connection, holding few at once, within its memory budget', async () => {
+    const before = await relayRss();
+    let peak = before;
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        peak = Math.max(peak, await relayRss());
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    const big = {
+      type: 'infer',
+      cid: await fileCid(digitsModel.file),
+      inputs: { pixels: { type: 'float32', dims: [1, 784], data: 'A'.repeat(1024 * 1024 - 400) } },
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(big));
+    const send = async () => {
+      const stream = await peer.dialProtocol(relayAddr(), INFERENCE_PROTOCOL, { maxOutboundStreams: 300 });
+      try {
+        const lp = lpStream(stream, { maxDataLength: 2 * 1024 * 1024 });
+        await lp.write(bytes, { signal: AbortSignal.timeout(30_000) });
+        return parseInferenceResponse(JSON.parse(new TextDecoder().decode((await lp.read()).subarray())));
+      } catch {
+        return { ok: false as const, code: 'reset' };
+      } finally {
+        await stream.close().catch(() => {});
+      }
+    };
+    const answers = await Promise.all(Array.from({ length: 256 }, send));
+    watching = false;
+    await watch;
+    // Streams past the connection's 64 are reset unread; each of the others is answered, malformed (its
+    // data is no tensor) or past a limit.
+    const answered = answers.filter((a) => 'message' in a || a.ok).map((a) => (a.ok ? 'ok' : a.code));
+    expect(answered.length).toBeGreaterThanOrEqual(32);
+    expect(answered.every((c) => c === 'malformed' || c === 'rate-limited')).toBe(true);
+    expect(peak - before).toBeLessThan(FLOOD_MEMORY_BUDGET);
+    // An honest request is served right after.
+    const honest = await requestInference(
+      peer,
+      relayAddr(),
+      await fileCid(digitsModel.file),
+      digitsModel.spec,
+      digitFeeds(1),
+    );
+    expect(honest.outputs.probabilities.dims).toEqual([1, 10]);
+    console.info(`flood: RSS ${Math.round(before / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB`);
+  }, 120_000);
+
+  it('refuses connections from one address past its cap', async () => {
+    const extra: Libp2p[] = [];
+    let refused = 0;
+    try {
+      for (let i = 0; i < CONNECTIONS_PER_IP + 4; i++) {
+        // libp2p's own limit: 5 new connections a second from one host.
+        await new Promise((resolve) => setTimeout(resolve, 220));
+        const node = await createLibp2p({
+          ...browserLibp2pOptions(network.relay.multiaddrs),
+          addresses: { listen: [] },
+        });
+        extra.push(node);
+        await node.dial(relayAddr(), { signal: AbortSignal.timeout(5000) }).catch(() => refused++);
+      }
+      // This file's own peers hold a connection or two of the address's share.
+      expect(refused).toBeGreaterThanOrEqual(4);
+      const status = await (await fetch(`${network.relay.http}/status`)).json();
+      expect(status.connections).toBeLessThanOrEqual(CONNECTIONS_PER_IP + 1);
+    } finally {
+      await Promise.all(extra.map((node) => node.stop()));
+    }
+  }, 60_000);
 });

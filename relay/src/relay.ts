@@ -4,6 +4,7 @@
 // HTTP server. `stop()` stops them in reverse order, then Helia.
 import { ProviderRecords } from '@permanet/core/protocols/providers';
 import { deleteDag } from '@permanet/core/storage/delete-dag';
+import type { Libp2p } from 'libp2p';
 import { CID } from 'multiformats/cid';
 import { marketplaceReader } from './chain/marketplace-reader.ts';
 import { taskRunnerService } from './compute/task-runner.ts';
@@ -27,8 +28,13 @@ import { pinnedFilesService } from './storage/pin-files.ts';
 export async function createRelay(config: RelayConfig, log: Logger) {
   const privateKey = await loadOrCreatePeerKey(config.dataDir);
   const admin = await loadOrCreateAdminToken(config.dataDir);
-  const { helia, blockstore } = await createRelayHelia(config.dataDir, relayLibp2pOptions(config, privateKey));
+  let node: Libp2p | undefined;
+  const { helia, blockstore } = await createRelayHelia(
+    config.dataDir,
+    relayLibp2pOptions(config, privateKey, () => node),
+  );
   const { libp2p } = helia;
+  node = libp2p;
   libp2p.addEventListener('peer:connect', (event) => log.debug('peer.connect', { peer: event.detail.toString() }));
   libp2p.addEventListener('peer:disconnect', (event) =>
     log.debug('peer.disconnect', { peer: event.detail.toString() }),

@@ -72,6 +72,8 @@ export async function startLightNode(options: LightNodeOptions) {
     requestsPerSecond: options.capacityRps,
     burst: options.capacityRps * 2,
     maxMessageBytes: MAX_INFERENCE_MESSAGE_BYTES,
+    // A tab buffers at most 8 requests at once from one address.
+    inFlightBytesPerIp: 8 * MAX_INFERENCE_MESSAGE_BYTES,
     maxInboundStreams: 32,
     onAnswer: (peer, answer) => options.onAnswer?.(peer, answer),
   });

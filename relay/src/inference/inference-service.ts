@@ -45,8 +45,9 @@ export interface InferenceServiceOptions extends Omit<InferenceSettings, 'enable
   log: Logger;
 }
 
-/** Streams open at once on one connection: past the rate limit's burst, so a flood meets the rate limit's answer. */
-const MAX_CONCURRENT_STREAMS = 256;
+/** Streams open at once on one connection: each may buffer a stream window of data before it is
+ * read, so this bounds what one connection holds; streams past it are reset unread. */
+const MAX_CONCURRENT_STREAMS = 64;
 
 /** A loaded model as the session pool holds it, with the batcher that feeds it. */
 class ProviderSession implements SessionClient {

@@ -89,6 +89,15 @@ export const inferenceSettings = section({
       max: 64 * 1024 * 1024,
       default: 1024 * 1024,
     }),
+    inFlightBytesPerIp: integer({
+      key: 'in_flight_bytes_per_ip',
+      doc:
+        'Request bytes that streams from one IP address may hold at once: each open request counts ' +
+        'max_message_bytes, taken before it is read.',
+      min: 1024,
+      max: 2 ** 40,
+      default: 32 * 1024 * 1024,
+    }),
     maxModelBytes: integer({
       key: 'max_model_bytes',
       doc: 'The largest model it loads.',

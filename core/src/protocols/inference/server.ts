@@ -19,8 +19,10 @@ import {
   type InferenceErrorCode,
   type InferenceResponse,
 } from './codec.ts';
-import { INFERENCE_PROTOCOL } from './constants.ts';
+import { INFERENCE_PROTOCOL, PEERS_PER_IP } from './constants.ts';
 import { RateLimiter } from '../../compute/rate-limiter.ts';
+import { ipOf } from '../../p2p/ip-of.ts';
+import { InFlightBudget } from '../../stream/in-flight-budget.ts';
 import { TaskRefusedError } from '../../compute/task-participant.ts';
 import { asError, messageOf } from '../../errors/permanet-error.ts';
 
@@ -50,6 +52,8 @@ export interface InferenceHandlerOptions {
   requestsPerSecond: number;
   burst: number;
   maxMessageBytes: number;
+  /** Request bytes that streams from one IP address may hold at once (each takes maxMessageBytes). */
+  inFlightBytesPerIp: number;
   /** Streams open at once on one connection. */
   maxInboundStreams: number;
   /** Called for each answer: served, refused (with its code), or an internal failure. */
@@ -62,9 +66,12 @@ export class Refusal extends CodedError<InferenceErrorCode> {
 
 export async function handleInference(libp2p: Libp2p, options: InferenceHandlerOptions) {
   const limiter = new RateLimiter(options.requestsPerSecond, options.burst);
+  // Peer ids are free: one IP address gets the rate of a few peers, however many ids it uses.
+  const ipLimiter = new RateLimiter(options.requestsPerSecond * PEERS_PER_IP, options.burst * PEERS_PER_IP);
+  const inFlight = new InFlightBudget(options.inFlightBytesPerIp);
   const peerId = libp2p.peerId.toString();
 
-  const serve = async (request: unknown, peer: string): Promise<InferenceResponse> => {
+  const serve = async (request: unknown): Promise<InferenceResponse> => {
     const parsed = (() => {
       try {
         return parseInferenceRequest(request);
@@ -72,8 +79,6 @@ export async function handleInference(libp2p: Libp2p, options: InferenceHandlerO
         throw new Refusal('malformed', messageOf(error));
       }
     })();
-    if (!limiter.take(peer))
-      throw new Refusal('rate-limited', `over ${options.requestsPerSecond} requests per second; try again shortly`);
     const model = await options.modelByWeights(parsed.cid);
     if (!model) throw new Refusal('unknown-model', `no listed model has the weights ${parsed.cid}`);
     if (!model.spec)
@@ -113,11 +118,18 @@ export async function handleInference(libp2p: Libp2p, options: InferenceHandlerO
     INFERENCE_PROTOCOL,
     async (stream: Stream, connection) => {
       const peer = connection.remotePeer.toString();
+      const ip = ipOf(connection.remoteAddr);
       const messages = jsonStream(stream, options.maxMessageBytes);
       let response: InferenceResponse;
       let failure: Error | undefined;
+      let holding = false;
       try {
-        response = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }), peer);
+        // The limits come before the work: nothing is read from a stream past them.
+        if (!limiter.take(peer) || !ipLimiter.take(ip))
+          throw new Refusal('rate-limited', `over ${options.requestsPerSecond} requests per second; try again shortly`);
+        holding = inFlight.take(ip, options.maxMessageBytes);
+        if (!holding) throw new Refusal('rate-limited', 'too many requests from your address are in progress');
+        response = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }));
       } catch (error) {
         if (error instanceof Refusal) response = { ok: false, code: error.code, message: error.message };
         else if (error instanceof MalformedMessageError || error instanceof MessageTooLargeError)
@@ -127,6 +139,7 @@ export async function handleInference(libp2p: Libp2p, options: InferenceHandlerO
           response = { ok: false, code: 'internal', message: 'the provider could not run the model' };
         }
       }
+      if (holding) inFlight.release(ip, options.maxMessageBytes);
       options.onAnswer?.(peer, response, failure);
       try {
         await messages.write(response.ok ? { ...response, outputs: encodeFeeds(response.outputs) } : response);

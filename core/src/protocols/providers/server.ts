@@ -1,8 +1,8 @@
 // The server side of /permanet/providers/1.0.0: an announcement replaces what the peer announced
 // before (each address checked to be the announcer's own; a peer past its rate, or past its IP
 // address's share of announcers, is refused), a lookup answers who else holds a CID.
-import type { Multiaddr } from '@multiformats/multiaddr';
 import { RateLimiter } from '../../compute/rate-limiter.ts';
+import { ipOf } from '../../p2p/ip-of.ts';
 import { answerOnce } from '../../stream/answer-once.ts';
 import {
   type ProvidersErrorCode,
@@ -18,10 +18,6 @@ export interface ProvidersServerOptions {
   onAnnounce?(peer: string, cids: number, addrs: number): void;
   onFailure?(peer: string, error: Error): void;
 }
-
-/** The IP address a connection comes from (for a relayed one, its relay's). */
-const ipOf = (addr: Multiaddr) =>
-  addr.getComponents().find((c) => c.name === 'ip4' || c.name === 'ip6')?.value ?? addr.toString();
 
 export function providersHandler(options: ProvidersServerOptions) {
   const limiter = new RateLimiter(ANNOUNCES_PER_SECOND, ANNOUNCE_BURST);
