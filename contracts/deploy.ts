@@ -111,8 +111,10 @@ export async function deployPermaNet(
     p.joyCooldown,
     admin,
   ]);
+  const VerifierFactory = await deploy('proving/VerifierFactory.sol', 'VerifierFactory', []);
   const ModelMarketplace = await deploy('marketplace/ModelMarketplace.sol', 'ModelMarketplace', [
     JoyToken.address,
+    VerifierFactory.address,
     admin,
     p.treasury ?? admin,
     p.platformFeeBps,
@@ -155,7 +157,7 @@ export async function deployPermaNet(
     for (const contract of [JoyToken, ...guarded])
       await write(contract.address, joyTokenAbi, 'renounceRole', [DEFAULT_ADMIN_ROLE, admin]);
   }
-  return { JoyToken, ModelMarketplace, NodeCoordinator, ProofOfInference };
+  return { JoyToken, VerifierFactory, ModelMarketplace, NodeCoordinator, ProofOfInference };
 }
 
 const DEFAULT_ADMIN_ROLE = `0x${'00'.repeat(32)}` as const;

@@ -7,6 +7,7 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 import {AccountRateLimit} from "../access/AccountRateLimit.sol";
 import {GuardianPausable} from "../access/GuardianPausable.sol";
 import {IModelMarketplace} from "./IModelMarketplace.sol";
+import {IVerifierFactory} from "../proving/IVerifierFactory.sol";
 
 /// @title ModelMarketplace
 /// @notice The on-chain index of PermaNet models and their economy: each model has versions
@@ -29,6 +30,8 @@ contract ModelMarketplace is IModelMarketplace, GuardianPausable, AccountRateLim
     uint16 public constant MAX_DERIVATIVE_ROYALTY_BPS = 5_000;
 
     IERC20 public immutable joy;
+    /// @notice Where a version's verifier must come from (see registerProver).
+    IVerifierFactory public immutable verifierFactory;
     address public treasury;
     uint16 public platformFeeBps;
 
@@ -60,7 +63,7 @@ contract ModelMarketplace is IModelMarketplace, GuardianPausable, AccountRateLim
     error FeeTooHigh(uint16 bps, uint16 max);
     error ZeroAddress();
     error ProverAlreadyRegistered(uint256 id, uint32 version, address verifier);
-    error NotAContract(address verifier);
+    error UnknownVerifier(address verifier);
 
     /// @param joy_ The JOY token prices are paid in.
     /// @param admin Holds DEFAULT_ADMIN_ROLE (fees, rate limit, roles) and GUARDIAN_ROLE.
@@ -70,15 +73,22 @@ contract ModelMarketplace is IModelMarketplace, GuardianPausable, AccountRateLim
     /// @param window The rate limit's window in seconds.
     constructor(
         IERC20 joy_,
+        IVerifierFactory verifierFactory_,
         address admin,
         address treasury_,
         uint16 feeBps,
         uint32 perWindow,
         uint64 window
     ) AccountRateLimit(perWindow, window) {
-        if (address(joy_) == address(0) || admin == address(0) || treasury_ == address(0)) revert ZeroAddress();
+        if (
+            address(joy_) == address(0) ||
+            address(verifierFactory_) == address(0) ||
+            admin == address(0) ||
+            treasury_ == address(0)
+        ) revert ZeroAddress();
         if (feeBps > MAX_PLATFORM_FEE_BPS) revert FeeTooHigh(feeBps, MAX_PLATFORM_FEE_BPS);
         joy = joy_;
+        verifierFactory = verifierFactory_;
         treasury = treasury_;
         platformFeeBps = feeBps;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -145,7 +155,9 @@ contract ModelMarketplace is IModelMarketplace, GuardianPausable, AccountRateLim
         _versionExists(id, version);
         address existing = _provers[id][version].verifier;
         if (existing != address(0)) revert ProverAlreadyRegistered(id, version, existing);
-        if (prover.verifier.code.length == 0) revert NotAContract(prover.verifier);
+        // Only a verifier the factory made from a verification key: any other contract (an
+        // always-true one, a proxy that can change) could accept proofs of nothing.
+        if (verifierFactory.keyHashOf(prover.verifier) == bytes32(0)) revert UnknownVerifier(prover.verifier);
         _checkField("circuitCid", prover.circuitCid);
         _checkField("provingKeyCid", prover.provingKeyCid);
         if (prover.circuitBytes == 0 || prover.provingKeyBytes == 0) revert ZeroSize();

@@ -5,18 +5,11 @@
 // with the weights). Already-registered names are skipped.
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createPublicClient,
-  createWalletClient,
-  http,
-  type Abi,
-  type Address,
-  type Hex,
-  type PublicClient,
-} from 'viem';
+import { createPublicClient, createWalletClient, http, parseEventLogs, type Address, type PublicClient } from 'viem';
 import { provableModels, root } from '../../circuits/provable-models.ts';
 import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
-import { modelMarketplaceAbi } from '@permanet/core/chain/abi/generated';
+import { modelMarketplaceAbi, verifierFactoryAbi } from '@permanet/core/chain/abi/generated';
+import { verifyingKeyOf } from '@permanet/core/proving/verifying-key';
 import { registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
 import type { Deployments } from '@permanet/core/chain/deployments';
@@ -27,11 +20,15 @@ import { demoModelCard, demoModels } from '../../models/demo-models.ts';
 const cardPath = (stateDir: string, name: string) => join(stateDir, 'cards', `${name}.json`);
 
 /** A provable model's circuit (witness .wasm) and proving key, as circuits/setup.ts committed them. */
-function provingArtifacts(name: string): { circuit: string; provingKey: string; verifier: string } | null {
+function provingArtifacts(name: string): { circuit: string; provingKey: string; verificationKey: string } | null {
   const provable = provableModels.find((p) => p.name === name);
   if (!provable) return null;
   const files = JSON.parse(readFileSync(join(root, provable.dir, 'artifacts.json'), 'utf8')).files;
-  return { circuit: join(root, files.wasm.path), provingKey: join(root, files.zkey.path), verifier: provable.verifier };
+  return {
+    circuit: join(root, files.wasm.path),
+    provingKey: join(root, files.zkey.path),
+    verificationKey: join(root, files.verificationKey.path),
+  };
 }
 
 /**
@@ -92,7 +89,8 @@ export async function publishDemoModels(deployments: Deployments, stateDir: stri
   return published;
 }
 
-/** Deploys a provable model's verifier and registers it, with its artifacts, as version 0's prover. */
+/** Makes a provable model's verifier from its verification key and registers it, with its artifacts, as version 0's
+ * prover. */
 async function registerDemoProver(
   client: PublicClient,
   wallet: ReturnType<typeof createWalletClient>,
@@ -100,17 +98,22 @@ async function registerDemoProver(
   id: bigint,
   proving: NonNullable<ReturnType<typeof provingArtifacts>>,
 ) {
-  const { abi, bytecode } = JSON.parse(
-    readFileSync(
-      join(root, 'artifacts', 'contracts', 'proving', `${proving.verifier}.sol`, `${proving.verifier}.json`),
-      'utf8',
-    ),
-  ) as { abi: Abi; bytecode: Hex };
-  const hash = await wallet.deployContract({ abi, bytecode, account: wallet.account!, chain: null });
-  const verifier = (await client.waitForTransactionReceipt({ hash })).contractAddress!;
+  const factory = await client.readContract({
+    address: marketplace,
+    abi: modelMarketplaceAbi,
+    functionName: 'verifierFactory',
+  });
+  const key = verifyingKeyOf(JSON.parse(readFileSync(proving.verificationKey, 'utf8')));
+  const { receipt } = await writeAndWait(client, wallet as never, {
+    address: factory,
+    abi: verifierFactoryAbi,
+    functionName: 'create',
+    args: [key],
+  });
+  const [created] = parseEventLogs({ abi: verifierFactoryAbi, eventName: 'VerifierCreated', logs: receipt.logs });
   const cidOf = async (path: string) => (await cidOfBytes(readFileSync(path))).toString();
   const prover = {
-    verifier,
+    verifier: created.args.verifier,
     circuitCid: await cidOf(proving.circuit),
     provingKeyCid: await cidOf(proving.provingKey),
     circuitBytes: BigInt(statSync(proving.circuit).size),

@@ -15,6 +15,7 @@ import {
   zeroAddress,
   keccak256,
   maxUint256,
+  parseEventLogs,
   parseEther,
   toFunctionSelector,
   toHex,
@@ -22,6 +23,7 @@ import {
 } from 'viem';
 import { heldOutSet } from '../../models/digits/dataset.ts';
 import { proofWords } from '@permanet/core/proving/groth16-calldata';
+import { verifyingKeyHash, verifyingKeyOf } from '@permanet/core/proving/verifying-key';
 import { quantizeInput, type QuantizedMlp } from '@permanet/core/proving/quantized-mlp';
 import { revertOf } from './revert-of.ts';
 import { deployTestNetwork, digitsRegistration } from './test-network.ts';
@@ -39,6 +41,7 @@ const quantized = JSON.parse(
 ) as QuantizedMlp;
 const CIRCUIT_CID = 'bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku';
 const KEY_CID = 'bafkreiaxnnnb7qz2focittuqq3ya25q7rcv3bqynnczfzao6ybpcbtx4zy';
+const verifyingKey = verifyingKeyOf(JSON.parse(readFileSync(file('verification_key.json'), 'utf8')));
 const proverOf = (verifier: Hex, circuitCid = CIRCUIT_CID) => ({
   verifier: getAddress(verifier),
   circuitCid,
@@ -72,7 +75,14 @@ async function deployed() {
     revealWindow: WINDOW,
     tasksPerWindow: 10,
   });
-  const verifier = await viem.deployContract('DigitsVerifier');
+  // The verifier the chain accepts: VerifierFactory's, from the circuit's verification key.
+  const factory = await viem.getContractAt('VerifierFactory', await market.read.verifierFactory());
+  const created = await viem
+    .getPublicClient()
+    .then(async (client) => client.waitForTransactionReceipt({ hash: await factory.write.create([verifyingKey]) }));
+  const [{ args }] = parseEventLogs({ abi: factory.abi, eventName: 'VerifierCreated', logs: created.logs });
+  // Called as snarkjs's generated verifier is, through its ABI.
+  const verifier = await viem.getContractAt('DigitsVerifier', args.verifier);
   await joy.write.transfer([requester.account.address, parseEther('1000')]);
   const c = await as(creator);
   await c.market.write.registerModel([digitsRegistration(PRICE)]);
@@ -113,7 +123,7 @@ describe('proved inference', () => {
       revertOf(who.market.write.registerProver([0n, version, proverOf(verifier, circuit)]));
     assert.equal((await register(s.stranger))?.errorName, 'NotCreator');
     assert.equal((await register(s.creator, 1))?.errorName, 'UnknownVersion');
-    assert.equal((await register(s.creator, 0, s.stranger.address))?.errorName, 'NotAContract');
+    assert.equal((await register(s.creator, 0, s.stranger.address))?.errorName, 'UnknownVerifier');
     assert.equal((await register(s.creator, 0, s.verifier.address, ''))?.errorName, 'EmptyField');
     assert.equal(
       (
@@ -276,6 +286,58 @@ describe('proved inference', () => {
     assert.equal(
       (await revertOf(s.prover.poi.write.settleWithProof([0n, proved.words, proved.signals])))?.errorName,
       'NotAProofTask',
+    );
+  });
+});
+
+// Issue 14: a creator could register any contract, an always-true one or a proxy, as a version's verifier.
+describe('verifier provenance', () => {
+  // A proof made here starts the curve's threads again.
+  after(releaseCurve);
+
+  it("accepts as a version's verifier only one the factory made, whose key hash it records", async () => {
+    const s = await deployed();
+    // snarkjs's own generated verifier for the same key is a real verifier, but the chain cannot tell it from
+    // any other contract: refused, as an always-true one would be.
+    const generated = await viem.deployContract('DigitsVerifier');
+    assert.equal(
+      (await revertOf(s.creator.market.write.registerProver([0n, 0, proverOf(generated.address)])))?.errorName,
+      'UnknownVerifier',
+    );
+    const factory = await viem.getContractAt('VerifierFactory', await s.market.read.verifierFactory());
+    assert.equal(await factory.read.keyHashOf([s.verifier.address]), verifyingKeyHash(verifyingKey));
+    assert.equal(await factory.read.keyHashOf([generated.address]), `0x${'00'.repeat(32)}`);
+    await s.creator.market.write.registerProver([0n, 0, proverOf(s.verifier.address)]);
+  });
+
+  it("the factory's verifier accepts exactly what snarkjs's generated verifier accepts", async () => {
+    const s = await deployed();
+    const generated = await viem.deployContract('DigitsVerifier');
+    const proved = await prove(5, 7n);
+    const call = (address: Hex, signals: bigint[]) => {
+      const selector = toFunctionSelector(
+        `verifyProof(uint256[2],uint256[2][2],uint256[2],uint256[${signals.length}])`,
+      );
+      const args = encodeAbiParameters(
+        [{ type: 'uint256[8]' }, { type: `uint256[${signals.length}]` }],
+        [proved.words as never, signals],
+      );
+      return viem
+        .getPublicClient()
+        .then((client) => client.call({ to: address, data: `${selector}${args.slice(2)}` as Hex }));
+    };
+    const tampered = [proved.signals[0], proved.signals[1] + 1n];
+    for (const signals of [proved.signals, tampered]) {
+      const [ours, theirs] = await Promise.all([call(s.verifier.address, signals), call(generated.address, signals)]);
+      assert.equal(ours.data, theirs.data);
+    }
+    assert.equal((await call(s.verifier.address, proved.signals)).data, `0x${'00'.repeat(31)}01`);
+    assert.equal((await call(s.verifier.address, tampered)).data, `0x${'00'.repeat(32)}`);
+    // A signal at or past the field's modulus is refused, not reduced.
+    const r = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+    assert.equal(
+      (await call(s.verifier.address, [proved.signals[0] + r, proved.signals[1]])).data,
+      `0x${'00'.repeat(32)}`,
     );
   });
 });

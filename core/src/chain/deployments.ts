@@ -3,7 +3,13 @@
 import { isAddress, type Address } from 'viem';
 import { FieldReader } from '../config/fields.ts';
 
-export const CONTRACT_NAMES = ['JoyToken', 'ModelMarketplace', 'NodeCoordinator', 'ProofOfInference'] as const;
+export const CONTRACT_NAMES = [
+  'JoyToken',
+  'VerifierFactory',
+  'ModelMarketplace',
+  'NodeCoordinator',
+  'ProofOfInference',
+] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 export interface Deployments {

@@ -11,12 +11,18 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as varint from 'uint8-varint';
-import { createPublicClient, http, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, http, parseEventLogs, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
 import { demoFilesToPin, publishDemoModels } from '../../../scripts/lib/publish-demo-models.ts';
 import { digitSamples, digitsModel } from '../../../scripts/lib/reference.ts';
+import { modelMarketplaceAbi, verifierFactoryAbi } from '@permanet/core/chain/abi/generated';
 import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
+import { registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
+import { readProver } from '@permanet/core/chain/actions/proving/read-prover';
+import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
+import { verifyingKeyOf } from '@permanet/core/proving/verifying-key';
 import { isValidProof } from '@permanet/core/chain/actions/proving/is-valid-proof';
 import { ProofRefusedError, requestProof } from '@permanet/core/protocols/prove';
 import { proofWords } from '@permanet/core/proving/groth16-calldata';
@@ -137,6 +143,59 @@ describe('the prove service', () => {
       await other.stop();
     }
   }, 120_000);
+
+  it('refuses a prover whose proving key is not for its verifier (a verifier made from another key)', async () => {
+    const c = network.deployments.contracts;
+    const transport = http(network.deployments.rpcUrl);
+    const creator = createWalletClient({ account: devAccount(3), transport, chain: undefined });
+    const digits = await readProver(client, c.ModelMarketplace.address, digitsId, 0);
+    const { id } = await registerModel(client, creator, c.ModelMarketplace.address, {
+      name: 'mismatched-prover',
+      task: 'image-classification',
+      licence: 'MIT',
+      weightsCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+      cardCid: 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy',
+      spec: digitsModel.spec,
+      sizeBytes: 1,
+    });
+    // The digit circuit's key with alpha moved: a real verifier, but for proofs of nothing this key makes.
+    const key = verifyingKeyOf(
+      JSON.parse(readFileSync(new URL('../../../circuits/digits/verification_key.json', import.meta.url), 'utf8')),
+    );
+    const other = { ...key, alpha: [key.alpha[0], key.alpha[1] + 1n] as const };
+    const { receipt } = await writeAndWait(client, creator, {
+      address: c.VerifierFactory.address,
+      abi: verifierFactoryAbi,
+      functionName: 'create',
+      args: [other],
+    });
+    const [created] = parseEventLogs({ abi: verifierFactoryAbi, eventName: 'VerifierCreated', logs: receipt.logs });
+    await writeAndWait(client, creator, {
+      address: c.ModelMarketplace.address,
+      abi: modelMarketplaceAbi,
+      functionName: 'registerProver',
+      args: [
+        id,
+        0,
+        {
+          verifier: created.args.verifier,
+          circuitCid: digits!.circuitCid,
+          provingKeyCid: digits!.provingKeyCid,
+          circuitBytes: BigInt(digits!.circuitBytes),
+          provingKeyBytes: BigInt(digits!.provingKeyBytes),
+        },
+      ],
+    });
+    const asker = await peerOf(network.relay);
+    try {
+      const refused = await ask(asker, digitInput(2), 5n, id).catch((error) => error);
+      expect(refused).toBeInstanceOf(ProofRefusedError);
+      expect(refused).toMatchObject({ code: 'unknown-prover' });
+      expect(refused.message).toContain(`is not for the verifier ${created.args.verifier}`);
+    } finally {
+      await asker.stop();
+    }
+  }, 60_000);
 
   it('answers malformed and oversized requests with "malformed"', async () => {
     const text = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));

@@ -1,8 +1,9 @@
 // Serves /permanet/prove/1.0.0: proves a run for a peer that asks, with the prover that
 // ModelMarketplace records for the model version it names (nothing else: the relay proves only
-// registered circuits, and fetches their artifacts by the CIDs the chain gives, checked against
-// them). Proofs take seconds of every core, so they run one at a time behind a bounded queue, and
-// each peer is rate-limited; every failure is an answer with a code.
+// registered circuits, fetches their artifacts by the CIDs the chain gives, checked against them,
+// and proves only when the proving key carries the verification key of the factory-made verifier).
+// Proofs take seconds of every core, so they run one at a time behind a bounded queue, and each
+// peer is rate-limited; every failure is an answer with a code.
 import type { Libp2p } from '@libp2p/interface';
 import type { Helia } from 'helia';
 import { CID } from 'multiformats/cid';
@@ -69,7 +70,7 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
 
   const cache = new Map<string, Promise<ProvingArtifacts>>();
   const artifacts = (prover: ProverRecord): Promise<ProvingArtifacts> => {
-    const key = `${prover.circuitCid} ${prover.provingKeyCid}`;
+    const key = `${prover.circuitCid} ${prover.provingKeyCid} ${prover.keyHash}`;
     let entry = cache.get(key);
     if (entry) cache.delete(key);
     else {
@@ -86,7 +87,19 @@ export function proveService(options: ProveServiceOptions): CountingService<Prov
         }
       };
       entry = Promise.all([read(prover.circuitCid, 'circuit'), read(prover.provingKeyCid, 'proving key')]).then(
-        ([circuit, provingKey]) => ({ circuit, provingKey }),
+        async ([circuit, provingKey]) => {
+          // The chain's verifier checks against one verification key: a proving key that carries
+          // another would make proofs nobody can verify, so none is made.
+          const keyHash = await backend.keyHash(provingKey).catch((error) => {
+            throw new ProveRefusal('unknown-prover', `the proving key cannot be read: ${messageOf(error)}`);
+          });
+          if (keyHash !== prover.keyHash)
+            throw new ProveRefusal(
+              'unknown-prover',
+              `the proving key ${prover.provingKeyCid} is not for the verifier ${prover.verifier}`,
+            );
+          return { circuit, provingKey };
+        },
       );
       // A failed read is not remembered: the blocks may come.
       entry.catch(() => cache.delete(key));

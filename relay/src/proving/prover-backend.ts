@@ -16,11 +16,14 @@
 // told its input is wrong rather than that the relay failed.
 import type { ProvingArtifacts } from '@permanet/core/proving/groth16-prove';
 import type { ProofInput, ProveResult } from '@permanet/core/proving/prover-protocol';
+import type { Hex } from 'viem';
 
 export interface ProverBackend {
   /** What makes the proofs, for answers, logs and /status: "snarkjs-cpu", … */
   readonly name: string;
   prove(artifacts: ProvingArtifacts, input: ProofInput): Promise<ProveResult>;
+  /** The hash (verifying-key.ts) of the verification key a proving key carries, to match the chain's verifier. */
+  keyHash(provingKey: Uint8Array): Promise<Hex>;
   /** Frees what the backend holds (threads, device memory). */
   close(): Promise<void>;
 }

@@ -10,4 +10,5 @@ const prover = snarkjsProver();
 
 serveSandbox({
   prove: ({ artifacts, input }: { artifacts: ProvingArtifacts; input: ProofInput }) => prover.prove(artifacts, input),
+  keyHash: ({ provingKey }: { provingKey: Uint8Array }) => prover.keyHash(provingKey),
 });

@@ -6,17 +6,23 @@ import { CircuitInputError } from '@permanet/core/proving/groth16-prove';
 import type { ProveResult } from '@permanet/core/proving/prover-protocol';
 import { ChildSandbox, SandboxCallError, type SandboxLimits } from '../sandbox/child-sandbox.ts';
 import type { ProverBackend } from './prover-backend.ts';
+import type { Hex } from 'viem';
 
 const PROVER_PROCESS = new URL('./prover-process.ts', import.meta.url);
 
 export function sandboxedProver(limits: SandboxLimits): ProverBackend {
   let sandbox: ChildSandbox | null = null;
+  const child = () => {
+    if (!sandbox?.alive) sandbox = new ChildSandbox(PROVER_PROCESS, limits, 'prover');
+    return sandbox;
+  };
   return {
     name: 'snarkjs-cpu',
+    // A proving key is any bytes a creator registered: it is read in the sandbox too.
+    keyHash: (provingKey) => child().call<Hex>('keyHash', { provingKey }),
     async prove(artifacts, input) {
-      if (!sandbox?.alive) sandbox = new ChildSandbox(PROVER_PROCESS, limits, 'prover');
       try {
-        return await sandbox.call<ProveResult>('prove', { artifacts, input });
+        return await child().call<ProveResult>('prove', { artifacts, input });
       } catch (error) {
         // The circuit refused the input: the peer's fault, told as such.
         if (error instanceof SandboxCallError && error.remoteName === 'CircuitInputError')
