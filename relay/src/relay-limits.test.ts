@@ -3,8 +3,8 @@
 // prover whose circuit is a 32-byte wasm whose start function never returns. Each request is
 // answered "over-limit" within its limit while /health and libp2p ping keep answering within 1 s
 // and the digit model is still served and proved; the looping model is then refused at once.
-// Then floods: 256 requests of 1 MiB on one connection are refused before they are read, within a
-// stated memory budget, and connections past the per-address cap are refused.
+// Then floods: 256 requests of 1 MiB on one connection, and 300 fresh peer ids dialling, announcing
+// and asking for reservations, each within a stated memory budget while an honest peer is served.
 import { multiaddr } from '@multiformats/multiaddr';
 import { identify } from '@libp2p/identify';
 import { lpStream } from '@libp2p/utils';
@@ -32,6 +32,7 @@ import {
   requestInference,
 } from '@permanet/core/protocols/inference';
 import { ProofRefusedError, requestProof } from '@permanet/core/protocols/prove';
+import { announceProviders } from '@permanet/core/protocols/providers';
 import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
 import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
 
@@ -49,6 +50,7 @@ writeFileSync(
 );
 const RUN_LIMIT_MS = 3000;
 const CONNECTIONS_PER_IP = 16;
+const RESERVATIONS_PER_IP = 4;
 /** What 256 requests of 1 MiB may add to the relay's resident memory (README, "Security model"). */
 const FLOOD_MEMORY_BUDGET = 64 * 2 ** 20;
 const PROVE_LIMIT_MS = 4000;
@@ -94,7 +96,7 @@ beforeAll(async () => {
     yaml:
       `inference: { preload: 0, run_timeout_ms: ${RUN_LIMIT_MS} }\n` +
       `proving: { timeout_ms: ${PROVE_LIMIT_MS}, proofs_per_minute: 60, burst: 10 }\n` +
-      `connections: { per_ip: ${CONNECTIONS_PER_IP} }\n`,
+      `connections: { per_ip: ${CONNECTIONS_PER_IP} }\nrelay: { max_reservations_per_ip: ${RESERVATIONS_PER_IP} }\n`,
     pins: [...demoFilesToPin(cardsDir), loopingModel, loopingCircuit],
     beforeRelay: async (deployments) => {
       await publishDemoModels(deployments, cardsDir);
@@ -290,26 +292,51 @@ describe('a relay flooded', () => {
     console.info(`flood: RSS ${Math.round(before / 2 ** 20)} MiB, peak ${Math.round(peak / 2 ** 20)} MiB`);
   }, 120_000);
 
-  it('refuses connections from one address past its cap', async () => {
-    const extra: Libp2p[] = [];
+  it("300 fresh peer ids dialling at the allowed rate hold only their address's share", async () => {
+    const before = await relayRss();
+    let peak = before;
+    const live: Libp2p[] = [];
     let refused = 0;
+    const digitsCid = await fileCid(digitsModel.file);
     try {
-      for (let i = 0; i < CONNECTIONS_PER_IP + 4; i++) {
+      for (let i = 0; i < 300; i++) {
         // libp2p's own limit: 5 new connections a second from one host.
-        await new Promise((resolve) => setTimeout(resolve, 220));
+        await new Promise((resolve) => setTimeout(resolve, 210));
         const node = await createLibp2p({
           ...browserLibp2pOptions(network.relay.multiaddrs),
-          addresses: { listen: [] },
+          // Each asks the relay for a circuit reservation too.
+          addresses: { listen: ['/p2p-circuit'] },
         });
-        extra.push(node);
-        await node.dial(relayAddr(), { signal: AbortSignal.timeout(5000) }).catch(() => refused++);
+        const connected = await node.dial(relayAddr(), { signal: AbortSignal.timeout(5000) }).then(
+          () => true,
+          () => false,
+        );
+        if (!connected) {
+          refused++;
+          await node.stop();
+          continue;
+        }
+        live.push(node);
+        await announceProviders(node, relayAddr(), [digitsCid]).catch(() => {});
+        peak = Math.max(peak, await relayRss());
       }
-      // This file's own peers hold a connection or two of the address's share.
-      expect(refused).toBeGreaterThanOrEqual(4);
+      // The file's own peers hold a connection or two of the address's share.
+      expect(live.length).toBeLessThanOrEqual(CONNECTIONS_PER_IP);
+      expect(refused).toBeGreaterThanOrEqual(300 - CONNECTIONS_PER_IP);
       const status = await (await fetch(`${network.relay.http}/status`)).json();
       expect(status.connections).toBeLessThanOrEqual(CONNECTIONS_PER_IP + 1);
+      const reserved = live.filter((node) => node.getMultiaddrs().some((a) => a.toString().includes('/p2p-circuit')));
+      expect(reserved.length).toBeLessThanOrEqual(RESERVATIONS_PER_IP);
+      expect(peak - before).toBeLessThan(FLOOD_MEMORY_BUDGET);
+      // The honest peer, connected before them all, is still served.
+      const honest = await requestInference(peer, relayAddr(), digitsCid, digitsModel.spec, digitFeeds(2));
+      expect(honest.outputs.probabilities.dims).toEqual([1, 10]);
+      console.info(
+        `300 peer ids: ${live.length} held, ${reserved.length} reserved; RSS ${Math.round(before / 2 ** 20)} -> ` +
+          `${Math.round(peak / 2 ** 20)} MiB at most`,
+      );
     } finally {
-      await Promise.all(extra.map((node) => node.stop()));
+      await Promise.all(live.map((node) => node.stop()));
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -5,7 +5,13 @@ const contract = { address: '0x5FbDB2315678afecb367f032d93F642f64180aa3', blockN
 const deployments = {
   chainId: 31337,
   rpcUrl: 'http://127.0.0.1:8545',
-  contracts: { JoyToken: contract, ModelMarketplace: contract, NodeCoordinator: contract, ProofOfInference: contract },
+  contracts: {
+    JoyToken: contract,
+    VerifierFactory: contract,
+    ModelMarketplace: contract,
+    NodeCoordinator: contract,
+    ProofOfInference: contract,
+  },
 };
 const relay = '/ip4/127.0.0.1/tcp/4003/ws/p2p/12D3KooWRpVBvVwQHqBizsxq1vNMR62bXmNZZbpRC1XqMCmDMd1M';
 
