@@ -7,7 +7,6 @@
 // and asking for reservations, each within a stated memory budget while an honest peer is served.
 import { multiaddr } from '@multiformats/multiaddr';
 import { identify } from '@libp2p/identify';
-import { lpStream } from '@libp2p/utils';
 import { peerIdFromString } from '@libp2p/peer-id';
 import { ping, type Ping } from '@libp2p/ping';
 import { createLibp2p, type Libp2p } from 'libp2p';
@@ -18,6 +17,7 @@ import { createPublicClient, createWalletClient, http, type PublicClient } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loopingGraphToOnnx } from '../../models/onnx-graph.ts';
 import { peerOf, startChainAndRelay, type ChainAndRelay } from '../../scripts/lib/chain-and-relay.ts';
+import { FLOOD_MEMORY_BUDGET, floodInference, relayRss as rssOf } from '../../scripts/lib/inference-flood.ts';
 import { demoFilesToPin, publishDemoModels } from '../../scripts/lib/publish-demo-models.ts';
 import { digitFeeds, digitsModel, fileCid } from '../../scripts/lib/reference.ts';
 import { modelMarketplaceAbi } from '@permanet/core/chain/abi/generated';
@@ -25,12 +25,7 @@ import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id
 import { registerModel } from '@permanet/core/chain/actions/marketplace/register-model';
 import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
-import {
-  INFERENCE_PROTOCOL,
-  InferenceRefusedError,
-  parseInferenceResponse,
-  requestInference,
-} from '@permanet/core/protocols/inference';
+import { InferenceRefusedError, requestInference } from '@permanet/core/protocols/inference';
 import { ProofRefusedError, requestProof } from '@permanet/core/protocols/prove';
 import { announceProviders } from '@permanet/core/protocols/providers';
 import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
@@ -51,8 +46,6 @@ writeFileSync(
 const RUN_LIMIT_MS = 3000;
 const CONNECTIONS_PER_IP = 16;
 const RESERVATIONS_PER_IP = 4;
-/** What 256 requests of 1 MiB may add to the relay's resident memory (README, "Security model"). */
-const FLOOD_MEMORY_BUDGET = 64 * 2 ** 20;
 const PROVE_LIMIT_MS = 4000;
 
 let network: ChainAndRelay;
@@ -236,47 +229,14 @@ describe('a relay asked to run what never ends', () => {
   }, 90_000);
 });
 
-/** The relay's resident memory, from /metrics. */
-async function relayRss(): Promise<number> {
-  const text = await (await fetch(`${network.relay.http}/metrics`)).text();
-  return Number(/^permanet_relay_resident_memory_bytes (\d+)$/m.exec(text)?.[1]);
-}
+const relayRss = () => rssOf(network.relay);
 
 describe('a relay flooded', () => {
   it('answers 256 requests of 1 MiB on one connection, holding few at once, within its memory budget', async () => {
-    const before = await relayRss();
-    let peak = before;
-    let watching = true;
-    const watch = (async () => {
-      while (watching) {
-        peak = Math.max(peak, await relayRss());
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    })();
-    const big = {
-      type: 'infer',
-      cid: await fileCid(digitsModel.file),
-      inputs: { pixels: { type: 'float32', dims: [1, 784], data: 'A'.repeat(1024 * 1024 - 400) } },
-    };
-    const bytes = new TextEncoder().encode(JSON.stringify(big));
-    const send = async () => {
-      const stream = await peer.dialProtocol(relayAddr(), INFERENCE_PROTOCOL, { maxOutboundStreams: 300 });
-      try {
-        const lp = lpStream(stream, { maxDataLength: 2 * 1024 * 1024 });
-        await lp.write(bytes, { signal: AbortSignal.timeout(30_000) });
-        return parseInferenceResponse(JSON.parse(new TextDecoder().decode((await lp.read()).subarray())));
-      } catch {
-        return { ok: false as const, code: 'reset' };
-      } finally {
-        await stream.close().catch(() => {});
-      }
-    };
-    const answers = await Promise.all(Array.from({ length: 256 }, send));
-    watching = false;
-    await watch;
+    const { codes, before, peak } = await floodInference(peer, network.relay, await fileCid(digitsModel.file));
     // Streams past the connection's 64 are reset unread; each of the others is answered, malformed (its
     // data is no tensor) or past a limit.
-    const answered = answers.filter((a) => 'message' in a || a.ok).map((a) => (a.ok ? 'ok' : a.code));
+    const answered = codes.filter((c) => c !== 'reset');
     expect(answered.length).toBeGreaterThanOrEqual(32);
     expect(answered.every((c) => c === 'malformed' || c === 'rate-limited')).toBe(true);
     expect(peak - before).toBeLessThan(FLOOD_MEMORY_BUDGET);

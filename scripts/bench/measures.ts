@@ -12,7 +12,7 @@
 //     K = 3 task, request → settlement time; a task's gas with 3, 64 and 1,000 registered nodes
 //   - proof of inference with zero knowledge (the digit model's circuit): proving time in the
 //     page's worker and in the relay ÷ witness time, verification gas, the artifacts' sizes
-//   - peak memory: the relay's RSS, the page's JS heap
+//   - peak memory: the relay's RSS under a flood of 1 MiB inference requests, the page's JS heap
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ import {
 } from '../lib/compute-bench.ts';
 import { measureMarketplaceGas } from '../lib/marketplace-gas.ts';
 import { pageProving, relayProving, provingArtifactSizes, provingGas } from '../lib/proving-bench.ts';
+import { peerOf } from '../lib/chain-and-relay.ts';
+import { FLOOD_MEMORY_BUDGET, floodInference } from '../lib/inference-flood.ts';
 import { dropFromRelay } from '../lib/relay-admin.ts';
 import { selectionGas } from '../lib/selection-gas.ts';
 import {
@@ -601,6 +603,27 @@ export const MEASURES: Measure[] = [
           target: least(1.0),
         },
       ];
+    },
+  },
+  {
+    name: 'flood',
+    what: "the relay's resident memory under 256 inference requests of 1 MiB at once on one connection",
+    async run(bench) {
+      const peer = await peerOf(bench.stack.relay);
+      try {
+        const { before, peak } = await floodInference(peer, bench.stack.relay, (await target(bench)).cid);
+        return [
+          {
+            measure: 'relay RSS growth, 256 requests of 1 MiB on one connection ÷ its budget (README)',
+            value: mib(peak - before),
+            reference: `${mib(FLOOD_MEMORY_BUDGET)} (from ${mib(before)} to ${mib(peak)})`,
+            ratio: (peak - before) / FLOOD_MEMORY_BUDGET,
+            target: at(1),
+          },
+        ];
+      } finally {
+        await peer.stop();
+      }
     },
   },
   {
