@@ -8,8 +8,10 @@ import type { Libp2p } from 'libp2p';
 import { INFERENCE_PROTOCOL, parseInferenceResponse } from '@permanet/core/protocols/inference';
 import type { RelayStatus } from '../../relay/src/relay-status.ts';
 
-/** What 256 requests of 1 MiB may add to a relay's resident memory (README, "Security model"). */
-export const FLOOD_MEMORY_BUDGET = 64 * 2 ** 20;
+/** What 256 requests of 1 MiB may add to a relay's resident memory (README, "Security model"): the
+ * 32 MiB one address may have in flight, three times over (each request's bytes, its text, its
+ * parsed value) before the collector runs. */
+export const FLOOD_MEMORY_BUDGET = 96 * 2 ** 20;
 
 /** The relay's resident memory, from /metrics. */
 export async function relayRss(relay: RelayStatus): Promise<number> {
