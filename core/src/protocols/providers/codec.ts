@@ -18,6 +18,10 @@ export interface ProviderRecord {
 export const PROVIDERS_ERROR_CODES = ['malformed', 'rate-limited', 'too-many-peers', 'internal'] as const;
 export type ProvidersErrorCode = (typeof PROVIDERS_ERROR_CODES)[number];
 
+/** `code` when it is one of the protocol's, "internal" otherwise. */
+export const providersErrorCode = (code: unknown): ProvidersErrorCode =>
+  PROVIDERS_ERROR_CODES.includes(code as ProvidersErrorCode) ? (code as ProvidersErrorCode) : 'internal';
+
 export type ProvidersResponse =
   | { ok: true; providers: ProviderRecord[] }
   | { ok: false; code: ProvidersErrorCode; message: string };
@@ -78,12 +82,6 @@ export function parseProvidersResponse(value: unknown): ProvidersResponse {
     return { ok: true, providers };
   }
   if (message.ok === false && typeof message.message === 'string')
-    return {
-      ok: false,
-      code: PROVIDERS_ERROR_CODES.includes(message.code as ProvidersErrorCode)
-        ? (message.code as ProvidersErrorCode)
-        : 'internal',
-      message: message.message,
-    };
+    return { ok: false, code: providersErrorCode(message.code), message: message.message };
   throw new MalformedMessageError('not a providers response');
 }

@@ -4,12 +4,7 @@
 import { RateLimiter } from '../../compute/rate-limiter.ts';
 import { ipOf } from '../../p2p/ip-of.ts';
 import { answerOnce } from '../../stream/answer-once.ts';
-import {
-  type ProvidersErrorCode,
-  type ProvidersResponse,
-  PROVIDERS_ERROR_CODES,
-  parseProvidersRequest,
-} from './codec.ts';
+import { type ProvidersResponse, parseProvidersRequest, providersErrorCode } from './codec.ts';
 import { ANNOUNCE_BURST, ANNOUNCES_PER_SECOND } from './constants.ts';
 import { ProvidersRefusal, type ProviderRecords } from './records.ts';
 
@@ -31,11 +26,7 @@ export function providersHandler(options: ProvidersServerOptions) {
       options.onAnnounce?.(peer, request.cids.length, request.addrs.length);
       return { ok: true, providers: [] };
     },
-    refuse: (code, message) => ({
-      ok: false,
-      code: PROVIDERS_ERROR_CODES.includes(code as ProvidersErrorCode) ? (code as ProvidersErrorCode) : 'internal',
-      message,
-    }),
+    refuse: (code, message) => ({ ok: false, code: providersErrorCode(code), message }),
     internalMessage: 'the relay could not answer',
     onFailure: options.onFailure,
   });
