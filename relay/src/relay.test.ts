@@ -7,6 +7,8 @@ import { unixfs } from '@helia/unixfs';
 import { MemoryBlockstore } from 'blockstore-core/memory';
 import { MemoryDatastore } from 'datastore-core/memory';
 import { createHeliaLight } from 'helia';
+import { createLibp2p } from 'libp2p';
+import { multiaddr } from '@multiformats/multiaddr';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -92,7 +94,6 @@ describe('permanet-relay', () => {
     );
     await peer.start();
     try {
-      const { multiaddr } = await import('@multiformats/multiaddr');
       await peer.libp2p.dial(multiaddr(status.multiaddrs[0]));
       const cid = await cidOfBytes(bytes);
       // The page's read path: every block is missing locally and comes over bitswap.
@@ -105,6 +106,22 @@ describe('permanet-relay', () => {
       const chunks: Uint8Array[] = [];
       for await (const chunk of unixfs(peer).cat(cid, { offline: true })) chunks.push(chunk);
       expect(Buffer.concat(chunks).equals(Buffer.from(bytes))).toBe(true);
+    } finally {
+      await peer.stop();
+    }
+  });
+
+  it('answers pings one after another on one connection', async () => {
+    // The dialer keeps one ping stream per peer: a stream the relay held open past its answer
+    // (until a 10 s timeout) made every later ping on the connection fail.
+    const peer = await createLibp2p({ ...browserLibp2pOptions(status.multiaddrs), addresses: { listen: [] } });
+    try {
+      const target = multiaddr(status.multiaddrs[0]);
+      const started = performance.now();
+      for (let i = 0; i < 5; i++)
+        expect(await peer.services.ping.ping(target, { signal: AbortSignal.timeout(2000) })).toBeLessThan(1000);
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(peer.getConnections()).toHaveLength(1);
     } finally {
       await peer.stop();
     }

@@ -5,7 +5,7 @@
 import { circuitRelayTransport } from '@libp2p/circuit-relay-v2';
 import { identify } from '@libp2p/identify';
 import { noise } from '@libp2p/noise';
-import { ping } from '@libp2p/ping';
+import { ping } from './ping.ts';
 import { webRTC } from '@libp2p/webrtc';
 import { webSockets } from '@libp2p/websockets';
 import { yamux } from '@libp2p/yamux';

@@ -3,7 +3,7 @@
 import { circuitRelayServer } from '@libp2p/circuit-relay-v2';
 import { identify } from '@libp2p/identify';
 import { noise } from '@libp2p/noise';
-import { ping } from '@libp2p/ping';
+import { ping } from '@permanet/core/p2p/ping';
 import { webSockets } from '@libp2p/websockets';
 import { yamux } from '@libp2p/yamux';
 import type { PrivateKey } from '@libp2p/interface';
