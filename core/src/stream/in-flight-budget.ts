@@ -1,6 +1,7 @@
 // Bytes that requests from one key (an IP address) may hold in memory at once. A stream takes the
-// most its message may be before anything is read, so a flood of large requests is refused before
-// it is buffered, whatever number of peer ids or streams it comes on.
+// length its message's prefix declares before the body is read, so a flood of large requests is
+// refused before it is buffered, whatever number of peer ids or streams it comes on, while small
+// requests are not counted as large ones.
 export class InFlightBudget {
   private readonly held = new Map<string, number>();
   private readonly maxBytes: number;

@@ -3,6 +3,7 @@
 // clear message rather than a hang or a crash.
 import { lpStream } from '@libp2p/utils';
 import type { Stream } from '@libp2p/interface';
+import { decode as decodeVarint } from 'uint8-varint';
 import { PermaNetError, asError } from '../errors/permanet-error.ts';
 
 /** The largest message any PermaNet protocol accepts, unless it asks for less. */
@@ -16,8 +17,27 @@ export class MessageTooLargeError extends PermaNetError {
   override name = 'MessageTooLargeError';
 }
 
-export function jsonStream(stream: Stream, maxBytes = MAX_MESSAGE_BYTES) {
-  const lp = lpStream(stream, { maxDataLength: maxBytes });
+export interface JsonStreamOptions {
+  /**
+   * Called with each message's length, from its prefix, before its body is read: a server sizes
+   * what it holds by it, and refuses (by throwing) before the bytes are buffered.
+   */
+  admit?: (length: number) => void;
+}
+
+export function jsonStream(stream: Stream, maxBytes = MAX_MESSAGE_BYTES, options: JsonStreamOptions = {}) {
+  const { admit } = options;
+  const lp = lpStream(stream, {
+    maxDataLength: maxBytes,
+    ...(admit && {
+      lengthDecoder(prefix) {
+        const length = decodeVarint(prefix);
+        // Past the limit it is refused as too large, whatever the hook would say.
+        if (length <= maxBytes) admit(length);
+        return length;
+      },
+    }),
+  });
   return {
     async write(message: unknown, options?: { signal?: AbortSignal }) {
       const bytes = new TextEncoder().encode(JSON.stringify(message));

@@ -52,7 +52,7 @@ export interface InferenceHandlerOptions {
   requestsPerSecond: number;
   burst: number;
   maxMessageBytes: number;
-  /** Request bytes that streams from one IP address may hold at once (each takes maxMessageBytes). */
+  /** Request bytes that streams from one IP address may hold at once (each its declared length). */
   inFlightBytesPerIp: number;
   /** Streams open at once on one connection. */
   maxInboundStreams: number;
@@ -119,16 +119,21 @@ export async function handleInference(libp2p: Libp2p, options: InferenceHandlerO
     async (stream: Stream, connection) => {
       const peer = connection.remotePeer.toString();
       const ip = ipOf(connection.remoteAddr);
-      const messages = jsonStream(stream, options.maxMessageBytes);
+      let held = 0;
+      const messages = jsonStream(stream, options.maxMessageBytes, {
+        // The request's length is known from its prefix: its bytes are held only within the budget.
+        admit(length) {
+          if (!inFlight.take(ip, length))
+            throw new Refusal('rate-limited', 'too many requests from your address are in progress');
+          held = length;
+        },
+      });
       let response: InferenceResponse;
       let failure: Error | undefined;
-      let holding = false;
       try {
         // The limits come before the work: nothing is read from a stream past them.
         if (!limiter.take(peer) || !ipLimiter.take(ip))
           throw new Refusal('rate-limited', `over ${options.requestsPerSecond} requests per second; try again shortly`);
-        holding = inFlight.take(ip, options.maxMessageBytes);
-        if (!holding) throw new Refusal('rate-limited', 'too many requests from your address are in progress');
         response = await serve(await messages.read({ signal: AbortSignal.timeout(10_000) }));
       } catch (error) {
         if (error instanceof Refusal) response = { ok: false, code: error.code, message: error.message };
@@ -139,7 +144,7 @@ export async function handleInference(libp2p: Libp2p, options: InferenceHandlerO
           response = { ok: false, code: 'internal', message: 'the provider could not run the model' };
         }
       }
-      if (holding) inFlight.release(ip, options.maxMessageBytes);
+      inFlight.release(ip, held);
       options.onAnswer?.(peer, response, failure);
       try {
         await messages.write(response.ok ? { ...response, outputs: encodeFeeds(response.outputs) } : response);
