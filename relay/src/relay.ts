@@ -42,7 +42,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
 
   const pins = pinnedFilesService(helia, config.pin.files, log);
   const records = new ProviderRecords();
-  const services: RelayService[] = [pins, providersService(libp2p, records, log)];
+  const services: RelayService[] = [pins, providersService(libp2p, records, blockstore, log)];
   let inference: ReturnType<typeof inferenceService> | null = null;
   let proving: ReturnType<typeof proveService> | null = null;
   if (config.chain.deployments !== null) {

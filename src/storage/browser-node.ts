@@ -1,7 +1,8 @@
 // The page's own IPFS node: Helia with IndexedDB block and data stores, bitswap over libp2p
 // (websockets to the relays, WebRTC to other tabs). It tells the relays which models it holds so
 // other tabs can fetch them from it, and asks them which tabs hold what it fetches. Loaded
-// lazily, so none of it weighs on the first paint.
+// lazily, so none of it weighs on the first paint. It sends a relay that checks its announcement a
+// block of what it announced.
 import { withBitswap } from '@helia/bitswap';
 import { withLibp2pLight } from '@helia/libp2p';
 import { IDBBlockstore } from 'blockstore-idb';
@@ -10,6 +11,7 @@ import { createHeliaLight } from 'helia';
 import { generateKeyPair } from '@libp2p/crypto/keys';
 import { multiaddr } from '@multiformats/multiaddr';
 import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
+import { BLOCK_PROTOCOL, blockHandler } from '@permanet/core/protocols/block';
 import { announceProviders, findProviders } from '@permanet/core/protocols/providers';
 import { keepRelaysConnected, type RelayStatus } from '../p2p/relay-keeper.ts';
 import { peerIdOf } from '@permanet/core/p2p/peer-id-of';
@@ -43,6 +45,9 @@ export async function createBrowserNode({ relays, iceServers, onRelays }: Browse
   const { libp2p } = helia;
   const relayAddrs = relays.map((address) => multiaddr(address));
   const relayPeers = new Set(relayAddrs.map(peerIdOf));
+
+  // A relay checks what this tab announces by asking it for a block of each model.
+  await libp2p.handle(BLOCK_PROTOCOL, blockHandler({ blockstore }));
 
   // What this tab announces: the roots of the models it holds. Sent to every connected relay
   // when it changes, when a relay (re)connects, and when this tab's addresses change (its

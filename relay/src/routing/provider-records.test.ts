@@ -1,10 +1,16 @@
 // Provider records on a real relay process: peers built with the browser's options announce what
 // they hold, a third finds them (never itself), records go when a peer disconnects, and bad
 // announcements are answered with a reason.
+import { withBitswap } from '@helia/bitswap';
+import { withLibp2pLight } from '@helia/libp2p';
+import { unixfs } from '@helia/unixfs';
 import { lpStream } from '@libp2p/utils';
 import { multiaddr } from '@multiformats/multiaddr';
+import { MemoryBlockstore } from 'blockstore-core/memory';
+import { MemoryDatastore } from 'datastore-core/memory';
+import { createHeliaLight } from 'helia';
 import { createLibp2p, type Libp2p } from 'libp2p';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChild, type Child } from '../../../scripts/lib/processes.ts';
 import { relayReady } from '../../../scripts/lib/ready-lines.ts';
 import { browserLibp2pOptions } from '@permanet/core/p2p/browser-libp2p';
+import { BLOCK_PROTOCOL, blockHandler, encodeBlock, MAX_BLOCK_MESSAGE_BYTES } from '@permanet/core/protocols/block';
+import { cidOfBytes } from '@permanet/core/storage/cid-of-bytes';
+import { modelImportOptions } from '@permanet/core/storage/import-options';
 import { announceProviders, findProviders } from '@permanet/core/protocols/providers';
 import { jsonStream } from '@permanet/core/stream/json-stream';
 import {
@@ -55,8 +64,13 @@ async function raw(node: Libp2p, message: unknown) {
   return parseProvidersResponse(await jsonStream(stream).read());
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'providers-'));
+/** A file the relay pins: holders that announce it are checked for its blocks. */
+const pinned = join(dir, 'model.bin');
+const pinnedBytes = Uint8Array.from({ length: 700_000 }, (_, i) => (i * 7919) % 256);
+writeFileSync(pinned, pinnedBytes);
+
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'providers-'));
   relay = startChild(
     'relay',
     process.execPath,
@@ -71,6 +85,8 @@ beforeAll(async () => {
       '/ip6/::1/tcp/0/ws',
       '--http-port',
       '0',
+      '--pin',
+      pinned,
     ],
     { cwd: dir },
   );
@@ -142,6 +158,43 @@ describe('provider records', () => {
     });
     // None of it was recorded.
     expect(await findProviders(b, [relayAddr()], CID_A)).toEqual([]);
+  });
+
+  it('finds a holder that served a checked block first, and drops those that had none or sent others', async () => {
+    const cid = (await cidOfBytes(pinnedBytes)).toString();
+    // Holds nothing and says so; sends bytes that are not the block; does not answer checks at all.
+    const [empty, forger, silent] = [await peer(), await peer(), await peer()];
+    await empty.handle(BLOCK_PROTOCOL, blockHandler({ blockstore: new MemoryBlockstore() }));
+    await forger.handle(BLOCK_PROTOCOL, async (stream) => {
+      const messages = jsonStream(stream, MAX_BLOCK_MESSAGE_BYTES);
+      await messages.read();
+      await messages.write(encodeBlock(new Uint8Array(262_144).fill(7)));
+      await stream.close();
+    });
+    // The honest holder: a Helia node with the file, serving its own blocks.
+    await paceDial();
+    const honest = withBitswap(
+      withLibp2pLight(createHeliaLight({ blockstore: new MemoryBlockstore(), datastore: new MemoryDatastore() }), {
+        ...browserLibp2pOptions(status.multiaddrs),
+        addresses: { listen: [] },
+      }),
+    );
+    await honest.start();
+    try {
+      expect((await unixfs(honest).addBytes(pinnedBytes, modelImportOptions() as object)).toString()).toBe(cid);
+      await honest.libp2p.handle(BLOCK_PROTOCOL, blockHandler({ blockstore: honest.blockstore }));
+      await honest.libp2p.dial(relayAddr());
+      for (const node of [empty, forger, silent, honest.libp2p])
+        expect(await raw(node, { type: 'announce', cids: [cid], addrs: [circuitOf(node)] })).toMatchObject({
+          ok: true,
+        });
+      const asker = await peer();
+      await expect
+        .poll(async () => (await findProviders(asker, [relayAddr()], cid)).map(String), { timeout: 10_000 })
+        .toEqual([circuitOf(honest.libp2p), circuitOf(silent)]);
+    } finally {
+      await honest.stop();
+    }
   });
 
   it('20 fresh peer ids from one address neither flood the records nor hide a holder on another', async () => {

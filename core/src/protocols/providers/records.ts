@@ -4,8 +4,9 @@
 //
 // Peer ids are free, IP addresses are not: at most MAX_ANNOUNCERS_PER_IP peers from one address
 // hold records, and a lookup takes holders one address at a time (in the order they announced the
-// CID), so any number of fresh peer ids behind one address fill one slot per round
-// and never hide a holder that connects from another.
+// CID), so any number of fresh peer ids behind one address fill one slot per round and never hide
+// a holder that connects from another. What a holder says is not taken on trust either: holders
+// that served a block of the CID when the relay checked come first, and one that failed is dropped.
 import { CodedError } from '../../errors/coded-error.ts';
 import type { ProviderRecord, ProvidersErrorCode } from './codec.ts';
 import { MAX_ANNOUNCERS_PER_IP, MAX_PROVIDERS } from './constants.ts';
@@ -16,6 +17,8 @@ export class ProvidersRefusal extends CodedError<ProvidersErrorCode> {
 
 interface PeerRecord {
   cids: Set<string>;
+  /** The CIDs of which this peer served the relay a block it checked. */
+  served: Set<string>;
   addrs: string[];
   ip: string;
 }
@@ -35,7 +38,8 @@ export class ProviderRecords {
         `${MAX_ANNOUNCERS_PER_IP} peers from your address already announce here`,
       );
     this.drop(peer, known);
-    const record = { cids: new Set(cids), addrs, ip };
+    const served = new Set([...(known?.served ?? [])].filter((cid) => cids.includes(cid)));
+    const record = { cids: new Set(cids), served, addrs, ip };
     this.byPeer.set(peer, record);
     if (!this.byIp.has(ip)) this.byIp.set(ip, new Set());
     this.byIp.get(ip)!.add(peer);
@@ -50,20 +54,46 @@ export class ProviderRecords {
     this.byPeer.delete(peer);
   }
 
-  /** The peers holding `cid` that can be dialled (announced an address), the asker left out: one
-   * per IP address in turn, in the order they announced it. */
+  /** Whether `peer` has served a checked block of `cid`. */
+  hasServed(peer: string, cid: string): boolean {
+    return this.byPeer.get(peer)?.served.has(cid) ?? false;
+  }
+
+  /** `peer` served a block of `cid` that the relay checked: it is found before holders that have not. */
+  markServed(peer: string, cid: string): void {
+    const record = this.byPeer.get(peer);
+    if (record?.cids.has(cid)) record.served.add(cid);
+  }
+
+  /** `peer` failed a check of `cid` (it had no block of it, or sent other bytes): no longer its holder. */
+  withdraw(peer: string, cid: string): void {
+    const record = this.byPeer.get(peer);
+    if (!record?.cids.delete(cid)) return;
+    record.served.delete(cid);
+    const peers = this.byCid.get(cid);
+    peers?.delete(peer);
+    if (peers?.size === 0) this.byCid.delete(cid);
+  }
+
+  /** The peers holding `cid` that can be dialled (announced an address), the asker left out: those
+   * that served a checked block first, then the others; within each, one per IP address in turn,
+   * in the order they announced it. */
   find(cid: string, asker: string): ProviderRecord[] {
-    const byIp = new Map<string, string[]>();
-    for (const peer of this.byCid.get(cid) ?? []) {
-      const record = this.byPeer.get(peer)!;
-      if (peer === asker || record.addrs.length === 0) continue;
-      if (!byIp.has(record.ip)) byIp.set(record.ip, []);
-      byIp.get(record.ip)!.push(peer);
-    }
-    const queues = [...byIp.values()];
+    const queues = (served: boolean) => {
+      const byIp = new Map<string, string[]>();
+      for (const peer of this.byCid.get(cid) ?? []) {
+        const record = this.byPeer.get(peer)!;
+        if (peer === asker || record.addrs.length === 0 || record.served.has(cid) !== served) continue;
+        if (!byIp.has(record.ip)) byIp.set(record.ip, []);
+        byIp.get(record.ip)!.push(peer);
+      }
+      return [...byIp.values()];
+    };
     const chosen: string[] = [];
-    for (let round = 0; chosen.length < MAX_PROVIDERS && queues.some((q) => round < q.length); round++)
-      for (const queue of queues) if (round < queue.length && chosen.length < MAX_PROVIDERS) chosen.push(queue[round]);
+    for (const ranked of [queues(true), queues(false)])
+      for (let round = 0; chosen.length < MAX_PROVIDERS && ranked.some((q) => round < q.length); round++)
+        for (const queue of ranked)
+          if (round < queue.length && chosen.length < MAX_PROVIDERS) chosen.push(queue[round]);
     return chosen.map((peer) => ({ peer, addrs: this.byPeer.get(peer)!.addrs }));
   }
 
