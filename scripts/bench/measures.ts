@@ -14,7 +14,8 @@
 //     page's worker and in the relay ÷ witness time, verification gas, the artifacts' sizes
 //   - peak memory: the relay's RSS under a flood of 1 MiB inference requests, the page's JS heap
 import type { Browser, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { messageOf } from '@permanet/core/errors/permanet-error';
@@ -28,8 +29,9 @@ import {
 } from '../lib/compute-bench.ts';
 import { measureMarketplaceGas } from '../lib/marketplace-gas.ts';
 import { pageProving, relayProving, provingArtifactSizes, provingGas } from '../lib/proving-bench.ts';
-import { peerOf } from '../lib/chain-and-relay.ts';
-import { FLOOD_MEMORY_BUDGET, floodInference } from '../lib/inference-flood.ts';
+import { startChainAndRelay } from '../lib/chain-and-relay.ts';
+import { demoFilesToPin, publishDemoModels } from '../lib/publish-demo-models.ts';
+import { LOAD_LISTEN, LOAD_MEMORY_BUDGET, LOAD_YAML, loadRelay } from '../lib/relay-load.ts';
 import { dropFromRelay } from '../lib/relay-admin.ts';
 import { selectionGas } from '../lib/selection-gas.ts';
 import {
@@ -41,6 +43,7 @@ import {
   speechModel as speech,
 } from '../lib/reference.ts';
 import type { Stack } from '../lib/stack.ts';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
 
 export const RUNS = 50;
 export const FETCH_RUNS = 3;
@@ -606,23 +609,35 @@ export const MEASURES: Measure[] = [
     },
   },
   {
-    name: 'flood',
-    what: "the relay's resident memory under 256 inference requests of 1 MiB at once on one connection",
-    async run(bench) {
-      const peer = await peerOf(bench.stack.relay);
+    name: 'load',
+    what:
+      "the relay's resident memory under 300 fresh peer ids, pins past quota and three rounds of 256 inference " +
+      'requests of 1 MiB at once (its own chain and relay, as in the limits test), and an honest peer meanwhile',
+    async run() {
+      const cards = mkdtempSync(join(tmpdir(), 'bench-load-'));
+      const network = await startChainAndRelay({
+        yaml: LOAD_YAML,
+        listen: LOAD_LISTEN,
+        pins: demoFilesToPin(cards),
+        beforeRelay: (deployments) => publishDemoModels(deployments, cards).then(() => {}),
+      });
       try {
-        const { before, peak } = await floodInference(peer, bench.stack.relay, (await target(bench)).cid);
+        const { before, peak, honest } = await loadRelay(network, devAccount(0));
         return [
           {
-            measure: 'relay RSS growth, 256 requests of 1 MiB on one connection ÷ its budget (README)',
+            measure: 'relay RSS growth under load ÷ its budget (README)',
             value: mib(peak - before),
-            reference: `${mib(FLOOD_MEMORY_BUDGET)} (from ${mib(before)} to ${mib(peak)})`,
-            ratio: (peak - before) / FLOOD_MEMORY_BUDGET,
+            reference: `${mib(LOAD_MEMORY_BUDGET)} (from ${mib(before)} to ${mib(peak)})`,
+            ratio: (peak - before) / LOAD_MEMORY_BUDGET,
             target: at(1),
+          },
+          {
+            measure: `honest inference under that load, slowest of ${honest.asked} (${honest.served} served)`,
+            value: ms(honest.slowestMs),
           },
         ];
       } finally {
-        await peer.stop();
+        await network.stop();
       }
     },
   },

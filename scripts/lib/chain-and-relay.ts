@@ -36,6 +36,8 @@ export async function startChainAndRelay(
   options: {
     yaml?: string;
     pins?: string[];
+    /** The relay's listen addresses (websockets); 127.0.0.1 by default. */
+    listen?: string[];
     beforeRelay?: (deployments: Deployments, dir: string) => Promise<void>;
   } = {},
 ): Promise<ChainAndRelay> {
@@ -55,17 +57,22 @@ export async function startChainAndRelay(
     const deployments = await deployContracts(`http://127.0.0.1:${chainPort}`);
     writeFileSync(join(dir, 'deployments.json'), JSON.stringify(deployments));
     await options.beforeRelay?.(deployments, dir);
-    const pins = (options.pins ?? []).map((file) => `    - ${file}`).join('\n');
+    const listen = (options.listen ?? ['/ip4/127.0.0.1/tcp/0/ws']).join(', ');
     writeFileSync(
       join(dir, 'p2p_config.yaml'),
-      `data_dir: data\nlisten: [/ip4/127.0.0.1/tcp/0/ws]\nhttp: { port: 0 }\nchain: { deployments: deployments.json ` +
-        `}\n${pins ? `pin:\n  files:\n${pins}\n` : ''}${options.yaml ?? ''}`,
+      `data_dir: data\nlisten: [${listen}]\nhttp: { port: 0 }\nchain: { deployments: deployments.json }\n` +
+        (options.yaml ?? ''),
     );
     const startRelay = () => {
       const relay = startChild(
         'relay',
         process.execPath,
-        [join(root, 'relay', 'bin', 'permanet-relay.js'), '--config', join(dir, 'p2p_config.yaml')],
+        [
+          join(root, 'relay', 'bin', 'permanet-relay.js'),
+          '--config',
+          join(dir, 'p2p_config.yaml'),
+          ...(options.pins ?? []).flatMap((file) => ['--pin', file]),
+        ],
         { cwd: dir },
       );
       children.push(relay);
