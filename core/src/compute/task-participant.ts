@@ -179,18 +179,21 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
   // their commit window closes, after which the contract refuses a commit anyway).
   const received = new Set<bigint>();
   const inputMissing = new Set<bigint>();
-  const waitingForInput = new Map<bigint, ReturnType<typeof setTimeout>>();
+  /** Per task, one timer: first the one that declares no input, then the one that forgets the declaration. */
+  const inputTimers = new Map<bigint, ReturnType<typeof setTimeout>>();
   /** Declares, at half the commit window, that a task's input never came, unless it did meanwhile. */
   const expectInput = (taskId: bigint, commitDeadline: bigint, now: bigint) => {
+    // The same selection seen twice (a log polled again) keeps its first timer.
+    if (inputTimers.has(taskId) || inputMissing.has(taskId)) return;
     const delayMs = Number(commitDeadline > now ? commitDeadline - now : 0n) * 500;
     const timer = setTimeout(() => {
-      waitingForInput.delete(taskId);
+      inputTimers.delete(taskId);
       if (stopped || received.has(taskId) || commits.has(taskId)) return;
       inputMissing.add(taskId);
-      waitingForInput.set(
+      inputTimers.set(
         taskId,
         setTimeout(() => {
-          waitingForInput.delete(taskId);
+          inputTimers.delete(taskId);
           inputMissing.delete(taskId);
         }, delayMs),
       );
@@ -198,7 +201,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
         .then(({ hash }) => emit({ type: 'no-input', task: taskId, hash }))
         .catch((error) => emit({ type: 'failed', what: 'no-input', task: taskId, error: asError(error) }));
     }, delayMs);
-    waitingForInput.set(taskId, timer);
+    inputTimers.set(taskId, timer);
   };
 
   /** Reveals once every node has committed or the window closed; settles when the reveals are in. */
@@ -313,7 +316,7 @@ export async function joinComputeNetwork(options: TaskParticipantOptions) {
     stop() {
       stopped = true;
       clearInterval(heartbeat);
-      for (const timer of waitingForInput.values()) clearTimeout(timer);
+      for (const timer of inputTimers.values()) clearTimeout(timer);
       unwatch();
     },
   };
