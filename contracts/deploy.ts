@@ -24,7 +24,7 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem';
-import { joyTokenAbi, nodeCoordinatorAbi } from '@permanet/core/chain/abi/generated';
+import { joyTokenAbi, nodeCoordinatorAbi, tldRegistryAbi } from '@permanet/core/chain/abi/generated';
 import { DEV_CHAIN_ID, devAccount } from '@permanet/core/chain/dev-accounts';
 import { PermaNetError } from '@permanet/core/errors/permanet-error';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -56,6 +56,9 @@ export interface DeployParameters {
   slash: bigint;
   tasksPerWindow: number;
   taskWindow: bigint;
+  /** How long a name's commitment must wait before its reveal, and how long it stays good (seconds). */
+  minCommitmentAge: bigint;
+  maxCommitmentAge: bigint;
 }
 
 /** A real chain's parameters: a week's cooldown, ten-minute heartbeats. */
@@ -72,9 +75,24 @@ export const PRODUCTION: DeployParameters = {
   slash: parseEther('50'),
   tasksPerWindow: 120,
   taskWindow: 3600n,
+  minCommitmentAge: 60n,
+  maxCommitmentAge: 24n * 3600n,
 };
-/** The dev chain's: a ten-minute cooldown and two-minute heartbeats, so a person can try both. */
-export const DEV: DeployParameters = { ...PRODUCTION, joyCooldown: 600n, heartbeatTtl: 120n };
+/** The dev chain's: a ten-minute cooldown, two-minute heartbeats and a ten-second wait before a
+ * name's reveal, so a person can try each. */
+export const DEV: DeployParameters = { ...PRODUCTION, joyCooldown: 600n, heartbeatTtl: 120n, minCommitmentAge: 10n };
+/** The TLD the dev chain starts with, held by the deployer (dev account 0): names cost 500, 200, 50
+ * and 20 JOY a year for 1 to 4 bytes and 5 JOY from 5, for 1 to 10 years, with 30 days of grace. */
+export const DEV_TLD = {
+  label: 'ai',
+  policy: {
+    yearlyPrice: [parseEther('500'), parseEther('200'), parseEther('50'), parseEther('20'), parseEther('5')],
+    minYears: 1,
+    maxYears: 10,
+    gracePeriod: 30n * 24n * 3600n,
+    needsApproval: false,
+  },
+} as const;
 /** What each of the dev accounts 1–4 receives on the dev chain. */
 export const DEV_ACCOUNT_JOY = parseEther('10000');
 
@@ -139,6 +157,13 @@ export async function deployPermaNet(
     p.taskWindow,
   ]);
   // The coordinator locks and slashes stake; the task contract drives the coordinator.
+  const TldRegistry = await deploy('names/TldRegistry.sol', 'TldRegistry', [admin, p.treasury ?? admin]);
+  const PermaNetDomainRegistry = await deploy('names/PermaNetDomainRegistry.sol', 'PermaNetDomainRegistry', [
+    TldRegistry.address,
+    JoyToken.address,
+    p.minCommitmentAge,
+    p.maxCommitmentAge,
+  ]);
   const role = (name: string) => keccak256(toHex(name));
   await write(JoyToken.address, joyTokenAbi, 'grantRole', [role('STAKE_MANAGER_ROLE'), NodeCoordinator.address]);
   await write(NodeCoordinator.address, nodeCoordinatorAbi, 'grantRole', [
@@ -148,16 +173,26 @@ export async function deployPermaNet(
   // The deployer wired the roles; the configured admin takes them over and the deployer keeps none.
   if (p.admin !== undefined && p.admin.toLowerCase() !== admin.toLowerCase()) {
     const guarded = [ModelMarketplace, NodeCoordinator, ProofOfInference];
-    for (const contract of [JoyToken, ...guarded])
+    for (const contract of [JoyToken, TldRegistry, ...guarded])
       await write(contract.address, joyTokenAbi, 'grantRole', [DEFAULT_ADMIN_ROLE, p.admin]);
     for (const contract of guarded) {
       await write(contract.address, joyTokenAbi, 'grantRole', [role('GUARDIAN_ROLE'), p.admin]);
       await write(contract.address, joyTokenAbi, 'renounceRole', [role('GUARDIAN_ROLE'), admin]);
     }
-    for (const contract of [JoyToken, ...guarded])
+    await write(TldRegistry.address, joyTokenAbi, 'grantRole', [role('TLD_CREATOR_ROLE'), p.admin]);
+    await write(TldRegistry.address, joyTokenAbi, 'renounceRole', [role('TLD_CREATOR_ROLE'), admin]);
+    for (const contract of [JoyToken, TldRegistry, ...guarded])
       await write(contract.address, joyTokenAbi, 'renounceRole', [DEFAULT_ADMIN_ROLE, admin]);
   }
-  return { JoyToken, VerifierFactory, ModelMarketplace, NodeCoordinator, ProofOfInference };
+  return {
+    JoyToken,
+    VerifierFactory,
+    ModelMarketplace,
+    NodeCoordinator,
+    ProofOfInference,
+    TldRegistry,
+    PermaNetDomainRegistry,
+  };
 }
 
 const DEFAULT_ADMIN_ROLE = `0x${'00'.repeat(32)}` as const;
@@ -228,6 +263,14 @@ export async function deployContracts(
       });
       await client.waitForTransactionReceipt({ hash });
     }
+    const hash = await wallet.writeContract({
+      address: contracts.TldRegistry.address,
+      abi: tldRegistryAbi,
+      functionName: 'createTld',
+      args: [DEV_TLD.label, wallet.account.address, wallet.account.address, DEV.platformFeeBps, DEV_TLD.policy],
+      chain: null,
+    });
+    await client.waitForTransactionReceipt({ hash });
   }
   return { chainId, rpcUrl, contracts };
 }

@@ -3,19 +3,21 @@ pragma solidity ^0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
+import {ERC1363} from "@openzeppelin/contracts/token/ERC20/extensions/ERC1363.sol";
 import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Permit.sol";
 import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 
 /// @title JoyToken
-/// @notice PermaNet's token: a fixed-supply ERC-20 with permit (EIP-2612) and votes (delegation
-/// and checkpoints), and staking. Staked tokens never leave their owner's balance: they are
+/// @notice PermaNet's token: a fixed-supply ERC-20 with permit (EIP-2612), votes (delegation
+/// and checkpoints), payments that call their recipient (ERC-1363: a name registered and paid for
+/// in one transaction), and staking. Staked tokens never leave their owner's balance: they are
 /// bonded there, so they keep counting as votes, and cannot be transferred. Leaving takes a
 /// request and a cooldown. Contracts holding STAKE_MANAGER_ROLE (the compute network, the DAOs)
 /// can lock part of a stake as collateral, unlock it, and slash it.
 /// @dev Invariant: for every account, balanceOf(account) >= staked + unbonding. Transfers and
 /// stakes check it; a slash keeps it, since it lowers the stake by what it takes.
-contract JoyToken is ERC20, ERC20Permit, ERC20Votes, AccessControl {
+contract JoyToken is ERC20, ERC20Permit, ERC20Votes, ERC1363, AccessControl {
     /// @notice May lock, unlock and slash stakes.
     bytes32 public constant STAKE_MANAGER_ROLE = keccak256("STAKE_MANAGER_ROLE");
     /// @notice The longest cooldown an admin may set.
@@ -186,5 +188,9 @@ contract JoyToken is ERC20, ERC20Permit, ERC20Votes, AccessControl {
 
     function nonces(address owner) public view override(ERC20Permit, Nonces) returns (uint256) {
         return super.nonces(owner);
+    }
+
+    function supportsInterface(bytes4 interfaceId) public view override(ERC1363, AccessControl) returns (bool) {
+        return super.supportsInterface(interfaceId);
     }
 }

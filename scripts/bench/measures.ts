@@ -33,6 +33,7 @@ import { startChainAndRelay } from '../lib/chain-and-relay.ts';
 import { demoFilesToPin, publishDemoModels } from '../lib/publish-demo-models.ts';
 import { LOAD_LISTEN, LOAD_MEMORY_BUDGET, LOAD_YAML, loadRelay } from '../lib/relay-load.ts';
 import { dropFromRelay } from '../lib/relay-admin.ts';
+import { ENS_GAS, namesGas, type NameStep } from '../lib/names-gas.ts';
 import { selectionGas } from '../lib/selection-gas.ts';
 import {
   digitSamples as samples,
@@ -520,6 +521,30 @@ export const MEASURES: Measure[] = [
         target: at(1.01),
       });
       return [row('createTask'), row('assign'), row('settle')];
+    },
+  },
+  {
+    name: 'names',
+    what: "gas of a name's steps (in-process chain) ÷ ENS's for the same steps, its mainnet bytecode",
+    async run() {
+      const steps = await namesGas();
+      const row = (what: string, step: NameStep, ens: bigint) => ({
+        measure: `gas: ${what} ÷ ENS`,
+        value: gas(steps[step]),
+        reference: gas(ens),
+        ratio: Number(steps[step]) / Number(ens),
+        target: at(0.7),
+      });
+      return [
+        row("commit, an account's first", 'firstCommit', ENS_GAS.commit),
+        row("commit, an account's later names", 'commit', ENS_GAS.commit),
+        row('register with an address record', 'register', ENS_GAS.register),
+        row('register with an address record, one transferAndCall', 'registerInOneCall', ENS_GAS.register),
+        row('renew a year, one transferAndCall', 'renew', ENS_GAS.renew),
+        row('set a new text record (19 characters)', 'setText', ENS_GAS.setText),
+        row('set an IPFS content hash', 'setContenthash', ENS_GAS.setContenthash),
+        row('subdomain, then its address', 'subdomain', ENS_GAS.subdomain),
+      ];
     },
   },
   {

@@ -11,6 +11,8 @@ const deployments = {
     ModelMarketplace: contract,
     NodeCoordinator: contract,
     ProofOfInference: contract,
+    TldRegistry: contract,
+    PermaNetDomainRegistry: contract,
   },
 };
 const relay = '/ip4/127.0.0.1/tcp/4003/ws/p2p/12D3KooWRpVBvVwQHqBizsxq1vNMR62bXmNZZbpRC1XqMCmDMd1M';

@@ -1,5 +1,5 @@
 // The contract tests' deployment: the one deployment (deployPermaNet) on Hardhat's in-process chain
-// with the test's parameters, and each party's view of the four contracts (its own wallet).
+// with the test's parameters, and each party's view of the contracts (its own wallet).
 import type { network } from 'hardhat';
 import { deployPermaNet, type DeployParameters, PRODUCTION } from '../../contracts/deploy.ts';
 
@@ -19,6 +19,8 @@ export async function deployTestNetwork(viem: Viem, parameters: Partial<DeployPa
       market: await viem.getContractAt('ModelMarketplace', contracts.ModelMarketplace.address, options),
       coordinator: await viem.getContractAt('NodeCoordinator', contracts.NodeCoordinator.address, options),
       poi: await viem.getContractAt('ProofOfInference', contracts.ProofOfInference.address, options),
+      tlds: await viem.getContractAt('TldRegistry', contracts.TldRegistry.address, options),
+      names: await viem.getContractAt('PermaNetDomainRegistry', contracts.PermaNetDomainRegistry.address, options),
     };
   };
   return { ...(await as()), as };

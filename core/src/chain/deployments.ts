@@ -9,6 +9,8 @@ export const CONTRACT_NAMES = [
   'ModelMarketplace',
   'NodeCoordinator',
   'ProofOfInference',
+  'TldRegistry',
+  'PermaNetDomainRegistry',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 

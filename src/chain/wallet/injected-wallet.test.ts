@@ -13,6 +13,8 @@ const deployments = (chainId: number): Deployments => ({
     ModelMarketplace: { address: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512', blockNumber: 2 },
     NodeCoordinator: { address: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0', blockNumber: 3 },
     ProofOfInference: { address: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9', blockNumber: 4 },
+    TldRegistry: { address: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707', blockNumber: 5 },
+    PermaNetDomainRegistry: { address: '0x0165878A594ca255338adfa4d48449f69242Eb8F', blockNumber: 6 },
   },
 });
 

@@ -1,0 +1,123 @@
+// Gas of a name's life on Hardhat's in-process chain (the one deployment), next to ENS's figures
+// for the same steps (measured by the issue with ENS's mainnet bytecode, solc 0.8.17, 1,300 runs):
+// commit (an account's first, and its later ones), register with an address record (by allowance,
+// and in one ERC-1363 transferAndCall), renew (in one transferAndCall), set a new 19-character text
+// record, set an IPFS content hash, and create a subdomain and set its address.
+import { network } from 'hardhat';
+import { encodeAbiParameters, keccak256, namehash, parseEther, toHex, type Hex } from 'viem';
+import { PRODUCTION } from '../../contracts/deploy.ts';
+import { deployTestNetwork } from '../../tests/contracts/test-network.ts';
+
+export const ENS_GAS = {
+  commit: 44_194n,
+  register: 270_415n,
+  renew: 80_603n,
+  setText: 63_528n,
+  setContenthash: 106_203n,
+  subdomain: 132_699n,
+};
+export type NameStep = keyof typeof ENS_GAS | 'firstCommit' | 'registerInOneCall';
+
+const REGISTRATION = {
+  type: 'tuple',
+  components: [
+    { name: 'label', type: 'string' },
+    { name: 'tld', type: 'bytes32' },
+    { name: 'owner', type: 'address' },
+    { name: 'yearCount', type: 'uint32' },
+    { name: 'secret', type: 'bytes32' },
+    {
+      name: 'records',
+      type: 'tuple',
+      components: [
+        { name: 'coinAddress', type: 'address' },
+        { name: 'contenthash', type: 'bytes' },
+        { name: 'textKeys', type: 'string[]' },
+        { name: 'textValues', type: 'string[]' },
+      ],
+    },
+  ],
+} as const;
+
+export async function namesGas(): Promise<Record<NameStep, bigint>> {
+  const { viem } = await network.create();
+  const publicClient = await viem.getPublicClient();
+  const testClient = await viem.getTestClient();
+  const [admin, owner] = await viem.getWalletClients();
+  const { joy, tlds, names } = await deployTestNetwork(viem, PRODUCTION);
+  await joy.write.transfer([owner.account.address, parseEther('1000')]);
+  await tlds.write.createTld([
+    'ai',
+    admin.account.address,
+    admin.account.address,
+    250,
+    {
+      yearlyPrice: [1n, 1n, 1n, 1n, parseEther('5')],
+      minYears: 1,
+      maxYears: 10,
+      gracePeriod: 0n,
+      needsApproval: false,
+    },
+  ]);
+  const mine = {
+    joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet: owner } }),
+    names: await viem.getContractAt('PermaNetDomainRegistry', names.address, { client: { wallet: owner } }),
+  };
+  const gasOf = async (hash: Promise<Hex>) =>
+    (await publicClient.waitForTransactionReceipt({ hash: await hash })).gasUsed;
+  const registration = (label: string) => ({
+    label,
+    tld: namehash('ai'),
+    owner: owner.account.address,
+    yearCount: 1,
+    secret: keccak256(toHex(label)),
+    records: { coinAddress: owner.account.address, contenthash: '0x' as Hex, textKeys: [], textValues: [] },
+  });
+  const committed = async (label: string) => {
+    const r = registration(label);
+    const gas = await gasOf(mine.names.write.commit([await names.read.makeCommitment([r])]));
+    await testClient.increaseTime({ seconds: 61 });
+    return { r, gas };
+  };
+  // A first name: an account's first commitment takes a fresh slot, its later ones reuse it.
+  await mine.joy.write.approve([names.address, parseEther('1000')]);
+  const first = await committed('first-name');
+  await mine.names.write.register([first.r]);
+  const firstCommit = first.gas;
+
+  const { r, gas: commit } = await committed('digits-model');
+  const register = await gasOf(mine.names.write.register([r]));
+  const one = await committed('one-call-name');
+  const registerInOneCall = await gasOf(
+    mine.joy.write.transferAndCall([names.address, parseEther('5'), encodeAbiParameters([REGISTRATION], [one.r])]),
+  );
+  const node = namehash('digits-model.ai');
+  // As the app renews: one transferAndCall with (node, years), no allowance.
+  const renew = await gasOf(
+    mine.joy.write.transferAndCall([
+      names.address,
+      parseEther('5'),
+      encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint32' }], [node, 1]),
+    ]),
+  );
+  const setText = await gasOf(mine.names.write.setText([node, 'description', 'a digit model of 19']));
+  const setContenthash = await gasOf(
+    mine.names.write.setContenthash([
+      node,
+      '0xe3010170122029f2d17be6139079dc48696d1f582a8530eb9805b561eda517e22a892c7e3f1f',
+    ]),
+  );
+  const subdomain = await gasOf(mine.names.write.setSubdomain([node, 'api', owner.account.address]));
+  // ENS's subdomain figure includes its address record.
+  const subAddr = await gasOf(mine.names.write.setAddr([namehash('api.digits-model.ai'), owner.account.address]));
+  return {
+    firstCommit,
+    commit,
+    register,
+    registerInOneCall,
+    renew,
+    setText,
+    setContenthash,
+    subdomain: subdomain + subAddr,
+  };
+}
