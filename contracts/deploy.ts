@@ -13,6 +13,7 @@ import {
   isAddress,
   isHex,
   keccak256,
+  namehash,
   parseEther,
   toHex,
   type Abi,
@@ -24,11 +25,16 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem';
-import { joyTokenAbi, nodeCoordinatorAbi, tldRegistryAbi } from '@permanet/core/chain/abi/generated';
+import {
+  joyTokenAbi,
+  nodeCoordinatorAbi,
+  permaNetDAORegistryAbi,
+  tldRegistryAbi,
+} from '@permanet/core/chain/abi/generated';
 import { DEV_CHAIN_ID, devAccount } from '@permanet/core/chain/dev-accounts';
 import { PermaNetError } from '@permanet/core/errors/permanet-error';
 import { privateKeyToAccount } from 'viem/accounts';
-import type { ContractName, Deployments } from '@permanet/core/chain/deployments';
+import type { Deployments } from '@permanet/core/chain/deployments';
 
 /** What the contracts are deployed with; `deployPermaNet` takes these unless told otherwise. */
 export interface DeployParameters {
@@ -93,14 +99,41 @@ export const DEV_TLD = {
     needsApproval: false,
   },
 } as const;
+/** The DAO TLD the dev chain starts with: registrations wait for its stakers' vote, which lasts two
+ * minutes, needs 10% of the staked JOY, and applies ten seconds after it passes. */
+export const DEV_DAO_TLD = { label: 'dao', policy: { ...DEV_TLD.policy, needsApproval: true } } as const;
+export const DEV_DAO_SETTINGS: DaoSettings = {
+  votingDelay: 1,
+  votingPeriod: 120,
+  proposalThreshold: 0n,
+  quorumPercent: 10,
+  timelockDelay: 10n,
+};
 /** What each of the dev accounts 1–4 receives on the dev chain. */
 export const DEV_ACCOUNT_JOY = parseEther('10000');
 
 type Wallet = WalletClient<Transport, Chain | undefined, Account>;
 
-function artifact(path: string, name: ContractName): { abi: Abi; bytecode: Hex } {
+function artifact(path: string, name: string): { abi: Abi; bytecode: Hex } {
   const url = new URL(`../artifacts/contracts/${path}/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8'));
+}
+
+/** Deploys and calls as `wallet`, each transaction waited for. */
+function sender(wallet: Wallet, client: PublicClient) {
+  return {
+    async deploy(path: string, name: string, args: readonly unknown[]) {
+      const { abi, bytecode } = artifact(path, name);
+      const hash = await wallet.deployContract({ abi, bytecode, args, chain: wallet.chain });
+      const receipt = await client.waitForTransactionReceipt({ hash });
+      if (receipt.contractAddress == null) throw new Error(`deploying ${name} produced no contract address`);
+      return { address: receipt.contractAddress as Address, blockNumber: Number(receipt.blockNumber) };
+    },
+    async write(address: Address, abi: Abi, functionName: string, args: readonly unknown[]) {
+      const hash = await wallet.writeContract({ address, abi, functionName, args, chain: wallet.chain });
+      await client.waitForTransactionReceipt({ hash });
+    },
+  };
 }
 
 /** Deploys every contract with the wallet's account as admin, and grants the roles they need. */
@@ -111,17 +144,7 @@ export async function deployPermaNet(
 ): Promise<Deployments['contracts']> {
   const admin = wallet.account.address;
   const p = parameters;
-  const deploy = async (path: string, name: ContractName, args: readonly unknown[]) => {
-    const { abi, bytecode } = artifact(path, name);
-    const hash = await wallet.deployContract({ abi, bytecode, args, chain: wallet.chain });
-    const receipt = await client.waitForTransactionReceipt({ hash });
-    if (receipt.contractAddress == null) throw new Error(`deploying ${name} produced no contract address`);
-    return { address: receipt.contractAddress as Address, blockNumber: Number(receipt.blockNumber) };
-  };
-  const write = async (address: Address, abi: Abi, functionName: string, args: readonly unknown[]) => {
-    const hash = await wallet.writeContract({ address, abi, functionName, args, chain: wallet.chain });
-    await client.waitForTransactionReceipt({ hash });
-  };
+  const { deploy, write } = sender(wallet, client);
 
   const JoyToken = await deploy('token/JoyToken.sol', 'JoyToken', [
     p.supplyHolder ?? admin,
@@ -164,7 +187,11 @@ export async function deployPermaNet(
     p.minCommitmentAge,
     p.maxCommitmentAge,
   ]);
-  const role = (name: string) => keccak256(toHex(name));
+  const PermaNetDAORegistry = await deploy('names/dao/PermaNetDAORegistry.sol', 'PermaNetDAORegistry', [
+    TldRegistry.address,
+    JoyToken.address,
+    admin,
+  ]);
   await write(JoyToken.address, joyTokenAbi, 'grantRole', [role('STAKE_MANAGER_ROLE'), NodeCoordinator.address]);
   await write(NodeCoordinator.address, nodeCoordinatorAbi, 'grantRole', [
     role('TASK_MANAGER_ROLE'),
@@ -173,15 +200,20 @@ export async function deployPermaNet(
   // The deployer wired the roles; the configured admin takes them over and the deployer keeps none.
   if (p.admin !== undefined && p.admin.toLowerCase() !== admin.toLowerCase()) {
     const guarded = [ModelMarketplace, NodeCoordinator, ProofOfInference];
-    for (const contract of [JoyToken, TldRegistry, ...guarded])
+    for (const contract of [JoyToken, TldRegistry, PermaNetDAORegistry, ...guarded])
       await write(contract.address, joyTokenAbi, 'grantRole', [DEFAULT_ADMIN_ROLE, p.admin]);
     for (const contract of guarded) {
       await write(contract.address, joyTokenAbi, 'grantRole', [role('GUARDIAN_ROLE'), p.admin]);
       await write(contract.address, joyTokenAbi, 'renounceRole', [role('GUARDIAN_ROLE'), admin]);
     }
-    await write(TldRegistry.address, joyTokenAbi, 'grantRole', [role('TLD_CREATOR_ROLE'), p.admin]);
-    await write(TldRegistry.address, joyTokenAbi, 'renounceRole', [role('TLD_CREATOR_ROLE'), admin]);
-    for (const contract of [JoyToken, TldRegistry, ...guarded])
+    for (const [contract, name] of [
+      [TldRegistry, 'TLD_CREATOR_ROLE'],
+      [PermaNetDAORegistry, 'DAO_CREATOR_ROLE'],
+    ] as const) {
+      await write(contract.address, joyTokenAbi, 'grantRole', [role(name), p.admin]);
+      await write(contract.address, joyTokenAbi, 'renounceRole', [role(name), admin]);
+    }
+    for (const contract of [JoyToken, TldRegistry, PermaNetDAORegistry, ...guarded])
       await write(contract.address, joyTokenAbi, 'renounceRole', [DEFAULT_ADMIN_ROLE, admin]);
   }
   return {
@@ -192,7 +224,70 @@ export async function deployPermaNet(
     ProofOfInference,
     TldRegistry,
     PermaNetDomainRegistry,
+    PermaNetDAORegistry,
   };
+}
+
+const role = (name: string) => keccak256(toHex(name));
+
+/** A TLD DAO's settings: voting delay and period and the timelock's delay in seconds, quorum in percent. */
+export interface DaoSettings {
+  votingDelay: number;
+  votingPeriod: number;
+  proposalThreshold: bigint;
+  quorumPercent: number;
+  timelockDelay: bigint;
+}
+
+/**
+ * Creates a TLD governed by a DAO of JOY stakers: its staked votes, a timelock that owns the TLD and
+ * holds its treasury (anyone may execute what it scheduled; no admin but itself), and a governor that
+ * alone proposes to it; then records the DAO. `wallet` must hold TLD_CREATOR_ROLE and DAO_CREATOR_ROLE.
+ */
+export async function deployTldDao(
+  wallet: Wallet,
+  client: PublicClient,
+  contracts: Deployments['contracts'],
+  tld: { label: string; platformBps: number; policy: unknown },
+  settings: DaoSettings,
+) {
+  const { deploy, write } = sender(wallet, client);
+  const deployer = wallet.account.address;
+  const votes = await deploy('names/dao/TldVotes.sol', 'TldVotes', [
+    contracts.JoyToken.address,
+    `Staked JOY of .${tld.label}`,
+    `sJOY-${tld.label}`,
+  ]);
+  const timelock = await deploy('names/dao/TldTimelock.sol', 'TldTimelock', [
+    settings.timelockDelay,
+    [],
+    ['0x0000000000000000000000000000000000000000'],
+    deployer,
+  ]);
+  const governor = await deploy('names/dao/TldGovernor.sol', 'TldGovernor', [
+    `.${tld.label} DAO`,
+    votes.address,
+    timelock.address,
+    settings.votingDelay,
+    settings.votingPeriod,
+    settings.proposalThreshold,
+    settings.quorumPercent,
+  ]);
+  for (const name of ['PROPOSER_ROLE', 'CANCELLER_ROLE'])
+    await write(timelock.address, joyTokenAbi, 'grantRole', [role(name), governor.address]);
+  await write(timelock.address, joyTokenAbi, 'renounceRole', [DEFAULT_ADMIN_ROLE, deployer]);
+  await write(contracts.TldRegistry.address, tldRegistryAbi, 'createTld', [
+    tld.label,
+    timelock.address,
+    timelock.address,
+    tld.platformBps,
+    tld.policy,
+  ]);
+  await write(contracts.PermaNetDAORegistry.address, permaNetDAORegistryAbi, 'registerDao', [
+    namehash(tld.label),
+    { governor: governor.address, timelock: timelock.address, votes: votes.address },
+  ]);
+  return { governor: governor.address, timelock: timelock.address, votes: votes.address };
 }
 
 const DEFAULT_ADMIN_ROLE = `0x${'00'.repeat(32)}` as const;
@@ -271,6 +366,13 @@ export async function deployContracts(
       chain: null,
     });
     await client.waitForTransactionReceipt({ hash });
+    await deployTldDao(
+      wallet,
+      client,
+      contracts,
+      { ...DEV_DAO_TLD, platformBps: DEV.platformFeeBps },
+      DEV_DAO_SETTINGS,
+    );
   }
   return { chainId, rpcUrl, contracts };
 }

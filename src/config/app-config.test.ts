@@ -13,6 +13,7 @@ const deployments = {
     ProofOfInference: contract,
     TldRegistry: contract,
     PermaNetDomainRegistry: contract,
+    PermaNetDAORegistry: contract,
   },
 };
 const relay = '/ip4/127.0.0.1/tcp/4003/ws/p2p/12D3KooWRpVBvVwQHqBizsxq1vNMR62bXmNZZbpRC1XqMCmDMd1M';

@@ -14,13 +14,13 @@ const GUARDIAN_ROLE = keccak256(toHex('GUARDIAN_ROLE'));
 
 describe('deployPermaNet', () => {
   it('passes every role to the admin it is given, and the supply to its holder', async () => {
-    const { joy, market, coordinator, poi, tlds } = await deployTestNetwork(viem, {
+    const { joy, market, coordinator, poi, tlds, daos } = await deployTestNetwork(viem, {
       joySupply: parseEther('1000'),
       admin: admin.account.address,
       treasury: treasury.account.address,
       supplyHolder: treasury.account.address,
     });
-    for (const contract of [joy, market, coordinator, poi, tlds]) {
+    for (const contract of [joy, market, coordinator, poi, tlds, daos]) {
       assert.equal(await contract.read.hasRole([DEFAULT_ADMIN_ROLE, admin.account.address]), true);
       assert.equal(await contract.read.hasRole([DEFAULT_ADMIN_ROLE, deployer.account.address]), false);
     }
@@ -32,6 +32,9 @@ describe('deployPermaNet', () => {
     const TLD_CREATOR_ROLE = keccak256(toHex('TLD_CREATOR_ROLE'));
     assert.equal(await tlds.read.hasRole([TLD_CREATOR_ROLE, admin.account.address]), true);
     assert.equal(await tlds.read.hasRole([TLD_CREATOR_ROLE, deployer.account.address]), false);
+    const DAO_CREATOR_ROLE = keccak256(toHex('DAO_CREATOR_ROLE'));
+    assert.equal(await daos.read.hasRole([DAO_CREATOR_ROLE, admin.account.address]), true);
+    assert.equal(await daos.read.hasRole([DAO_CREATOR_ROLE, deployer.account.address]), false);
     assert.equal((await tlds.read.platformTreasury()).toLowerCase(), treasury.account.address.toLowerCase());
     assert.equal(await joy.read.balanceOf([treasury.account.address]), parseEther('1000'));
     assert.equal(await joy.read.balanceOf([deployer.account.address]), 0n);

@@ -21,6 +21,7 @@ export async function deployTestNetwork(viem: Viem, parameters: Partial<DeployPa
       poi: await viem.getContractAt('ProofOfInference', contracts.ProofOfInference.address, options),
       tlds: await viem.getContractAt('TldRegistry', contracts.TldRegistry.address, options),
       names: await viem.getContractAt('PermaNetDomainRegistry', contracts.PermaNetDomainRegistry.address, options),
+      daos: await viem.getContractAt('PermaNetDAORegistry', contracts.PermaNetDAORegistry.address, options),
     };
   };
   return { ...(await as()), as };
