@@ -36,6 +36,7 @@ async function startOnce(ports: Record<string, number>, tree = root) {
       PERMANET_RELAY_PORT: String(ports.relay),
       PERMANET_RELAY_HTTP_PORT: String(ports.relayHttp),
       PERMANET_APP_PORT: String(ports.app),
+      PERMANET_DNS_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

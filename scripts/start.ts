@@ -16,6 +16,7 @@ const starting = startStack({
   chainPort: env('PERMANET_CHAIN_PORT', 8545),
   relayPort: env('PERMANET_RELAY_PORT', 4003),
   relayHttpPort: env('PERMANET_RELAY_HTTP_PORT', 4080),
+  dnsPort: env('PERMANET_DNS_PORT', 8053),
   appPort: env('PERMANET_APP_PORT', 5173),
   onStep: (step) => console.log(`• ${step}`),
 });

@@ -16,4 +16,6 @@ export interface RelayStatus {
   inference: InferenceStats | null;
   /** The prove service: its backend, proofs made and refused, proofs waiting. */
   proving: ProveStats | null;
+  /** The resolver's plain DNS port (UDP), or null when it does not run; DNS over HTTPS is at /dns-query. */
+  dnsUdpPort: number | null;
 }

@@ -23,6 +23,7 @@ import type { RelayStatus } from './relay-status.ts';
 import { providersService } from './routing/providers-service.ts';
 import { type RelayService, startServices } from './service.ts';
 import { createRelayHelia } from './storage/create-helia.ts';
+import { type DnsService, dnsService } from './names/dns-service.ts';
 import { pinnedFilesService } from './storage/pin-files.ts';
 
 export async function createRelay(config: RelayConfig, log: Logger) {
@@ -45,6 +46,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
   const services: RelayService[] = [pins, providersService(libp2p, records, blockstore, log)];
   let inference: ReturnType<typeof inferenceService> | null = null;
   let proving: ReturnType<typeof proveService> | null = null;
+  let dns: DnsService | null = null;
   if (config.chain.deployments !== null) {
     const chain = await marketplaceReader(config.chain.deployments);
     services.push(pinService({ helia, blockstore, libp2p, chain, ...config.pin, log }));
@@ -102,6 +104,10 @@ export async function createRelay(config: RelayConfig, log: Logger) {
       });
       services.push(proving);
     }
+    if (config.dns.enabled) {
+      dns = dnsService(chain.client, chain.deployments, config.dns, log);
+      services.push(dns);
+    }
   } else {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
@@ -133,10 +139,16 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     providerPeers: records.size,
     inference: inference?.stats() ?? null,
     proving: proving?.stats() ?? null,
+    dnsUdpPort: dns?.udpPort() ?? null,
   });
   const http = httpService(
     helia,
-    { status, drop, providers: (cid) => records.find(cid.toString(), '') },
+    {
+      status,
+      drop,
+      providers: (cid) => records.find(cid.toString(), ''),
+      dns: (query, ip) => dns?.answer(query, ip) ?? null,
+    },
     config.http,
     admin.token,
     log,

@@ -23,6 +23,8 @@ export interface StackOptions {
   chainPort: number;
   relayPort: number;
   relayHttpPort: number;
+  /** The main relay's plain DNS port (UDP); 0 for any free one. The other relays take free ones. */
+  dnsPort: number;
   appPort: number;
   /** How long the app waits for peers when it fetches a model. */
   fetchTimeoutMs?: number;
@@ -91,7 +93,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       [...children, ...(relayChild ? [relayChild] : [])].map((c) => c.process.pid!),
     );
 
-  const relayArgs = (name: string, port: number, httpPort: number, keyFile: string, pin?: string[]) => [
+  const relayArgs = (
+    name: string,
+    port: number,
+    httpPort: number,
+    dnsPort: number,
+    keyFile: string,
+    pin?: string[],
+  ) => [
     join(root, 'relay', 'bin', 'permanet-relay.js'),
     '--config',
     join(root, 'p2p_config.yaml'),
@@ -101,6 +110,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     `/ip4/${HOST}/tcp/${port}/ws`,
     '--http-port',
     String(httpPort),
+    '--dns-port',
+    String(dnsPort),
     ...demoPinPaths(stateDir, pin).flatMap((file) => ['--pin', file]),
     '--deployments',
     join(stateDir, 'deployments.json'),
@@ -115,7 +126,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     relayChild = startChild(
       'relay',
       bin('node'),
-      relayArgs('relay', options.relayPort, options.relayHttpPort, relayKey),
+      relayArgs('relay', options.relayPort, options.relayHttpPort, options.dnsPort, relayKey),
       { cwd: root, echo: options.echo },
     );
     record();
@@ -168,7 +179,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       step(`starting relay ${i + 2} (compute node of dev account ${extra.account})`);
       const key = await fundComputeAccount(deployments, extra.account, stateDir);
       const args = [
-        ...relayArgs(`relay-${i + 2}`, 0, 0, key, extra.pin),
+        ...relayArgs(`relay-${i + 2}`, 0, 0, 0, key, extra.pin),
         ...(extra.substitute ? ['--substitute', `${extra.substitute.cid}=${extra.substitute.file}`] : []),
         ...(extra.args ?? []),
       ];
@@ -213,6 +224,7 @@ export async function startStackOnFreePorts(
     chainPort: await freePort(),
     relayPort: await freePort(),
     relayHttpPort: await freePort(),
+    dnsPort: 0,
     appPort: 0,
   });
 }

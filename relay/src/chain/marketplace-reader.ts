@@ -27,7 +27,7 @@ const LISTING_REFRESH_MS = 2000;
 
 export async function marketplaceReader(
   deploymentsFile: string,
-): Promise<MarketplaceReader & { deployments: Deployments }> {
+): Promise<MarketplaceReader & { deployments: Deployments; client: PublicClient }> {
   let text: string;
   try {
     text = await readFile(deploymentsFile, 'utf8');
@@ -55,6 +55,7 @@ export async function marketplaceReader(
   };
   return {
     deployments,
+    client,
     modelByWeights,
     mostUsed: async (count) => [...(await read()).byWeights.values()].sort((a, b) => b.uses - a.uses).slice(0, count),
     isRegisteredCid: (cid) =>

@@ -10,6 +10,7 @@ import { computeSettings } from '../compute/compute-settings.ts';
 import { httpSettings } from '../http/http-settings.ts';
 import { inferenceSettings } from '../inference/inference-settings.ts';
 import { LOG_LEVELS } from '../log.ts';
+import { dnsSettings } from '../names/dns-settings.ts';
 import { pinSettings } from '../pinning/pin-settings.ts';
 import { provingSettings } from '../proving/proving-settings.ts';
 import { integer, list, oneOf, optionalPath, path, readSection, section, type Values } from './settings.ts';
@@ -82,6 +83,7 @@ export const relaySettings = section({
     inference: inferenceSettings,
     compute: computeSettings,
     proving: provingSettings,
+    dns: dnsSettings,
     chain: section({
       key: 'chain',
       settings: {

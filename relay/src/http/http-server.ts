@@ -1,7 +1,8 @@
 // The relay's loopback HTTP server: health, status, and the same UnixFS bytes that bitswap
 // serves, over plain HTTP (the reference that the fetch benchmark compares Helia against), and
 // Prometheus metrics at /metrics; GET /providers/<cid> lists the tabs that announced a CID. The
-// operator drops a copy with DELETE /ipfs/<cid>, with the admin token from the data directory.
+// operator drops a copy with DELETE /ipfs/<cid>, with the admin token from the data directory;
+// /dns-query is the resolver's DNS over HTTPS.
 // A request naming a foreign Host is refused (DNS rebinding), and only the app's origins get CORS.
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,22 @@ export interface RelayControl {
   drop(cid: CID): Promise<number>;
   /** The browser tabs that announced `cid`. */
   providers(cid: CID): { peer: string; addrs: string[] }[];
+  /** Answers a wire-format DNS query from `ip`; null when it is not one, or no resolver runs. */
+  dns(query: Uint8Array, ip: string): Promise<Uint8Array | null> | null;
+}
+
+/** The largest DNS-over-HTTPS request body read. */
+const MAX_DNS_BODY_BYTES = 4096;
+
+async function bodyOf(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const part of req as AsyncIterable<Buffer>) {
+    size += part.length;
+    if (size > max) return null;
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
 }
 
 export function httpService(
@@ -49,6 +66,18 @@ export function httpService(
     if (!isOwnHost(req.headers.host, boundPort(), allowedHosts))
       return json(403, { error: `not a name of this relay: ${String(req.headers.host).slice(0, 100)}` });
     const url = new URL(req.url ?? '/', 'http://relay');
+    if (url.pathname === '/dns-query') {
+      // RFC 8484: the query as base64url in ?dns= (GET), or as the body (POST, application/dns-message).
+      let query: Buffer | null = null;
+      if (req.method === 'GET') query = Buffer.from(url.searchParams.get('dns') ?? '', 'base64url');
+      else if (req.method === 'POST' && req.headers['content-type'] === 'application/dns-message')
+        query = await bodyOf(req, MAX_DNS_BODY_BYTES);
+      else return json(415, { error: 'GET with ?dns=, or POST an application/dns-message' });
+      const reply = query && (await control.dns(query, req.socket.remoteAddress ?? ''));
+      if (!reply) return json(400, { error: 'not a DNS query' });
+      head(200, { 'content-type': 'application/dns-message', 'content-length': String(reply.length) });
+      return res.end(reply);
+    }
     if (req.method !== 'GET' && req.method !== 'DELETE') return json(405, { error: 'only GET and DELETE are served' });
     if (req.method === 'GET' && url.pathname === '/health') return json(200, { ok: true });
     if (req.method === 'GET' && url.pathname === '/status') return json(200, control.status());
