@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import {
   createPublicClient,
   createWalletClient,
+  getContractAddress,
   http,
   isAddress,
   isHex,
@@ -181,12 +182,23 @@ export async function deployPermaNet(
   ]);
   // The coordinator locks and slashes stake; the task contract drives the coordinator.
   const TldRegistry = await deploy('names/TldRegistry.sol', 'TldRegistry', [admin, p.treasury ?? admin]);
+  // The registry names the marketplace adapter, deployed next: its address follows from the nonce.
+  const nonce = await client.getTransactionCount({ address: admin, blockTag: 'pending' });
+  const adapter = getContractAddress({ from: admin, nonce: BigInt(nonce + 1) });
   const PermaNetDomainRegistry = await deploy('names/PermaNetDomainRegistry.sol', 'PermaNetDomainRegistry', [
     TldRegistry.address,
     JoyToken.address,
+    adapter,
     p.minCommitmentAge,
     p.maxCommitmentAge,
   ]);
+  const PermaNetMarketplaceAdapter = await deploy(
+    'names/PermaNetMarketplaceAdapter.sol',
+    'PermaNetMarketplaceAdapter',
+    [PermaNetDomainRegistry.address, TldRegistry.address, ModelMarketplace.address],
+  );
+  if (PermaNetMarketplaceAdapter.address.toLowerCase() !== adapter.toLowerCase())
+    throw new PermaNetError(`the marketplace adapter landed at ${PermaNetMarketplaceAdapter.address}, not ${adapter}`);
   const PermaNetDAORegistry = await deploy('names/dao/PermaNetDAORegistry.sol', 'PermaNetDAORegistry', [
     TldRegistry.address,
     JoyToken.address,
@@ -224,6 +236,7 @@ export async function deployPermaNet(
     ProofOfInference,
     TldRegistry,
     PermaNetDomainRegistry,
+    PermaNetMarketplaceAdapter,
     PermaNetDAORegistry,
   };
 }

@@ -14,11 +14,14 @@ interface IPermaNetDomainRegistry {
     /// @notice Records set with a registration (all optional).
     /// @param coinAddress The address for coin type 60 (Ethereum), or zero.
     /// @param contenthash EIP-1577 bytes, e.g. an IPFS CID's.
+    /// @param modelIdPlusOne A model of the registrant's to link the name to (the marketplace
+    /// adapter checks it), plus one; 0 for none.
     struct Records {
         address coinAddress;
         bytes contenthash;
         string[] textKeys;
         string[] textValues;
+        uint256 modelIdPlusOne;
     }
 
     /// @notice What a commitment hides, and a registration reveals.
@@ -118,6 +121,8 @@ interface IPermaNetDomainRegistry {
     function makeCommitment(Registration calldata registration) external pure returns (bytes32);
     function available(bytes32 tld, string calldata label) external view returns (bool);
     function expiresOf(bytes32 node) external view returns (uint64);
+    /// @notice A name's TLD, and how many times it has changed hands (a new registration included).
+    function nameOf(bytes32 node) external view returns (bytes32 tld, uint32 transfers);
     function pendingOf(bytes32 node) external view returns (Pending memory);
     function addr(bytes32 node) external view returns (address);
     function addr(bytes32 node, uint256 coinType) external view returns (bytes memory);

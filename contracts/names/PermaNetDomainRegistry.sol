@@ -7,6 +7,7 @@ import {IERC1363Receiver} from "@openzeppelin/contracts/interfaces/IERC1363Recei
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IPermaNetDomainRegistry} from "./IPermaNetDomainRegistry.sol";
+import {IPermaNetMarketplaceAdapter} from "./IPermaNetMarketplaceAdapter.sol";
 import {ITldRegistry} from "./ITldRegistry.sol";
 import {LabelRules} from "./LabelRules.sol";
 import {ShortBytes} from "./ShortBytes.sol";
@@ -35,6 +36,7 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
     /// does not outlive its parent's registration (a new owner of the parent inherits none).
     /// @param depth Labels below the TLD (1 for a registered name, 0 for none).
     /// @param labelBytes The label's length, which prices renewals.
+    /// @param transfers How many times the name has changed hands: a model link names the count.
     struct NameRecord {
         uint32 tldId;
         uint64 expires;
@@ -42,6 +44,7 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
         uint32 parentVersion;
         uint8 depth;
         uint8 labelBytes;
+        uint32 transfers;
     }
 
     /// @dev The hash of an account's commitment (its first 24 bytes) and when it was made; a used
@@ -59,6 +62,7 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
 
     ITldRegistry public immutable tlds;
     IERC20 public immutable joy;
+    IPermaNetMarketplaceAdapter public immutable models;
     uint256 public immutable minCommitmentAge;
     uint256 public immutable maxCommitmentAge;
 
@@ -76,15 +80,19 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
         _;
     }
 
+    /// @param models_ The marketplace adapter, deployed after this contract (its address is known
+    /// from the deployer's nonce): registrations link models through it.
     constructor(
         ITldRegistry tlds_,
         IERC20 joy_,
+        IPermaNetMarketplaceAdapter models_,
         uint256 minCommitmentAge_,
         uint256 maxCommitmentAge_
     ) ERC721("PermaNet names", "PNAME") {
         if (address(tlds_) == address(0) || address(joy_) == address(0)) revert ZeroAddress();
         tlds = tlds_;
         joy = joy_;
+        models = models_;
         minCommitmentAge = minCommitmentAge_;
         maxCommitmentAge = maxCommitmentAge_;
     }
@@ -204,7 +212,8 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
                 version: name.version + 1,
                 parentVersion: up.version,
                 depth: up.depth + 1,
-                labelBytes: uint8(bytes(label).length)
+                labelBytes: uint8(bytes(label).length),
+                transfers: name.transfers
             });
             if (holder == address(0)) {
                 _parents[node] = parent;
@@ -258,6 +267,12 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
     function expiresOf(bytes32 node) public view returns (uint64) {
         NameRecord storage name = _names[node];
         return name.depth > 1 ? expiresOf(_parents[node]) : name.expires;
+    }
+
+    /// @inheritdoc IPermaNetDomainRegistry
+    function nameOf(bytes32 node) external view returns (bytes32 tld, uint32 transfers) {
+        NameRecord storage name = _names[node];
+        return (tlds.nodeOf(name.tldId), name.transfers);
     }
 
     /// @inheritdoc IPermaNetDomainRegistry
@@ -361,14 +376,16 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
 
     function _mintName(bytes32 node, Registration memory registration, uint32 tldId, uint32 yearCount) private {
         uint64 expires = uint64(block.timestamp) + uint64(yearCount) * 365 days;
-        uint32 version = _names[node].version + 1;
+        NameRecord memory before = _names[node];
+        uint32 version = before.version + 1;
         _names[node] = NameRecord({
             tldId: tldId,
             expires: expires,
             version: version,
             parentVersion: 0,
             depth: 1,
-            labelBytes: uint8(bytes(registration.label).length)
+            labelBytes: uint8(bytes(registration.label).length),
+            transfers: before.transfers
         });
         address previous = _ownerOf(uint256(node));
         if (previous == address(0)) _mint(registration.owner, uint256(node));
@@ -386,6 +403,8 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
             _texts[node][version][records.textKeys[i]] = records.textValues[i];
             emit TextChanged(node, records.textKeys[i], records.textKeys[i], records.textValues[i]);
         }
+        // Last, once the name is the owner's: the adapter checks that the model is the owner's too.
+        if (records.modelIdPlusOne != 0) models.linkFor(node, registration.owner, records.modelIdPlusOne - 1);
     }
 
     function _setAddress(bytes32 node, uint32 version, uint256 coinType, bytes memory a) private {
@@ -428,10 +447,15 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
         return name.depth == 0 || block.timestamp > uint256(name.expires) + gracePeriod;
     }
 
-    /// @dev Transfers of expired names are refused (ownerOf reverts for them); mints are not.
+    /// @dev Transfers of expired names are refused (ownerOf reverts for them); mints are not. Each
+    /// change of hands is counted, which drops the name's model link.
     function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
+        bytes32 node = bytes32(tokenId);
         address from = _ownerOf(tokenId);
-        if (from != address(0) && auth != address(0) && !_live(bytes32(tokenId))) revert NameExpired(bytes32(tokenId));
+        if (from != address(0)) {
+            if (auth != address(0) && !_live(node)) revert NameExpired(node);
+            if (to != from) _names[node].transfers++;
+        }
         return super._update(to, tokenId, auth);
     }
 }

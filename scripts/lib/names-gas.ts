@@ -4,7 +4,8 @@
 // and in one ERC-1363 transferAndCall), renew (in one transferAndCall), set a new 19-character text
 // record, set an IPFS content hash, and create a subdomain and set its address.
 import { network } from 'hardhat';
-import { encodeAbiParameters, keccak256, namehash, parseEther, toHex, type Hex } from 'viem';
+import { keccak256, namehash, parseEther, toHex, type Hex } from 'viem';
+import { registrationData, renewalData } from '@permanet/core/chain/actions/names/payment-data';
 import { PRODUCTION } from '../../contracts/deploy.ts';
 import { deployTestNetwork } from '../../tests/contracts/test-network.ts';
 
@@ -17,27 +18,6 @@ export const ENS_GAS = {
   subdomain: 132_699n,
 };
 export type NameStep = keyof typeof ENS_GAS | 'firstCommit' | 'registerInOneCall';
-
-const REGISTRATION = {
-  type: 'tuple',
-  components: [
-    { name: 'label', type: 'string' },
-    { name: 'tld', type: 'bytes32' },
-    { name: 'owner', type: 'address' },
-    { name: 'yearCount', type: 'uint32' },
-    { name: 'secret', type: 'bytes32' },
-    {
-      name: 'records',
-      type: 'tuple',
-      components: [
-        { name: 'coinAddress', type: 'address' },
-        { name: 'contenthash', type: 'bytes' },
-        { name: 'textKeys', type: 'string[]' },
-        { name: 'textValues', type: 'string[]' },
-      ],
-    },
-  ],
-} as const;
 
 export async function namesGas(): Promise<Record<NameStep, bigint>> {
   const { viem } = await network.create();
@@ -71,7 +51,13 @@ export async function namesGas(): Promise<Record<NameStep, bigint>> {
     owner: owner.account.address,
     yearCount: 1,
     secret: keccak256(toHex(label)),
-    records: { coinAddress: owner.account.address, contenthash: '0x' as Hex, textKeys: [], textValues: [] },
+    records: {
+      coinAddress: owner.account.address,
+      contenthash: '0x' as Hex,
+      textKeys: [],
+      textValues: [],
+      modelIdPlusOne: 0n,
+    },
   });
   const committed = async (label: string) => {
     const r = registration(label);
@@ -89,17 +75,11 @@ export async function namesGas(): Promise<Record<NameStep, bigint>> {
   const register = await gasOf(mine.names.write.register([r]));
   const one = await committed('one-call-name');
   const registerInOneCall = await gasOf(
-    mine.joy.write.transferAndCall([names.address, parseEther('5'), encodeAbiParameters([REGISTRATION], [one.r])]),
+    mine.joy.write.transferAndCall([names.address, parseEther('5'), registrationData(one.r)]),
   );
   const node = namehash('digits-model.ai');
   // As the app renews: one transferAndCall with (node, years), no allowance.
-  const renew = await gasOf(
-    mine.joy.write.transferAndCall([
-      names.address,
-      parseEther('5'),
-      encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint32' }], [node, 1]),
-    ]),
-  );
+  const renew = await gasOf(mine.joy.write.transferAndCall([names.address, parseEther('5'), renewalData(node, 1)]));
   const setText = await gasOf(mine.names.write.setText([node, 'description', 'a digit model of 19']));
   const setContenthash = await gasOf(
     mine.names.write.setContenthash([

@@ -13,6 +13,7 @@ const deployments = {
     ProofOfInference: contract,
     TldRegistry: contract,
     PermaNetDomainRegistry: contract,
+    PermaNetMarketplaceAdapter: contract,
     PermaNetDAORegistry: contract,
   },
 };

@@ -85,7 +85,7 @@ async function pendingRegistration(member: Member, label: string) {
     owner: member.address,
     yearCount: 1,
     secret: keccak256(toHex(label)),
-    records: { coinAddress: zeroAddress, contenthash: '0x' as Hex, textKeys: [], textValues: [] },
+    records: { coinAddress: zeroAddress, contenthash: '0x' as Hex, textKeys: [], textValues: [], modelIdPlusOne: 0n },
   };
   await member.names.write.commit([await member.names.read.makeCommitment([registration])]);
   await later(61);

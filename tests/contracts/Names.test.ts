@@ -5,19 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
-import {
-  encodeAbiParameters,
-  getAddress,
-  keccak256,
-  namehash,
-  parseEther,
-  toHex,
-  zeroAddress,
-  type Address,
-  type Hex,
-} from 'viem';
+import { getAddress, keccak256, namehash, parseEther, toHex, zeroAddress, type Address, type Hex } from 'viem';
+import { registrationData, renewalData } from '@permanet/core/chain/actions/names/payment-data';
 import { revertOf } from './revert-of.ts';
-import { deployTestNetwork } from './test-network.ts';
+import { deployTestNetwork, digitsRegistration } from './test-network.ts';
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -42,12 +33,18 @@ type Registration = {
   owner: Address;
   yearCount: number;
   secret: Hex;
-  records: { coinAddress: Address; contenthash: Hex; textKeys: string[]; textValues: string[] };
+  records: { coinAddress: Address; contenthash: Hex; textKeys: string[]; textValues: string[]; modelIdPlusOne: bigint };
 };
-const noRecords = { coinAddress: zeroAddress, contenthash: '0x' as Hex, textKeys: [], textValues: [] };
+const noRecords = {
+  coinAddress: zeroAddress,
+  contenthash: '0x' as Hex,
+  textKeys: [],
+  textValues: [],
+  modelIdPlusOne: 0n,
+};
 
 async function deployed() {
-  const { joy, tlds, names } = await deployTestNetwork(viem, {
+  const { joy, tlds, names, market, models } = await deployTestNetwork(viem, {
     treasury: platform.account.address,
     minCommitmentAge: MIN_AGE,
     maxCommitmentAge: MAX_AGE,
@@ -60,8 +57,19 @@ async function deployed() {
     joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet } }),
     tlds: await viem.getContractAt('TldRegistry', tlds.address, { client: { wallet } }),
     names: await viem.getContractAt('PermaNetDomainRegistry', names.address, { client: { wallet } }),
+    market: await viem.getContractAt('ModelMarketplace', market.address, { client: { wallet } }),
+    models: await viem.getContractAt('PermaNetMarketplaceAdapter', models.address, { client: { wallet } }),
   });
-  return { joy, tlds, names, alice: await as(alice), bob: await as(bob), carol: await as(carol), dao: await as(dao) };
+  return {
+    joy,
+    tlds,
+    names,
+    models,
+    alice: await as(alice),
+    bob: await as(bob),
+    carol: await as(carol),
+    dao: await as(dao),
+  };
 }
 type Network = Awaited<ReturnType<typeof deployed>>;
 type Party = Network['alice'];
@@ -154,6 +162,7 @@ describe('PermaNetDomainRegistry', () => {
         contenthash,
         textKeys: ['url', 'description'],
         textValues: ['https://permanet.example', 'a digit model'],
+        modelIdPlusOne: 0n,
       },
     });
     assert.equal(await names.read.available([namehash('ai'), 'digits']), true);
@@ -230,7 +239,7 @@ describe('PermaNetDomainRegistry', () => {
     const r = registration(bob, 'onestep');
     await bob.names.write.commit([await bob.names.read.makeCommitment([r])]);
     await later(MIN_AGE);
-    const data = encodeRegistration(r);
+    const data = registrationData(r);
     const before = await bob.joy.read.balanceOf([bob.wallet.account.address]);
     // The registry's own error, passed on by the token; nothing moved.
     const short = await revertOf(bob.joy.write.transferAndCall([names.address, parseEther('4'), data]));
@@ -240,7 +249,7 @@ describe('PermaNetDomainRegistry', () => {
     assert.equal(getAddress(await names.read.ownerOf([tokenOf('onestep.ai')])), getAddress(bob.wallet.account.address));
     assert.equal(await bob.joy.read.balanceOf([bob.wallet.account.address]), before - parseEther('5'));
     // Renewed the same way by anyone: 64 bytes of (node, years).
-    const renewal = encodeAbiParameters([{ type: 'bytes32' }, { type: 'uint32' }], [namehash('onestep.ai'), 2]);
+    const renewal = renewalData(namehash('onestep.ai'), 2);
     const expires = await names.read.expiresOf([namehash('onestep.ai')]);
     await bob.joy.write.transferAndCall([names.address, parseEther('10'), renewal]);
     assert.equal(await names.read.expiresOf([namehash('onestep.ai')]), expires + 2n * YEAR);
@@ -341,9 +350,15 @@ describe('PermaNetDomainRegistry', () => {
     assert.equal(await balance(carol), before);
   });
 
-  it('fuzzed: names have one owner, and JOY held equals earnings plus escrow after every step', async () => {
-    const { joy, names, alice, bob, carol, dao } = await deployed();
+  it('fuzzed: one owner per name, JOY held equals fees plus escrow, and no link survives a transfer', async () => {
+    const { joy, names, models, alice, bob, carol, dao } = await deployed();
     const parties = [alice, bob, carol];
+    // Each party registers its names linked to a model of its own.
+    const modelOf = new Map<Party, bigint>();
+    for (const [i, party] of parties.entries()) {
+      await party.market.write.registerModel([{ ...digitsRegistration(0n), name: `fuzz-model-${i}` }]);
+      modelOf.set(party, (await party.market.read.modelCount()) - 1n);
+    }
     const labels = ['fuzz-a', 'fuzz-b', 'fuzz-c'];
     const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 100_000);
     let state = seed;
@@ -358,9 +373,10 @@ describe('PermaNetDomainRegistry', () => {
       const label = labels[random(3)];
       const tld = random(2) === 0 ? 'ai' : 'dao';
       const node = namehash(`${label}.${tld}`);
-      const action = random(5);
+      const action = random(6);
       if (action <= 1) {
-        await register(party, registration(party, label, tld)).then(
+        const records = { ...noRecords, modelIdPlusOne: modelOf.get(party)! + 1n };
+        await register(party, registration(party, label, tld, { records })).then(
           () => registered++,
           () => {},
         );
@@ -374,6 +390,17 @@ describe('PermaNetDomainRegistry', () => {
           ? dao.names.write.rejectRegistration([pending])
           : dao.names.write.expirePending([pending])
         ).catch(() => {});
+      } else if (action === 4) {
+        const owner = await names.read.ownerOf([BigInt(node)]).catch(() => null);
+        const holder = parties.find((p) => owner && getAddress(p.wallet.account.address) === getAddress(owner));
+        if (holder && holder !== party) {
+          await holder.names.write.transferFrom([
+            holder.wallet.account.address,
+            party.wallet.account.address,
+            BigInt(node),
+          ]);
+          assert.equal(await models.read.modelOf([node]).catch(() => null), null, `seed ${seed}, step ${step}`);
+        }
       } else {
         await later(BigInt(random(3)) * 200n * 24n * 3600n);
       }
@@ -399,31 +426,84 @@ describe('PermaNetDomainRegistry', () => {
   });
 });
 
-/** A Registration as transferAndCall's data: the registry decodes it with abi.decode. */
-function encodeRegistration(r: Registration): Hex {
-  return encodeAbiParameters(
-    [
-      {
-        type: 'tuple',
-        components: [
-          { name: 'label', type: 'string' },
-          { name: 'tld', type: 'bytes32' },
-          { name: 'owner', type: 'address' },
-          { name: 'yearCount', type: 'uint32' },
-          { name: 'secret', type: 'bytes32' },
-          {
-            name: 'records',
-            type: 'tuple',
-            components: [
-              { name: 'coinAddress', type: 'address' },
-              { name: 'contenthash', type: 'bytes' },
-              { name: 'textKeys', type: 'string[]' },
-              { name: 'textValues', type: 'string[]' },
-            ],
-          },
-        ],
-      },
-    ],
-    [r],
-  );
-}
+describe('PermaNetMarketplaceAdapter', () => {
+  /** `party` publishes a model; its id. */
+  const published = async (party: Party, name: string) => {
+    await party.market.write.registerModel([{ ...digitsRegistration(0n), name }]);
+    return (await party.market.read.modelCount()) - 1n;
+  };
+  const linked = (f: Network, label: string) =>
+    f.models.read.modelOf([namehash(label)]).then(
+      (id) => id,
+      () => null,
+    );
+
+  it('links a model to a name in the registration itself: commit, then one transferAndCall', async () => {
+    const f = await deployed();
+    const model = await published(f.bob, 'bob-digits');
+    const r = registration(f.bob, 'bobs-model', 'ai', { records: { ...noRecords, modelIdPlusOne: model + 1n } });
+    const sent: Hex[] = [];
+    sent.push(await f.bob.names.write.commit([await f.bob.names.read.makeCommitment([r])]));
+    await later(MIN_AGE);
+    sent.push(await f.bob.joy.write.transferAndCall([f.names.address, parseEther('5'), registrationData(r)]));
+    // Two transactions, so two wallet confirmations, for the name, its records and its model.
+    assert.equal(sent.length, 2);
+    assert.equal(await linked(f, 'bobs-model.ai'), model);
+  });
+
+  it("refuses a link to another's model, and the whole registration with it", async () => {
+    const f = await deployed();
+    const model = await published(f.alice, 'alice-digits');
+    const r = registration(f.bob, 'not-mine', 'ai', { records: { ...noRecords, modelIdPlusOne: model + 1n } });
+    const before = await f.bob.joy.read.balanceOf([f.bob.wallet.account.address]);
+    const refused = await revertOf(register(f.bob, r));
+    assert.equal(
+      refused?.errorName ?? refused?.signature,
+      keccak256(toHex('NotModelCreator(uint256,address)')).slice(0, 10),
+    );
+    assert.equal(await f.names.read.available([namehash('ai'), 'not-mine']), true);
+    assert.equal(await f.bob.joy.read.balanceOf([f.bob.wallet.account.address]), before);
+    // The registry's own error, passed on: no such name.
+    const unregistered = await revertOf(f.bob.models.write.link([namehash('not-mine.ai'), model]));
+    assert.equal(unregistered.signature, keccak256(toHex('ERC721NonexistentToken(uint256)')).slice(0, 10));
+    assert.equal(
+      (await revertOf(f.bob.models.write.linkFor([namehash('x.ai'), f.bob.wallet.account.address, model])))?.errorName,
+      'NotRegistry',
+    );
+  });
+
+  it('drops a link when the name changes hands, even back, or expires; a TLD owner may forbid links', async () => {
+    const f = await deployed();
+    const model = await published(f.bob, 'bob-model');
+    await register(f.bob, registration(f.bob, 'moving'));
+    const node = namehash('moving.ai');
+    assert.equal((await revertOf(f.carol.models.write.link([node, model])))?.errorName, 'NotNameOwner');
+    await f.bob.models.write.link([node, model]);
+    assert.equal(await linked(f, 'moving.ai'), model);
+    await f.bob.names.write.transferFrom([f.bob.wallet.account.address, f.carol.wallet.account.address, BigInt(node)]);
+    assert.equal(await linked(f, 'moving.ai'), null);
+    await f.carol.names.write.transferFrom([
+      f.carol.wallet.account.address,
+      f.bob.wallet.account.address,
+      BigInt(node),
+    ]);
+    assert.equal(await linked(f, 'moving.ai'), null);
+    // Linked again by its owner, then the name lapses: gone with it.
+    await f.bob.models.write.link([node, model]);
+    assert.equal(await linked(f, 'moving.ai'), model);
+    await later(YEAR + 1n);
+    assert.equal(await linked(f, 'moving.ai'), null);
+    // The TLD's owner (alice holds .ai here) turns links off; nobody else can.
+    assert.equal(
+      (await revertOf(f.bob.models.write.setLinksAllowed([namehash('ai'), false])))?.errorName,
+      'NotTldOwner',
+    );
+    await f.alice.models.write.setLinksAllowed([namehash('ai'), false]);
+    await register(f.bob, registration(f.bob, 'closed'));
+    assert.equal(
+      (await revertOf(f.bob.models.write.link([namehash('closed.ai'), model])))?.errorName,
+      'LinksNotAllowed',
+    );
+    await f.bob.models.write.unlink([namehash('closed.ai')]);
+  });
+});

@@ -22,6 +22,11 @@ export async function deployTestNetwork(viem: Viem, parameters: Partial<DeployPa
       tlds: await viem.getContractAt('TldRegistry', contracts.TldRegistry.address, options),
       names: await viem.getContractAt('PermaNetDomainRegistry', contracts.PermaNetDomainRegistry.address, options),
       daos: await viem.getContractAt('PermaNetDAORegistry', contracts.PermaNetDAORegistry.address, options),
+      models: await viem.getContractAt(
+        'PermaNetMarketplaceAdapter',
+        contracts.PermaNetMarketplaceAdapter.address,
+        options,
+      ),
     };
   };
   return { ...(await as()), as };

@@ -11,6 +11,7 @@ export const CONTRACT_NAMES = [
   'ProofOfInference',
   'TldRegistry',
   'PermaNetDomainRegistry',
+  'PermaNetMarketplaceAdapter',
   'PermaNetDAORegistry',
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];

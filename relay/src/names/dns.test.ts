@@ -44,7 +44,7 @@ async function registerName(label: string, textKeys: string[], textValues: strin
     owner: owner.address,
     yearCount: 1,
     secret: keccak256(toHex(label)),
-    records: { coinAddress: zeroAddress, contenthash, textKeys, textValues },
+    records: { coinAddress: zeroAddress, contenthash, textKeys, textValues, modelIdPlusOne: 0n },
   };
   const commitment = await client.readContract({
     address: registry,

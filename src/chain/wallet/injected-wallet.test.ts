@@ -15,7 +15,8 @@ const deployments = (chainId: number): Deployments => ({
     ProofOfInference: { address: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9', blockNumber: 4 },
     TldRegistry: { address: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707', blockNumber: 5 },
     PermaNetDomainRegistry: { address: '0x0165878A594ca255338adfa4d48449f69242Eb8F', blockNumber: 6 },
-    PermaNetDAORegistry: { address: '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853', blockNumber: 7 },
+    PermaNetMarketplaceAdapter: { address: '0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6', blockNumber: 7 },
+    PermaNetDAORegistry: { address: '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853', blockNumber: 8 },
   },
 });
 
