@@ -51,9 +51,10 @@ export async function serveApp(
       (s) => s.isFile(),
       () => false,
     );
-    // Routes of the single-page app fall back to index.html; missing assets are a 404.
+    // Routes of the single-page app fall back to index.html; missing assets are a 404. A name's
+    // route (/n/digits.ai) has a dot and is a route all the same.
     if (!isFile) {
-      if (extname(path) !== '') {
+      if (extname(path) !== '' && !path.startsWith('/n/')) {
         res.writeHead(404, ISOLATION);
         return res.end('not found');
       }

@@ -1,4 +1,4 @@
-import { Route, Router, A, type RouteSectionProps } from '@solidjs/router';
+import { Route, Router, A, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, lazy, type JSX } from 'solid-js';
 import { AppStateProvider, useAppState } from './state/app-state.tsx';
 import { useWallet, WalletProvider } from './state/wallet.tsx';
@@ -12,6 +12,31 @@ const StakeRoute = lazy(() => import('./routes/StakeRoute.tsx'));
 const PublishRoute = lazy(() => import('./routes/PublishRoute.tsx'));
 const AccountRoute = lazy(() => import('./routes/AccountRoute.tsx'));
 const NetworkRoute = lazy(() => import('./routes/NetworkRoute.tsx'));
+const NameRoute = lazy(() => import('./routes/NameRoute.tsx'));
+const NamesRoute = lazy(() => import('./routes/NamesRoute.tsx'));
+
+/** "Open by name": a name typed here opens its model (/n/<name>). */
+function OpenByName(): JSX.Element {
+  const navigate = useNavigate();
+  return (
+    <form
+      class="open-by-name"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = event.currentTarget.elements.namedItem('name') as HTMLInputElement;
+        if (input.value.trim()) navigate(`/n/${encodeURIComponent(input.value.trim())}`);
+      }}
+    >
+      <input
+        name="name"
+        type="search"
+        placeholder="Open by name: digits.ai"
+        aria-label="Open by name"
+        data-testid="open-by-name"
+      />
+    </form>
+  );
+}
 
 function Layout(props: RouteSectionProps): JSX.Element {
   const state = useAppState();
@@ -39,9 +64,11 @@ function Layout(props: RouteSectionProps): JSX.Element {
           </A>
           <A href="/publish">Publish</A>
           <A href="/network">Network</A>
+          <A href="/names">Names</A>
           <A href="/stake">Stake</A>
           <A href="/account">Account</A>
         </nav>
+        <OpenByName />
         <PeerStatus />
       </header>
       <UpdatePrompt />
@@ -61,6 +88,8 @@ export function App(): JSX.Element {
           <Route path="/stake" component={StakeRoute} />
           <Route path="/network" component={NetworkRoute} />
           <Route path="/account" component={AccountRoute} />
+          <Route path="/n/:name" component={NameRoute} />
+          <Route path="/names" component={NamesRoute} />
           <Route
             path="*"
             component={() => (

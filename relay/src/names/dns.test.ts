@@ -11,19 +11,15 @@ import {
   createTestClient,
   createWalletClient,
   http,
-  keccak256,
-  namehash,
   parseEther,
   toHex,
-  zeroAddress,
   type Hex,
   type PublicClient,
 } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CID } from 'multiformats/cid';
 import { startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
-import { permaNetDomainRegistryAbi, joyTokenAbi } from '@permanet/core/chain/abi/generated';
-import { writeAndWait } from '@permanet/core/chain/actions/write-and-wait';
+import { commitName, newRegistration, revealName } from '@permanet/core/chain/actions/names/register-name';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
 
 const CONTENT = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
@@ -32,45 +28,24 @@ let network: ChainAndRelay;
 let resolver: Resolver;
 let client: PublicClient;
 
-/** Commits and registers `label`.ai for dev account 1 with `records`, one year. */
-async function registerName(label: string, textKeys: string[], textValues: string[], contenthash: Hex = '0x') {
-  const transport = http(network.deployments.rpcUrl);
-  const owner = devAccount(1);
-  const wallet = createWalletClient({ account: owner, transport, chain: undefined });
-  const registry = network.deployments.contracts.PermaNetDomainRegistry.address;
-  const registration = {
-    label,
-    tld: namehash('ai'),
-    owner: owner.address,
-    yearCount: 1,
-    secret: keccak256(toHex(label)),
-    records: { coinAddress: zeroAddress, contenthash, textKeys, textValues, modelIdPlusOne: 0n },
-  };
-  const commitment = await client.readContract({
-    address: registry,
-    abi: permaNetDomainRegistryAbi,
-    functionName: 'makeCommitment',
-    args: [registration],
+/** Commits and registers `label`.ai for dev account 1 with text records and a content hash, one year. */
+async function registerName(label: string, text: Record<string, string>, contenthash?: Hex) {
+  const wallet = createWalletClient({
+    account: devAccount(1),
+    transport: http(network.deployments.rpcUrl),
+    chain: undefined,
   });
-  await writeAndWait(client, wallet, {
-    address: registry,
-    abi: permaNetDomainRegistryAbi,
-    functionName: 'commit',
-    args: [commitment],
-  });
+  const c = network.deployments.contracts;
+  const registration = newRegistration(wallet.account.address, label, 'ai', 1, { text, contenthash });
+  await commitName(client, wallet, c.PermaNetDomainRegistry.address, registration);
   await later(11);
-  await writeAndWait(client, wallet, {
-    address: network.deployments.contracts.JoyToken.address,
-    abi: joyTokenAbi,
-    functionName: 'approve',
-    args: [registry, parseEther('100')],
-  });
-  await writeAndWait(client, wallet, {
-    address: registry,
-    abi: permaNetDomainRegistryAbi,
-    functionName: 'register',
-    args: [registration],
-  });
+  await revealName(
+    client,
+    wallet,
+    { joy: c.JoyToken.address, names: c.PermaNetDomainRegistry.address },
+    registration,
+    parseEther('5'),
+  );
 }
 
 async function later(seconds: number) {
@@ -93,7 +68,7 @@ beforeAll(async () => {
   resolver.setServers([`127.0.0.1:${network.relay.dnsUdpPort}`]);
   // EIP-1577: ipfs-ns (0xe3 0x01), then the CID's bytes.
   const contenthash = toHex(Uint8Array.from([0xe3, 0x01, ...CID.parse(CONTENT).bytes]));
-  await registerName('digits', ['a', 'aaaa', 'txt'], ['127.0.0.1, 10.0.0.7, not-an-ip', '::1', 'hello'], contenthash);
+  await registerName('digits', { a: '127.0.0.1, 10.0.0.7, not-an-ip', aaaa: '::1', txt: 'hello' }, contenthash);
 }, 120_000);
 
 afterAll(async () => network?.stop());
@@ -164,7 +139,7 @@ describe('the relay resolver', () => {
   });
 
   it('forgets a name once it expires', async () => {
-    await registerName('brief', ['a'], ['127.0.0.2']);
+    await registerName('brief', { a: '127.0.0.2' });
     expect(await resolver.resolve4('brief.ai')).toEqual(['127.0.0.2']);
     await later(366 * 24 * 3600);
     await expect

@@ -22,6 +22,10 @@ export interface ChainHandles {
   marketplace: Address;
   coordinator: Address;
   proofOfInference: Address;
+  /** The TLDs, the domain registry, and the adapter that links names to models. */
+  tlds: Address;
+  names: Address;
+  nameModels: Address;
 }
 
 export interface ChainState {
@@ -44,6 +48,9 @@ export function createChainState(): ChainState {
       marketplace: c.ModelMarketplace.address,
       coordinator: c.NodeCoordinator.address,
       proofOfInference: c.ProofOfInference.address,
+      tlds: c.TldRegistry.address,
+      names: c.PermaNetDomainRegistry.address,
+      nameModels: c.PermaNetMarketplaceAdapter.address,
     };
   });
   const [models, { refetch }] = createResource(chain, async ({ client, marketplace }): Promise<ModelList> => {

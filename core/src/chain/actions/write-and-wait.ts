@@ -23,6 +23,11 @@ export interface ContractCall {
 export interface WriteOptions {
   /** Called with the hash as soon as the wallet has sent it (to resume by waiting, not resending). */
   onSent?: (hash: Hash) => void;
+  /**
+   * Simulate on the pending block: for a call that depends on the time, since a dev chain that mines
+   * only on transactions keeps its latest block's timestamp from the last one.
+   */
+  pending?: boolean;
 }
 
 export async function writeAndWait<R = unknown>(
@@ -31,7 +36,11 @@ export async function writeAndWait<R = unknown>(
   call: ContractCall,
   options: WriteOptions = {},
 ): Promise<{ hash: Hash; result: R; receipt: TransactionReceipt }> {
-  const { request, result } = await client.simulateContract({ account: wallet.account, ...call } as never);
+  const { request, result } = await client.simulateContract({
+    account: wallet.account,
+    ...call,
+    ...(options.pending && { blockTag: 'pending' }),
+  } as never);
   const hash = await wallet.writeContract(request as never);
   options.onSent?.(hash);
   return { hash, result: result as R, receipt: await waitForSuccess(client, hash, call.functionName) };

@@ -1,0 +1,213 @@
+import { A } from '@solidjs/router';
+import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
+import { formatEther } from 'viem';
+import { quoteName } from '@permanet/core/chain/actions/names/quote-name';
+import { commitName, newRegistration, revealName } from '@permanet/core/chain/actions/names/register-name';
+import { messageOf } from '@permanet/core/errors/permanet-error';
+import { normalizeName } from '@permanet/core/names/normalize-name';
+import { clearPending, loadPending, savePending, type PendingRegistration } from '../../names/pending-registration.ts';
+import { ActionMessage } from '../components/ActionMessage.tsx';
+import { WalletPicker } from '../components/WalletPicker.tsx';
+import { useAppState } from '../state/app-state.tsx';
+import { createChainAction } from '../state/chain-action.ts';
+import { useWallet } from '../state/wallet.tsx';
+
+const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
+
+/** Names: a name's availability, price and rules; registering it in two confirmations (a commitment,
+ * then the reveal that pays, sets the records and links a model), resumable after a reload. */
+export default function NamesRoute(): JSX.Element {
+  const app = useAppState();
+  const wallets = useWallet();
+  const [typed, setTyped] = createSignal('');
+  const [years, setYears] = createSignal(1);
+  const [submitted, setSubmitted] = createSignal<string | null>(null);
+  const [pointAtMe, setPointAtMe] = createSignal(true);
+  const [modelId, setModelId] = createSignal('');
+  const account = () => wallets.wallet()?.account.address ?? null;
+  const chain = () => app.chain();
+
+  const normalized = createMemo(() => {
+    const text = submitted();
+    if (text === null) return null;
+    try {
+      return { name: normalizeName(text), error: null };
+    } catch (error) {
+      return { name: null, error: messageOf(error) };
+    }
+  });
+  const [quote, { refetch }] = createResource(
+    () => {
+      const c = chain();
+      const name = normalized()?.name;
+      return c && name ? { c, name, years: years() } : null;
+    },
+    ({ c, name, years }) => quoteName(c.client, { tlds: c.tlds, names: c.names }, name, years),
+  );
+  /** The quote, once read; reading an errored resource would throw. */
+  const ready = () => (quote.error ? undefined : quote());
+  const myModels = createMemo(() => (app.models()?.models ?? []).filter((m) => m.creator === account()));
+
+  // The registration between its commitment and its reveal, for the chosen account.
+  const [pending, setPending] = createSignal<PendingRegistration | null>(null);
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), 500);
+  onCleanup(() => clearInterval(timer));
+  createEffect(() => {
+    const c = chain();
+    const a = account();
+    setPending(c && a ? loadPending(c.names, a) : null);
+  });
+  /** Seconds until the reveal is accepted (one more than the registry's minimum, for clock skew). */
+  const waitLeft = () => {
+    const p = pending();
+    return p ? Math.max(0, Math.ceil((p.committedAt + (p.minAgeSeconds + 1) * 1000 - now()) / 1000)) : null;
+  };
+  const [done, setDone] = createSignal<string | null>(null);
+  const { busy, message, run } = createChainAction(() => refetch());
+
+  const commit = () => {
+    const c = chain()!;
+    const q = ready()!;
+    const wallet = wallets.wallet()!;
+    const registration = newRegistration(wallet.account.address, q.label, q.tld, years(), {
+      address: pointAtMe() ? wallet.account.address : undefined,
+      modelId: modelId() === '' ? undefined : BigInt(modelId()),
+    });
+    return run('Commitment', async () => {
+      await commitName(c.client, wallet, c.names, registration);
+      const p = {
+        name: `${q.label}.${q.tld}`,
+        registration,
+        fee: q.fee,
+        committedAt: Date.now(),
+        minAgeSeconds: q.minCommitmentAgeSeconds,
+      };
+      savePending(c.names, wallet.account.address, p);
+      setPending(p);
+    });
+  };
+  const reveal = () => {
+    const c = chain()!;
+    const p = pending()!;
+    const wallet = wallets.wallet()!;
+    return run('Registration', async () => {
+      await revealName(c.client, wallet, { joy: c.joy, names: c.names }, p.registration, p.fee);
+      clearPending(c.names, wallet.account.address);
+      setPending(null);
+      setDone(p.name);
+    });
+  };
+
+  return (
+    <section class="names">
+      <h1>Names</h1>
+      <p class="lead">A name under a PermaNet TLD opens a model in the app and resolves over DNS through any relay.</p>
+      <form
+        class="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setDone(null);
+          setSubmitted(typed());
+        }}
+      >
+        <input
+          type="search"
+          placeholder="digits.ai"
+          value={typed()}
+          onInput={(e) => setTyped(e.currentTarget.value)}
+          data-testid="name-query"
+        />
+        <button type="submit" data-testid="name-search">
+          Look up
+        </button>
+      </form>
+      <Show when={normalized()?.error}>
+        <p class="error" data-testid="name-invalid">
+          {normalized()!.error}
+        </p>
+      </Show>
+      <Show when={quote.error}>
+        <p class="error" data-testid="name-invalid">
+          {messageOf(quote.error)}
+        </p>
+      </Show>
+      <Show when={ready()}>
+        {(q) => (
+          <dl class="facts" data-testid="name-quote">
+            <dt>Name</dt>
+            <dd data-testid="quote-name">
+              {q().label}.{q().tld}
+            </dd>
+            <dt>Status</dt>
+            <dd data-testid="quote-status">
+              {q().reserved ? 'reserved by the TLD' : q().available ? 'available' : 'taken'}
+            </dd>
+            <dt>Price</dt>
+            <dd data-testid="quote-price">
+              {joy(q().fee)} for {years()} year{years() === 1 ? '' : 's'} ({joy(q().platformPart)} to the platform)
+            </dd>
+            <dt>Rules</dt>
+            <dd data-testid="quote-rules">
+              {q().minYears} to {q().maxYears} years, {Math.round(q().gracePeriodSeconds / 86_400)} days of grace
+              {q().needsApproval ? '; each registration waits for the DAO’s vote' : ''}
+            </dd>
+          </dl>
+        )}
+      </Show>
+      <WalletPicker />
+      <Show when={wallets.wallet() && ready()?.available && !pending()}>
+        <div class="register">
+          <label>
+            Years{' '}
+            <input
+              type="number"
+              min={ready()!.minYears}
+              max={ready()!.maxYears}
+              value={years()}
+              onInput={(e) => setYears(Math.max(1, Number(e.currentTarget.value) || 1))}
+              data-testid="name-years"
+            />
+          </label>
+          <label>
+            <input type="checkbox" checked={pointAtMe()} onChange={(e) => setPointAtMe(e.currentTarget.checked)} />{' '}
+            Point it at my address
+          </label>
+          <label>
+            Open my model{' '}
+            <select value={modelId()} onChange={(e) => setModelId(e.currentTarget.value)} data-testid="name-model">
+              <option value="">none</option>
+              <For each={myModels()}>{(m) => <option value={m.id.toString()}>{m.name}</option>}</For>
+            </select>
+          </label>
+          <button type="button" disabled={busy()} onClick={commit} data-testid="name-commit">
+            Register (1 of 2: commit)
+          </button>
+        </div>
+      </Show>
+      <Show when={pending()}>
+        {(p) => (
+          <div class="register" data-testid="name-pending">
+            <p>
+              {p().name}: committed.{' '}
+              <Show when={waitLeft()} fallback="Ready to register.">
+                {(left) => <>Registering opens in {left()} s (front-runners cannot see the name meanwhile).</>}
+              </Show>
+            </p>
+            <button type="button" disabled={busy() || (waitLeft() ?? 1) > 0} onClick={reveal} data-testid="name-reveal">
+              Register (2 of 2: pay {joy(p().fee)})
+            </button>
+          </div>
+        )}
+      </Show>
+      <Show when={done()}>
+        {(name) => (
+          <p class="notice" data-testid="name-registered">
+            {name()} is yours. <A href={`/n/${name()}`}>Open it</A>.
+          </p>
+        )}
+      </Show>
+      <ActionMessage message={message()} testId="name-message" />
+    </section>
+  );
+}
