@@ -25,6 +25,7 @@ import {
   type PublicClient,
   type Transport,
   type WalletClient,
+  zeroAddress,
 } from 'viem';
 import {
   joyTokenAbi,
@@ -274,7 +275,7 @@ export async function deployTldDao(
   const timelock = await deploy('names/dao/TldTimelock.sol', 'TldTimelock', [
     settings.timelockDelay,
     [],
-    ['0x0000000000000000000000000000000000000000'],
+    [zeroAddress],
     deployer,
   ]);
   const governor = await deploy('names/dao/TldGovernor.sol', 'TldGovernor', [

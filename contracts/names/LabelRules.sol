@@ -23,8 +23,8 @@ library LabelRules {
         return true;
     }
 
-    /// @notice ENS's namehash step: the node of `label` under `parent` (EIP-137).
-    function child(bytes32 parent, string memory label) internal pure returns (bytes32) {
-        return keccak256(abi.encodePacked(parent, keccak256(bytes(label))));
+    /// @notice ENS's namehash step: the node of the label hashed `labelhash` under `parent` (EIP-137).
+    function child(bytes32 parent, bytes32 labelhash) internal pure returns (bytes32) {
+        return keccak256(abi.encodePacked(parent, labelhash));
     }
 }

@@ -148,7 +148,7 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
 
     /// @inheritdoc IPermaNetDomainRegistry
     function approveRegistration(Registration calldata registration) external nonReentrant {
-        bytes32 node = LabelRules.child(registration.tld, registration.label);
+        bytes32 node = LabelRules.child(registration.tld, keccak256(bytes(registration.label)));
         Pending memory pending = _pending[node];
         if (pending.owner == address(0)) revert NotPending(node);
         _onlyTldOwner(registration.tld);
@@ -199,7 +199,7 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
         if (owner == address(0)) revert ZeroAddress();
         NameRecord memory up = _names[parent];
         if (up.depth >= MAX_DEPTH) revert TooDeep(parent);
-        node = LabelRules.child(parent, label);
+        node = LabelRules.child(parent, keccak256(bytes(label)));
         NameRecord memory name = _names[node];
         address holder = _ownerOf(uint256(node));
         if (holder != address(0) && name.parentVersion == up.version) {
@@ -259,8 +259,9 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
     /// @inheritdoc IPermaNetDomainRegistry
     function available(bytes32 tld, string calldata label) external view returns (bool) {
         if (!LabelRules.isValid(label) || !tlds.exists(tld)) return false;
-        ITldRegistry.Quote memory q = tlds.quote(tld, keccak256(bytes(label)), bytes(label).length, 1);
-        return !q.reserved && _takeable(LabelRules.child(tld, label), q.gracePeriod);
+        bytes32 labelhash = keccak256(bytes(label));
+        ITldRegistry.Quote memory q = tlds.quote(tld, labelhash, bytes(label).length, 1);
+        return !q.reserved && _takeable(LabelRules.child(tld, labelhash), q.gracePeriod);
     }
 
     /// @inheritdoc IPermaNetDomainRegistry
@@ -326,11 +327,11 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
 
         if (registration.owner == address(0)) revert ZeroAddress();
         if (!LabelRules.isValid(registration.label)) revert ITldRegistry.InvalidLabel(registration.label);
-        uint256 labelBytes = bytes(registration.label).length;
+        bytes32 labelhash = keccak256(bytes(registration.label));
         ITldRegistry.Quote memory q = tlds.quote(
             registration.tld,
-            keccak256(bytes(registration.label)),
-            labelBytes,
+            labelhash,
+            bytes(registration.label).length,
             registration.yearCount
         );
         if (q.reserved) revert NameReservedByTld(registration.label);
@@ -338,7 +339,7 @@ contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGu
             revert DurationOutOfPolicy(registration.yearCount, q.minYears, q.maxYears);
         if (registration.records.textKeys.length != registration.records.textValues.length)
             revert TextRecordsMismatch(registration.records.textKeys.length, registration.records.textValues.length);
-        node = LabelRules.child(registration.tld, registration.label);
+        node = LabelRules.child(registration.tld, labelhash);
         if (!_takeable(node, q.gracePeriod)) revert NameUnavailable(node);
 
         fee = q.fee;

@@ -51,7 +51,7 @@ contract TldRegistry is ITldRegistry, AccessControl {
         if (owner == address(0) || treasury == address(0)) revert ZeroAddress();
         if (platformBps > MAX_PLATFORM_BPS) revert ShareTooHigh(platformBps, MAX_PLATFORM_BPS);
         _checkPolicy(policy);
-        node = LabelRules.child(bytes32(0), label);
+        node = LabelRules.child(bytes32(0), keccak256(bytes(label)));
         if (_tlds[node].owner != address(0)) revert TldExists(label);
         uint32 id = ++_count;
         _nodes[id] = node;

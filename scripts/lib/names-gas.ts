@@ -4,8 +4,9 @@
 // and in one ERC-1363 transferAndCall), renew (in one transferAndCall), set a new 19-character text
 // record, set an IPFS content hash, and create a subdomain and set its address.
 import { network } from 'hardhat';
-import { keccak256, namehash, parseEther, toHex, type Hex } from 'viem';
+import { namehash, parseEther, type Hex } from 'viem';
 import { registrationData, renewalData } from '@permanet/core/chain/actions/names/payment-data';
+import { newRegistration } from '@permanet/core/chain/actions/names/register-name';
 import { PRODUCTION } from '../../contracts/deploy.ts';
 import { deployTestNetwork } from '../../tests/contracts/test-network.ts';
 
@@ -45,20 +46,8 @@ export async function namesGas(): Promise<Record<NameStep, bigint>> {
   };
   const gasOf = async (hash: Promise<Hex>) =>
     (await publicClient.waitForTransactionReceipt({ hash: await hash })).gasUsed;
-  const registration = (label: string) => ({
-    label,
-    tld: namehash('ai'),
-    owner: owner.account.address,
-    yearCount: 1,
-    secret: keccak256(toHex(label)),
-    records: {
-      coinAddress: owner.account.address,
-      contenthash: '0x' as Hex,
-      textKeys: [],
-      textValues: [],
-      modelIdPlusOne: 0n,
-    },
-  });
+  const registration = (label: string) =>
+    newRegistration(owner.account.address, label, 'ai', 1, { address: owner.account.address });
   const committed = async (label: string) => {
     const r = registration(label);
     const gas = await gasOf(mine.names.write.commit([await names.read.makeCommitment([r])]));

@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
-import { encodeFunctionData, keccak256, namehash, parseEther, toHex, zeroAddress, type Address, type Hex } from 'viem';
+import { encodeFunctionData, keccak256, namehash, parseEther, toHex, type Address, type Hex } from 'viem';
 import { deployTldDao } from '../../contracts/deploy.ts';
+import { newRegistration } from '@permanet/core/chain/actions/names/register-name';
 import { revertOf } from './revert-of.ts';
 import { deployTestNetwork } from './test-network.ts';
 
@@ -79,14 +80,7 @@ type Member = Network['alice'];
 
 /** `member` commits, waits, and registers `label` under .dao, paying 5 JOY into escrow. */
 async function pendingRegistration(member: Member, label: string) {
-  const registration = {
-    label,
-    tld: namehash('dao'),
-    owner: member.address,
-    yearCount: 1,
-    secret: keccak256(toHex(label)),
-    records: { coinAddress: zeroAddress, contenthash: '0x' as Hex, textKeys: [], textValues: [], modelIdPlusOne: 0n },
-  };
+  const registration = newRegistration(member.address, label, 'dao', 1);
   await member.names.write.commit([await member.names.read.makeCommitment([registration])]);
   await later(61);
   await member.joy.write.approve([member.names.address, parseEther('5')]);

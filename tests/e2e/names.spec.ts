@@ -2,11 +2,10 @@
 // then one transferAndCall), opens the model at /n/<name> and from the top bar's "Open by name",
 // in any case or width the normaliser folds; a name nobody registered and one the normaliser
 // refuses each get a message saying so.
-import { createPublicClient, createTestClient, createWalletClient, http, parseEther, type PublicClient } from 'viem';
+import { createPublicClient, http, type PublicClient } from 'viem';
 import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
-import { commitName, newRegistration, revealName } from '@permanet/core/chain/actions/names/register-name';
-import { devAccount } from '@permanet/core/chain/dev-accounts';
 import { digitsModel } from '../../scripts/lib/reference.ts';
+import { registerDevName } from '../../scripts/lib/register-dev-name.ts';
 import { expect, test } from './fixtures.ts';
 
 test('a name opens its linked model by URL and from the top bar; unknown and invalid names are explained', async ({
@@ -15,24 +14,11 @@ test('a name opens its linked model by URL and from the top bar; unknown and inv
 }) => {
   const { rpcUrl, contracts } = stack.config.deployments;
   const client = createPublicClient({ transport: http(rpcUrl) }) as PublicClient;
-  // The demo models' publisher (dev account 0) names its digit model.
-  const owner = devAccount(0);
-  const wallet = createWalletClient({ account: owner, transport: http(rpcUrl), chain: undefined });
   const modelId = (await modelIdByName(client, contracts.ModelMarketplace.address, digitsModel.name))!;
   const label = `digits-${Date.now()}`;
-  const registration = newRegistration(owner.address, label, 'ai', 1, { modelId });
-  await commitName(client, wallet, contracts.PermaNetDomainRegistry.address, registration);
-  const chain = createTestClient({ mode: 'hardhat', transport: http(rpcUrl) });
-  await chain.increaseTime({ seconds: 11 });
-  await chain.mine({ blocks: 1 });
-  // The reveal pays, registers and links the model in one transferAndCall.
-  await revealName(
-    client,
-    wallet,
-    { joy: contracts.JoyToken.address, names: contracts.PermaNetDomainRegistry.address },
-    registration,
-    parseEther('5'),
-  );
+  // The demo models' publisher (dev account 0) names its digit model: committed, then paid,
+  // registered and linked in one transferAndCall.
+  await registerDevName(stack.config.deployments, 0, label, { modelId });
 
   await page.goto(`/n/${label}.ai`);
   await expect(page).toHaveURL(new RegExp(`/model/${modelId}$`));

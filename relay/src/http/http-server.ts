@@ -14,6 +14,7 @@ import type { RelayStatus } from '../relay-status.ts';
 import type { RelayService } from '../service.ts';
 import type { HttpSettings } from './http-settings.ts';
 import { bearerMatches } from './admin-token.ts';
+import { MAX_DNS_MESSAGE_BYTES } from '../names/dns-answer.ts';
 import { metricsText } from './metrics.ts';
 import { corsHeaders, isForeignOrigin, isOwnHost } from './request-origin.ts';
 import { asError } from '@permanet/core/errors/permanet-error';
@@ -27,9 +28,6 @@ export interface RelayControl {
   /** Answers a wire-format DNS query from `ip`; null when it is not one, or no resolver runs. */
   dns(query: Uint8Array, ip: string): Promise<Uint8Array | null> | null;
 }
-
-/** The largest DNS-over-HTTPS request body read. */
-const MAX_DNS_BODY_BYTES = 4096;
 
 async function bodyOf(req: IncomingMessage, max: number): Promise<Buffer | null> {
   const parts: Buffer[] = [];
@@ -71,7 +69,7 @@ export function httpService(
       let query: Buffer | null = null;
       if (req.method === 'GET') query = Buffer.from(url.searchParams.get('dns') ?? '', 'base64url');
       else if (req.method === 'POST' && req.headers['content-type'] === 'application/dns-message')
-        query = await bodyOf(req, MAX_DNS_BODY_BYTES);
+        query = await bodyOf(req, MAX_DNS_MESSAGE_BYTES);
       else return json(415, { error: 'GET with ?dns=, or POST an application/dns-message' });
       const reply = query && (await control.dns(query, req.socket.remoteAddress ?? ''));
       if (!reply) return json(400, { error: 'not a DNS query' });

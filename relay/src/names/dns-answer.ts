@@ -7,24 +7,28 @@ import type { Answer, Packet, Question } from 'dns-packet';
 import type { NameLookup } from './name-records.ts';
 
 export const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
+/** The largest DNS message taken, over UDP or HTTP (RFC 8484's wire format). */
+export const MAX_DNS_MESSAGE_BYTES = 4096;
 
 const DNSLINK = '_dnslink.';
 /** What the registry holds: LDH labels (contracts/names/LabelRules.sol). */
 const NAME = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** The response to `query` with `rcode`: QR, with RD copied and AA set (the chain is this resolver's own zone). */
+export const replyTo = (query: Packet, rcode: number, answers: Answer[] = []): Packet => ({
+  id: query.id ?? 0,
+  type: 'response',
+  flags: (1 << 10) | ((query.flags ?? 0) & (1 << 8)) | rcode,
+  questions: query.questions ?? [],
+  answers,
+});
 
 export async function answerQuery(
   query: Packet,
   lookup: (name: string) => Promise<NameLookup>,
   maxTtlS: number,
 ): Promise<Packet> {
-  const reply = (rcode: number, answers: Answer[] = []): Packet => ({
-    id: query.id ?? 0,
-    type: 'response',
-    // QR, with RD copied and AA set: the chain is this resolver's own zone.
-    flags: (1 << 10) | ((query.flags ?? 0) & (1 << 8)) | rcode,
-    questions: query.questions ?? [],
-    answers,
-  });
+  const reply = (rcode: number, answers: Answer[] = []) => replyTo(query, rcode, answers);
   const [question] = query.questions ?? [];
   if (query.type === 'response' || (query.questions ?? []).length !== 1) return reply(RCODE.FORMERR);
   const asked = question.name.toLowerCase().replace(/\.$/, '');

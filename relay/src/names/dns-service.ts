@@ -10,13 +10,10 @@ import { RateLimiter } from '@permanet/core/compute/rate-limiter';
 import type { Deployments } from '@permanet/core/chain/deployments';
 import type { Logger } from '../log.ts';
 import type { RelayService } from '../service.ts';
-import { answerQuery, RCODE } from './dns-answer.ts';
+import { answerQuery, MAX_DNS_MESSAGE_BYTES, RCODE, replyTo } from './dns-answer.ts';
 import type { dnsSettings } from './dns-settings.ts';
 import type { Values } from '../config/settings.ts';
 import { nameReader } from './name-records.ts';
-
-/** The largest DNS message taken (RFC 8484's wire format over HTTP; UDP's own limit is lower). */
-export const MAX_DNS_MESSAGE_BYTES = 4096;
 
 export interface DnsService extends RelayService {
   /** Answers one wire-format query from `ip`; null when it is not a DNS message. */
@@ -46,13 +43,12 @@ export function dnsService(
     } catch {
       return null;
     }
-    if (!limiter.take(ip))
-      return dnsPacket.encode({ id: packet.id, type: 'response', flags: RCODE.REFUSED, questions: packet.questions });
+    if (!limiter.take(ip)) return dnsPacket.encode(replyTo(packet, RCODE.REFUSED));
     try {
       return dnsPacket.encode(await answerQuery(packet, (name) => names.lookup(name), settings.maxTtlS));
     } catch (error) {
       log.warn('dns.failed', { error });
-      return dnsPacket.encode({ id: packet.id, type: 'response', flags: RCODE.SERVFAIL, questions: packet.questions });
+      return dnsPacket.encode(replyTo(packet, RCODE.SERVFAIL));
     }
   };
 

@@ -6,47 +6,20 @@
 import { createSocket } from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import dnsPacket from 'dns-packet';
-import {
-  createPublicClient,
-  createTestClient,
-  createWalletClient,
-  http,
-  parseEther,
-  toHex,
-  type Hex,
-  type PublicClient,
-} from 'viem';
+import { createTestClient, http, toHex, type Hex } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CID } from 'multiformats/cid';
 import { startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/chain-and-relay.ts';
-import { commitName, newRegistration, revealName } from '@permanet/core/chain/actions/names/register-name';
-import { devAccount } from '@permanet/core/chain/dev-accounts';
+import { registerDevName } from '../../../scripts/lib/register-dev-name.ts';
 
 const CONTENT = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
 const RATE = 20;
 let network: ChainAndRelay;
 let resolver: Resolver;
-let client: PublicClient;
 
-/** Commits and registers `label`.ai for dev account 1 with text records and a content hash, one year. */
-async function registerName(label: string, text: Record<string, string>, contenthash?: Hex) {
-  const wallet = createWalletClient({
-    account: devAccount(1),
-    transport: http(network.deployments.rpcUrl),
-    chain: undefined,
-  });
-  const c = network.deployments.contracts;
-  const registration = newRegistration(wallet.account.address, label, 'ai', 1, { text, contenthash });
-  await commitName(client, wallet, c.PermaNetDomainRegistry.address, registration);
-  await later(11);
-  await revealName(
-    client,
-    wallet,
-    { joy: c.JoyToken.address, names: c.PermaNetDomainRegistry.address },
-    registration,
-    parseEther('5'),
-  );
-}
+/** Registers `label`.ai for dev account 1 with text records and a content hash, one year. */
+const registerName = (label: string, text: Record<string, string>, contenthash?: Hex) =>
+  registerDevName(network.deployments, 1, label, { text, contenthash });
 
 async function later(seconds: number) {
   const test = createTestClient({ mode: 'hardhat', transport: http(network.deployments.rpcUrl) });
@@ -63,7 +36,6 @@ beforeAll(async () => {
   network = await startChainAndRelay({
     yaml: `dns: { udp_port: 0, max_ttl_s: 1, queries_per_second: ${RATE} }\ninference: { enabled: false }\n`,
   });
-  client = createPublicClient({ transport: http(network.deployments.rpcUrl) }) as PublicClient;
   resolver = new Resolver({ timeout: 2000, tries: 1 });
   resolver.setServers([`127.0.0.1:${network.relay.dnsUdpPort}`]);
   // EIP-1577: ipfs-ns (0xe3 0x01), then the CID's bytes.

@@ -122,15 +122,12 @@ export default function NamesRoute(): JSX.Element {
           Look up
         </button>
       </form>
-      <Show when={normalized()?.error}>
-        <p class="error" data-testid="name-invalid">
-          {normalized()!.error}
-        </p>
-      </Show>
-      <Show when={quote.error}>
-        <p class="error" data-testid="name-invalid">
-          {messageOf(quote.error)}
-        </p>
+      <Show when={normalized()?.error ?? (quote.error && messageOf(quote.error))}>
+        {(error) => (
+          <p class="error" data-testid="name-invalid">
+            {error()}
+          </p>
+        )}
       </Show>
       <Show when={ready()}>
         {(q) => (

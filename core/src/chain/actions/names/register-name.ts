@@ -1,7 +1,7 @@
 // Registering a name in two transactions: the commitment, then (at least the registry's minimum
 // age later) the reveal, paid in one JOY transferAndCall that also sets the records and links the
 // model. The caller keeps the Registration (with its secret) between the two, so a reload resumes.
-import { keccak256, namehash, toHex, type Address, type Hash, type Hex, type PublicClient } from 'viem';
+import { keccak256, namehash, toHex, zeroAddress, type Address, type Hash, type Hex, type PublicClient } from 'viem';
 import { joyTokenAbi, permaNetDomainRegistryAbi } from '../../abi/generated.ts';
 import type { ConnectedWallet } from '../../dev-wallet.ts';
 import { writeAndWait } from '../write-and-wait.ts';
@@ -33,7 +33,7 @@ export function newRegistration(
     yearCount,
     secret: keccak256(toHex(crypto.getRandomValues(new Uint8Array(32)))),
     records: {
-      coinAddress: records.address ?? '0x0000000000000000000000000000000000000000',
+      coinAddress: records.address ?? zeroAddress,
       contenthash: records.contenthash ?? '0x',
       textKeys: text.map(([key]) => key),
       textValues: text.map(([, value]) => value),
