@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC1363Receiver} from "@openzeppelin/contracts/interfaces/IERC1363Receiver.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {Multicall} from "@openzeppelin/contracts/utils/Multicall.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IPermaNetDomainRegistry} from "./IPermaNetDomainRegistry.sol";
 import {IPermaNetMarketplaceAdapter} from "./IPermaNetMarketplaceAdapter.sol";
@@ -15,10 +16,18 @@ import {ShortBytes} from "./ShortBytes.sol";
 /// @title PermaNetDomainRegistry
 /// @notice Names, their ownership and their records (see IPermaNetDomainRegistry). A name's token
 /// id is its namehash; `ownerOf` refuses an expired name, as ENS's registrar does. Records are kept
-/// per registration (a version per name), so a name taken after expiry starts with none.
+/// per registration (a version per name), so a name taken after expiry starts with none. `multicall`
+/// (OpenZeppelin's, as ENS's resolver has) sets several records, or makes a subdomain and sets its
+/// records, in one transaction.
 /// @dev Laid out for gas: a name is one slot (its TLD by id), a commitment one slot per account
 /// that is reused, fees one slot per TLD, a content hash two slots.
-contract PermaNetDomainRegistry is IPermaNetDomainRegistry, ERC721, ReentrancyGuardTransient, IERC1363Receiver {
+contract PermaNetDomainRegistry is
+    IPermaNetDomainRegistry,
+    ERC721,
+    Multicall,
+    ReentrancyGuardTransient,
+    IERC1363Receiver
+{
     using SafeERC20 for IERC20;
     using ShortBytes for ShortBytes.Stored;
 

@@ -1,6 +1,7 @@
 // What GET /status answers and /metrics counts.
 import type { InferenceStats } from './inference/inference-service.ts';
 import type { ProveStats } from './proving/prove-service.ts';
+import type { BallotStats } from './governance/ballot-relayer.ts';
 
 export interface RelayStatus {
   peerId: string;
@@ -18,4 +19,6 @@ export interface RelayStatus {
   proving: ProveStats | null;
   /** The resolver's plain DNS port (UDP), or null when it does not run; DNS over HTTPS is at /dns-query. */
   dnsUdpPort: number | null;
+  /** The ballot relayer: its account, ballots cast and refused, ballots waiting; null when it does not run. */
+  ballots: BallotStats | null;
 }

@@ -1,7 +1,7 @@
 // Wires the relay's services from one validated config: identity, libp2p and Helia, then the
 // services, started in order: the files pinned at start, the provider records of browser tabs,
-// the pin, compute, inference and prove services (when a chain is configured), and the loopback
-// HTTP server. `stop()` stops them in reverse order, then Helia.
+// the pin, compute, inference, prove, DNS and ballot services (when a chain is configured), and
+// the loopback HTTP server. `stop()` stops them in reverse order, then Helia.
 import { ProviderRecords } from '@permanet/core/protocols/providers';
 import { deleteDag } from '@permanet/core/storage/delete-dag';
 import type { Libp2p } from 'libp2p';
@@ -24,6 +24,7 @@ import { providersService } from './routing/providers-service.ts';
 import { type RelayService, startServices } from './service.ts';
 import { createRelayHelia } from './storage/create-helia.ts';
 import { type DnsService, dnsService } from './names/dns-service.ts';
+import { ballotRelayer } from './governance/ballot-relayer.ts';
 import { pinnedFilesService } from './storage/pin-files.ts';
 
 export async function createRelay(config: RelayConfig, log: Logger) {
@@ -47,6 +48,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
   let inference: ReturnType<typeof inferenceService> | null = null;
   let proving: ReturnType<typeof proveService> | null = null;
   let dns: DnsService | null = null;
+  let ballots: ReturnType<typeof ballotRelayer> | null = null;
   if (config.chain.deployments !== null) {
     const chain = await marketplaceReader(config.chain.deployments);
     services.push(pinService({ helia, blockstore, libp2p, chain, ...config.pin, log }));
@@ -108,6 +110,17 @@ export async function createRelay(config: RelayConfig, log: Logger) {
       dns = dnsService(chain.client, chain.deployments, config.dns, log);
       services.push(dns);
     }
+    if (config.ballots.enabled) {
+      ballots = ballotRelayer({
+        libp2p,
+        client: chain.client,
+        deployments: chain.deployments,
+        ...config.ballots,
+        accountKeyFile: config.ballots.accountKeyFile!,
+        log,
+      });
+      services.push(ballots);
+    }
   } else {
     log.info('pin.service_disabled', { reason: 'no chain deployments configured' });
   }
@@ -140,6 +153,7 @@ export async function createRelay(config: RelayConfig, log: Logger) {
     inference: inference?.stats() ?? null,
     proving: proving?.stats() ?? null,
     dnsUdpPort: dns?.udpPort() ?? null,
+    ballots: ballots?.stats() ?? null,
   });
   const http = httpService(
     helia,

@@ -23,7 +23,12 @@ export async function fundComputeAccount(deployments: Deployments, index: number
     functionName: 'transfer',
     args: [account.address, COMPUTE_NODE_JOY],
   });
+  return writeAccountKey(index, dir);
+}
+
+/** Writes dev account `index`'s private key to `<dir>/node-<index>.key`; returns the path. */
+export function writeAccountKey(index: number, dir: string): string {
   const path = join(dir, `node-${index}.key`);
-  writeFileSync(path, toHex(account.getHdKey().privateKey!), { mode: 0o600 });
+  writeFileSync(path, toHex(devAccount(index).getHdKey().privateKey!), { mode: 0o600 });
   return path;
 }

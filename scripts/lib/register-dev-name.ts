@@ -1,6 +1,7 @@
-// Registers a name under the dev chain's TLD for a dev account as the app does (a commitment, then
-// one transferAndCall at the quoted fee), moving the chain's clock past the commitment's wait
-// rather than waiting it out: for the tests that need a name on-chain.
+// Registers a name under one of the dev chain's TLDs (.ai unless told) for a dev account as the app
+// does (a commitment, then one transferAndCall at the quoted fee), moving the chain's clock past the
+// commitment's wait rather than waiting it out: for the tests that need a name on-chain (under
+// .dao, a registration waiting for the DAO).
 import { createPublicClient, createTestClient, createWalletClient, http, type PublicClient } from 'viem';
 import { DEV_TLD } from '../../contracts/deploy.ts';
 import { quoteName } from '@permanet/core/chain/actions/names/quote-name';
@@ -18,6 +19,7 @@ export async function registerDevName(
   account: number,
   label: string,
   records: NameRecordsInput = {},
+  tld: string = DEV_TLD.label,
 ): Promise<void> {
   const transport = http(deployments.rpcUrl);
   const client = createPublicClient({ transport }) as PublicClient;
@@ -29,10 +31,10 @@ export async function registerDevName(
   const quote = await quoteName(
     client,
     { tlds: deployments.contracts.TldRegistry.address, names: c.names },
-    `${label}.${DEV_TLD.label}`,
+    `${label}.${tld}`,
     1,
   );
-  const registration = newRegistration(wallet.account.address, label, DEV_TLD.label, 1, records);
+  const registration = newRegistration(wallet.account.address, label, tld, 1, records);
   await commitName(client, wallet, c.names, registration);
   const chain = createTestClient({ mode: 'hardhat', transport });
   await chain.increaseTime({ seconds: quote.minCommitmentAgeSeconds + 1 });

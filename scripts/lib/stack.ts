@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { deployContracts } from '../../contracts/deploy.ts';
 import { DEFAULT_FETCH_TIMEOUT_MS, type AppConfig } from '../../src/config/app-config.ts';
 import type { RelayStatus } from '../../relay/src/relay-status.ts';
-import { fundComputeAccount } from './compute-account.ts';
+import { fundComputeAccount, writeAccountKey } from './compute-account.ts';
 import { freePort } from './free-port.ts';
 import { assertPortsFree } from './ports.ts';
 import { endStaleProcesses, forgetProcesses, recordProcesses } from './stale-processes.ts';
@@ -53,6 +53,8 @@ export const RELAY_STAKE_JOY = 200;
 
 /** The dev account the first relay's compute node acts as. */
 export const RELAY_COMPUTE_ACCOUNT = 7;
+/** The dev account whose ether pays for the DAO ballots the first relay casts. */
+export const RELAY_BALLOT_ACCOUNT = 11;
 
 export interface Stack {
   appUrl: string;
@@ -100,6 +102,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     dnsPort: number,
     keyFile: string,
     pin?: string[],
+    ballotKey?: string,
   ) => [
     join(root, 'relay', 'bin', 'permanet-relay.js'),
     '--config',
@@ -120,13 +123,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Twice the minimum, so one slash leaves a node selectable.
     '--stake',
     String(RELAY_STAKE_JOY),
+    ...(ballotKey ? ['--ballot-key', ballotKey] : []),
   ];
   let relayKey = '';
+  let ballotKey = '';
   const startRelay = async (): Promise<RelayStatus> => {
     relayChild = startChild(
       'relay',
       bin('node'),
-      relayArgs('relay', options.relayPort, options.relayHttpPort, options.dnsPort, relayKey),
+      relayArgs('relay', options.relayPort, options.relayHttpPort, options.dnsPort, relayKey, undefined, ballotKey),
       { cwd: root, echo: options.echo },
     );
     record();
@@ -166,6 +171,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     step('starting the relay (a compute node too) and pinning the demo models');
     relayKey = await fundComputeAccount(deployments, RELAY_COMPUTE_ACCOUNT, stateDir);
+    ballotKey = writeAccountKey(RELAY_BALLOT_ACCOUNT, stateDir);
     const relay = await startRelay();
     for (const model of published) {
       for (const cid of [model.cid, model.cardCid]) {

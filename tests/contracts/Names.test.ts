@@ -5,8 +5,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
-import { getAddress, keccak256, namehash, parseEther, toHex, zeroAddress, type Address, type Hex } from 'viem';
+import {
+  encodeFunctionData,
+  getAddress,
+  keccak256,
+  namehash,
+  parseEther,
+  toHex,
+  zeroAddress,
+  type Address,
+  type Hex,
+} from 'viem';
 import { registrationData, renewalData } from '@permanet/core/chain/actions/names/payment-data';
+import { recordCalls } from '@permanet/core/chain/actions/names/set-name-records';
+import { ipfsContenthash } from '@permanet/core/names/contenthash';
 import { revertOf } from './revert-of.ts';
 import { deployTestNetwork, digitsRegistration } from './test-network.ts';
 
@@ -309,6 +321,34 @@ describe('PermaNetDomainRegistry', () => {
     assert.equal((await revertOf(names.read.ownerOf([BigInt(api)])))?.errorName, 'NameExpired');
     await carol.names.write.setSubdomain([parent, 'api', carol.wallet.account.address]);
     assert.equal(await names.read.text([api, 'url']), '');
+  });
+
+  it('sets records, or makes a subdomain with its records, in one multicall: all of it or none', async () => {
+    const { names, bob, carol } = await deployed();
+    const parent = namehash('lab.ai');
+    const www = namehash('www.lab.ai');
+    await register(bob, registration(bob, 'lab'));
+    const cid = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
+    const subdomain = encodeFunctionData({
+      abi: names.abi,
+      functionName: 'setSubdomain',
+      args: [parent, 'www', bob.wallet.account.address],
+    });
+    const records = recordCalls(www, { address: carol.wallet.account.address, contentCid: cid, text: { url: 'u' } });
+    await bob.names.write.multicall([[subdomain, ...records]]);
+    assert.equal(getAddress(await names.read.addr([www])), getAddress(carol.wallet.account.address));
+    assert.equal(await names.read.contenthash([www]), ipfsContenthash(cid));
+    assert.equal(await names.read.text([www, 'url']), 'u');
+    // carol's multicall on bob's name changes nothing; nor does bob's whose last call fails.
+    const clear = recordCalls(parent, { text: { url: 'mine' } });
+    assert.equal((await revertOf(carol.names.write.multicall([clear])))?.errorName, 'NotNameOwner');
+    const invalid = encodeFunctionData({
+      abi: names.abi,
+      functionName: 'setSubdomain',
+      args: [parent, 'Bad Label', bob.wallet.account.address],
+    });
+    assert.equal((await revertOf(bob.names.write.multicall([[...clear, invalid]])))?.errorName, 'InvalidLabel');
+    assert.equal(await names.read.text([parent, 'url']), '');
   });
 
   it('escrows a DAO TLD registration: refunded whole if rejected or left undecided, minted if approved', async () => {

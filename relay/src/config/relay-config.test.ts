@@ -41,7 +41,7 @@ describe('parseRelayConfig', () => {
       const issues = (error as ConfigError).issues;
       expect(issues).toContain(
         'colour: unknown field (known: data_dir, listen, announce, http, relay, connections, pin, inference, ' +
-          'compute, proving, dns, chain, log_level)',
+          'compute, proving, dns, ballots, chain, log_level)',
       );
       expect(issues).toContain('proving.max_queue: must be an integer from 0 to 10000, got -1');
       expect(issues).toContain('proving.proofs_per_minute: must be an integer from 1 to 100000, got "many"');

@@ -11,6 +11,7 @@ import { httpSettings } from '../http/http-settings.ts';
 import { inferenceSettings } from '../inference/inference-settings.ts';
 import { LOG_LEVELS } from '../log.ts';
 import { dnsSettings } from '../names/dns-settings.ts';
+import { ballotSettings } from '../governance/ballot-settings.ts';
 import { pinSettings } from '../pinning/pin-settings.ts';
 import { provingSettings } from '../proving/proving-settings.ts';
 import { integer, list, oneOf, optionalPath, path, readSection, section, type Values } from './settings.ts';
@@ -84,6 +85,7 @@ export const relaySettings = section({
     compute: computeSettings,
     proving: provingSettings,
     dns: dnsSettings,
+    ballots: ballotSettings,
     chain: section({
       key: 'chain',
       settings: {

@@ -45,6 +45,13 @@ export function metricsText(status: RelayStatus, residentBytes: number): string 
       ['permanet_proving_waiting', 'gauge', 'Proofs waiting behind the running one.', status.proving.waiting],
     );
   }
+  if (status.ballots) {
+    metrics.push(
+      ['permanet_ballots_cast_total', 'counter', 'Signed DAO ballots cast for members.', status.ballots.cast],
+      ['permanet_ballots_refused_total', 'counter', 'Ballots answered with an error code.', status.ballots.refused],
+      ['permanet_ballots_waiting', 'gauge', 'Ballots waiting behind the one being sent.', status.ballots.waiting],
+    );
+  }
   return metrics
     .map(([name, type, help, value]) => `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n${name} ${value}\n`)
     .join('');

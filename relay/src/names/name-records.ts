@@ -2,10 +2,10 @@
 // registered and live, until when, and the records DNS serves: text records "a" and "aaaa" (addresses,
 // comma-separated; others are left out) and "txt", and the content hash (EIP-1577) for its DNSLink.
 // Each name is read at most once per TTL.
-import { hexToBytes, namehash, type Address, type PublicClient } from 'viem';
-import { CID } from 'multiformats/cid';
+import { namehash, type Address, type PublicClient } from 'viem';
 import { isIPv4, isIPv6 } from 'node:net';
 import { permaNetDomainRegistryAbi, tldRegistryAbi } from '@permanet/core/chain/abi/generated';
+import { cidOfContenthash } from '@permanet/core/names/contenthash';
 
 export interface NameRecords {
   /** Seconds until the name expires. */
@@ -19,18 +19,6 @@ export interface NameRecords {
 
 /** null: no such name under a PermaNet TLD; undefined: the TLD is not PermaNet's. */
 export type NameLookup = NameRecords | null | undefined;
-
-/** EIP-1577's prefix of an IPFS content hash: the ipfs-ns codec (0xe3) as a varint. */
-const IPFS_NS = [0xe3, 0x01];
-
-export function dnslinkOf(contenthash: Uint8Array): string | null {
-  if (contenthash.length < 3 || contenthash[0] !== IPFS_NS[0] || contenthash[1] !== IPFS_NS[1]) return null;
-  try {
-    return `/ipfs/${CID.decode(contenthash.subarray(2)).toV1().toString()}`;
-  } catch {
-    return null;
-  }
-}
 
 const list = (value: string) =>
   value
@@ -72,12 +60,13 @@ export function nameReader(
       text('txt'),
       client.readContract({ ...registry, functionName: 'contenthash', args: [node] }),
     ]);
+    const cid = cidOfContenthash(contenthash);
     return {
       expiresIn: Math.max(0, Number(expires) - Math.floor(now() / 1000)),
       a: list(a).filter((ip) => isIPv4(ip)),
       aaaa: list(aaaa).filter((ip) => isIPv6(ip)),
       txt: txt ? [txt] : [],
-      dnslink: dnslinkOf(hexToBytes(contenthash)),
+      dnslink: cid ? `/ipfs/${cid}` : null,
     };
   };
   return {

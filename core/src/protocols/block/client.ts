@@ -5,7 +5,7 @@ import type { CID } from 'multiformats/cid';
 import { CodedError } from '../../errors/coded-error.ts';
 import { PermaNetError } from '../../errors/permanet-error.ts';
 import { hashMatches } from '../../storage/blocks.ts';
-import { jsonStream } from '../../stream/json-stream.ts';
+import { requestOnce } from '../../stream/request-once.ts';
 import { type BlockErrorCode, parseBlockResponse } from './codec.ts';
 import { BLOCK_PROTOCOL, MAX_BLOCK_MESSAGE_BYTES } from './constants.ts';
 
@@ -24,16 +24,20 @@ export async function requestBlock(
   cid: CID,
   options: { signal?: AbortSignal } = {},
 ): Promise<Uint8Array> {
-  const stream = await libp2p.dialProtocol(peer, BLOCK_PROTOCOL, options);
-  try {
-    const messages = jsonStream(stream, MAX_BLOCK_MESSAGE_BYTES);
-    await messages.write({ type: 'block', cid: cid.toString() }, options);
-    const answer = parseBlockResponse(await messages.read(options));
-    if (!answer.ok) throw new BlockRefusedError(answer.code, answer.message);
-    if (!(await hashMatches(cid, answer.bytes)))
-      throw new WrongBlockError(`the bytes sent for ${cid} are not that block`);
-    return answer.bytes;
-  } finally {
-    await stream.close().catch(() => stream.abort(new PermaNetError('closing the block stream failed')));
-  }
+  const answer = parseBlockResponse(
+    await requestOnce(
+      libp2p,
+      peer,
+      BLOCK_PROTOCOL,
+      { type: 'block', cid: cid.toString() },
+      {
+        ...options,
+        maxBytes: MAX_BLOCK_MESSAGE_BYTES,
+      },
+    ),
+  );
+  if (!answer.ok) throw new BlockRefusedError(answer.code, answer.message);
+  if (!(await hashMatches(cid, answer.bytes)))
+    throw new WrongBlockError(`the bytes sent for ${cid} are not that block`);
+  return answer.bytes;
 }

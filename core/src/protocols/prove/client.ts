@@ -4,7 +4,7 @@
 import type { Libp2p, PeerId } from '@libp2p/interface';
 import type { Multiaddr } from '@multiformats/multiaddr';
 import { CodedError } from '../../errors/coded-error.ts';
-import { jsonStream } from '../../stream/json-stream.ts';
+import { requestOnce } from '../../stream/request-once.ts';
 import {
   encodeProveRequest,
   parseProveResponse,
@@ -13,7 +13,6 @@ import {
   type RemoteProof,
 } from './codec.ts';
 import { MAX_PROVE_MESSAGE_BYTES, PROVE_PROTOCOL } from './constants.ts';
-import { PermaNetError } from '../../errors/permanet-error.ts';
 
 export class ProofRefusedError extends CodedError<ProveErrorCode> {
   override name = 'ProofRefusedError';
@@ -25,15 +24,12 @@ export async function requestProof(
   request: Omit<ProveRequest, 'type'>,
   options: { signal?: AbortSignal } = {},
 ): Promise<RemoteProof> {
-  const stream = await libp2p.dialProtocol(relay, PROVE_PROTOCOL, options);
-  let answer;
-  try {
-    const messages = jsonStream(stream, MAX_PROVE_MESSAGE_BYTES);
-    await messages.write(encodeProveRequest({ type: 'prove', ...request }), options);
-    answer = parseProveResponse(await messages.read(options));
-  } finally {
-    await stream.close().catch(() => stream.abort(new PermaNetError('closing the prove stream failed')));
-  }
+  const answer = parseProveResponse(
+    await requestOnce(libp2p, relay, PROVE_PROTOCOL, encodeProveRequest({ type: 'prove', ...request }), {
+      ...options,
+      maxBytes: MAX_PROVE_MESSAGE_BYTES,
+    }),
+  );
   if (!answer.ok) throw new ProofRefusedError(answer.code, answer.message);
   const { ok: _, ...proof } = answer;
   return proof;

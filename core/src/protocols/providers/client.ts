@@ -2,7 +2,7 @@
 // and how to reach it, and ask them which tabs hold a CID.
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
 import type { Libp2p, PeerId } from '@libp2p/interface';
-import { jsonStream } from '../../stream/json-stream.ts';
+import { requestOnce } from '../../stream/request-once.ts';
 import { parseProvidersResponse, type ProvidersRequest, type ProvidersResponse } from './codec.ts';
 import { PROVIDERS_PROTOCOL } from './constants.ts';
 import { PermaNetError } from '../../errors/permanet-error.ts';
@@ -13,14 +13,7 @@ async function ask(
   request: ProvidersRequest,
   signal: AbortSignal,
 ): Promise<ProvidersResponse> {
-  const stream = await libp2p.dialProtocol(relay, PROVIDERS_PROTOCOL, { signal });
-  try {
-    const messages = jsonStream(stream);
-    await messages.write(request, { signal });
-    return parseProvidersResponse(await messages.read({ signal }));
-  } finally {
-    await stream.close().catch(() => stream.abort(new PermaNetError('closing the providers stream failed')));
-  }
+  return parseProvidersResponse(await requestOnce(libp2p, relay, PROVIDERS_PROTOCOL, request, { signal }));
 }
 
 /** The addresses other peers can reach this tab on: its WebRTC addresses through a relay. */
