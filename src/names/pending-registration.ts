@@ -12,6 +12,8 @@ export interface PendingRegistration {
   committedAt: number;
   /** The registry's minimum commitment age. */
   minAgeSeconds: number;
+  /** The TLD's DAO approves each registration: the reveal escrows the fee until it decides. */
+  needsApproval: boolean;
 }
 
 const key = (registry: Address, account: Address) => `permanet:pending-name:${registry}:${account}`.toLowerCase();

@@ -14,6 +14,7 @@ const AccountRoute = lazy(() => import('./routes/AccountRoute.tsx'));
 const NetworkRoute = lazy(() => import('./routes/NetworkRoute.tsx'));
 const NameRoute = lazy(() => import('./routes/NameRoute.tsx'));
 const NamesRoute = lazy(() => import('./routes/NamesRoute.tsx'));
+const DaosRoute = lazy(() => import('./routes/DaosRoute.tsx'));
 
 /** "Open by name": a name typed here opens its model (/n/<name>). */
 function OpenByName(): JSX.Element {
@@ -65,6 +66,7 @@ function Layout(props: RouteSectionProps): JSX.Element {
           <A href="/publish">Publish</A>
           <A href="/network">Network</A>
           <A href="/names">Names</A>
+          <A href="/daos">DAOs</A>
           <A href="/stake">Stake</A>
           <A href="/account">Account</A>
         </nav>
@@ -90,6 +92,7 @@ export function App(): JSX.Element {
           <Route path="/account" component={AccountRoute} />
           <Route path="/n/:name" component={NameRoute} />
           <Route path="/names" component={NamesRoute} />
+          <Route path="/daos" component={DaosRoute} />
           <Route
             path="*"
             component={() => (

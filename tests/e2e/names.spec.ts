@@ -1,12 +1,19 @@
 // Names open models: a name under the dev chain's .ai, registered with its model linked (a commit,
 // then one transferAndCall), opens the model at /n/<name> and from the top bar's "Open by name",
 // in any case or width the normaliser folds; a name nobody registered and one the normaliser
-// refuses each get a message saying so.
-import { createPublicClient, http, type PublicClient } from 'viem';
+// refuses each get a message saying so. Its owner manages it: records, link, subdomain, renewal
+// and transfer, each one transaction.
+import { createPublicClient, http, namehash, type PublicClient } from 'viem';
+import { permaNetDomainRegistryAbi } from '@permanet/core/chain/abi/generated';
 import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
+import { readNameRecords } from '@permanet/core/chain/actions/names/read-name-records';
+import { resolveName } from '@permanet/core/chain/actions/names/resolve-name';
+import { devAccount } from '@permanet/core/chain/dev-accounts';
 import { digitsModel } from '../../scripts/lib/reference.ts';
 import { registerDevName } from '../../scripts/lib/register-dev-name.ts';
 import { expect, test } from './fixtures.ts';
+
+const CONTENT = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
 
 test('a name opens its linked model by URL and from the top bar; unknown and invalid names are explained', async ({
   page,
@@ -68,4 +75,74 @@ test('a name is looked up, committed, resumed after a reload, registered in two 
   await expect(page.getByTestId('name-invalid')).toContainText('"bad name.ai" is not a valid name');
   await lookUp('digits.nowhere');
   await expect(page.getByTestId('name-invalid')).toHaveText('.nowhere is not a PermaNet TLD');
+});
+
+test('an owner sets records, links a model, adds a subdomain, renews and transfers; another context opens it', async ({
+  page,
+  browser,
+  baseURL,
+  stack,
+}) => {
+  const { rpcUrl, contracts } = stack.config.deployments;
+  const client = createPublicClient({ transport: http(rpcUrl) }) as PublicClient;
+  const names = contracts.PermaNetDomainRegistry.address;
+  const modelId = (await modelIdByName(client, contracts.ModelMarketplace.address, digitsModel.name))!;
+  const label = `lab-${Date.now()}`;
+  const name = `${label}.ai`;
+  const node = namehash(name);
+  const expiresOf = () =>
+    client.readContract({ address: names, abi: permaNetDomainRegistryAbi, functionName: 'expiresOf', args: [node] });
+  // The demo models' publisher (dev account 0) holds the name, bare.
+  await registerDevName(stack.config.deployments, 0, label);
+  await page.goto('/names');
+  await page.getByTestId('dev-account').selectOption('0');
+  await page.getByTestId(`manage-${name}`).click();
+  const manager = page.getByTestId('name-manager');
+  const done = (what: string) => expect(manager.getByTestId('manage-message')).toHaveText(`${what}: done.`);
+
+  // Records: three at once, in one transaction.
+  await manager.getByTestId('record-content').fill(`/ipfs/${CONTENT}`);
+  await manager.getByTestId('record-url').fill('https://lab.example');
+  await manager.getByTestId('record-txt').fill('hello');
+  await manager.getByTestId('records-save').click();
+  await done('Records');
+  expect(await readNameRecords(client, names, node)).toEqual({
+    address: null,
+    contentCid: CONTENT,
+    text: { url: 'https://lab.example', txt: 'hello' },
+  });
+  await manager.getByTestId('record-content').fill('not a cid');
+  await manager.getByTestId('records-save').click();
+  await expect(manager.getByTestId('manage-message')).toHaveText('"not a cid" is not an IPFS CID');
+
+  await manager.getByTestId('link-model').selectOption(String(modelId));
+  await manager.getByTestId('link-save').click();
+  await done('Model link');
+  await manager.getByTestId('subdomain-label').fill('www');
+  await manager.getByTestId('subdomain-add').click();
+  await done('Subdomain');
+  await expect(page.getByTestId(`manage-www.${name}`)).toBeVisible();
+  const expires = await expiresOf();
+  await manager.getByTestId('renew').click();
+  await done('Renewal');
+  expect(await expiresOf()).toBe(expires + 365n * 24n * 3600n);
+
+  // Someone else, in another browser context, opens it by URL and from the top bar.
+  const other = await browser.newContext({ baseURL });
+  const visitor = await other.newPage();
+  await visitor.goto(`/n/${name}`);
+  await expect(visitor).toHaveURL(new RegExp(`/model/${modelId}$`));
+  await visitor.goto('/');
+  await visitor.getByTestId('open-by-name').fill(name);
+  await visitor.getByTestId('open-by-name').press('Enter');
+  await expect(visitor).toHaveURL(new RegExp(`/model/${modelId}$`));
+  await other.close();
+
+  // Handed on: it leaves the list, keeps its records, and no longer opens the model.
+  await manager.getByTestId('transfer-to').fill(devAccount(2).address);
+  await manager.getByTestId('transfer').click();
+  await expect(page.getByTestId(`manage-${name}`)).toHaveCount(0);
+  const resolved = await resolveName(client, { names, models: contracts.PermaNetMarketplaceAdapter.address }, name);
+  expect([resolved.owner, resolved.modelId]).toEqual([devAccount(2).address, null]);
+  expect((await readNameRecords(client, names, node)).contentCid).toBe(CONTENT);
 });

@@ -7,6 +7,7 @@ import { messageOf } from '@permanet/core/errors/permanet-error';
 import { normalizeName } from '@permanet/core/names/normalize-name';
 import { clearPending, loadPending, savePending, type PendingRegistration } from '../../names/pending-registration.ts';
 import { ActionMessage } from '../components/ActionMessage.tsx';
+import { OwnedNames } from '../components/names/OwnedNames.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
 import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
@@ -15,7 +16,8 @@ import { useWallet } from '../state/wallet.tsx';
 const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
 
 /** Names: a name's availability, price and rules; registering it in two confirmations (a commitment,
- * then the reveal that pays, sets the records and links a model), resumable after a reload. */
+ * then the reveal that pays, sets the records and links a model), resumable after a reload; and the
+ * account's names, to manage. */
 export default function NamesRoute(): JSX.Element {
   const app = useAppState();
   const wallets = useWallet();
@@ -63,7 +65,8 @@ export default function NamesRoute(): JSX.Element {
     const p = pending();
     return p ? Math.max(0, Math.ceil((p.committedAt + (p.minAgeSeconds + 1) * 1000 - now()) / 1000)) : null;
   };
-  const [done, setDone] = createSignal<string | null>(null);
+  const [done, setDone] = createSignal<{ name: string; pending: boolean } | null>(null);
+  const [registered, setRegistered] = createSignal(0);
   const { busy, message, run } = createChainAction(() => refetch());
 
   const commit = () => {
@@ -82,6 +85,7 @@ export default function NamesRoute(): JSX.Element {
         fee: q.fee,
         committedAt: Date.now(),
         minAgeSeconds: q.minCommitmentAgeSeconds,
+        needsApproval: q.needsApproval,
       };
       savePending(c.names, wallet.account.address, p);
       setPending(p);
@@ -95,7 +99,8 @@ export default function NamesRoute(): JSX.Element {
       await revealName(c.client, wallet, { joy: c.joy, names: c.names }, p.registration, p.fee);
       clearPending(c.names, wallet.account.address);
       setPending(null);
-      setDone(p.name);
+      setDone({ name: p.name, pending: p.needsApproval });
+      setRegistered(registered() + 1);
     });
   };
 
@@ -198,13 +203,24 @@ export default function NamesRoute(): JSX.Element {
         )}
       </Show>
       <Show when={done()}>
-        {(name) => (
-          <p class="notice" data-testid="name-registered">
-            {name()} is yours. <A href={`/n/${name()}`}>Open it</A>.
-          </p>
+        {(d) => (
+          <Show
+            when={!d().pending}
+            fallback={
+              <p class="notice" data-testid="name-registered">
+                {d().name} waits for its DAO’s vote; the fee is held until then, and refunded if it is rejected.{' '}
+                <A href="/daos">See its proposal</A>.
+              </p>
+            }
+          >
+            <p class="notice" data-testid="name-registered">
+              {d().name} is yours. <A href={`/n/${d().name}`}>Open it</A>.
+            </p>
+          </Show>
         )}
       </Show>
       <ActionMessage message={message()} testId="name-message" />
+      <OwnedNames version={registered()} />
     </section>
   );
 }

@@ -26,6 +26,10 @@ export interface ChainHandles {
   tlds: Address;
   names: Address;
   nameModels: Address;
+  /** The DAOs that govern TLDs. */
+  daos: Address;
+  /** The block the contracts were deployed in: where reading their events starts. */
+  deployedAt: bigint;
 }
 
 export interface ChainState {
@@ -51,6 +55,8 @@ export function createChainState(): ChainState {
       tlds: c.TldRegistry.address,
       names: c.PermaNetDomainRegistry.address,
       nameModels: c.PermaNetMarketplaceAdapter.address,
+      daos: c.PermaNetDAORegistry.address,
+      deployedAt: BigInt(c.JoyToken.blockNumber),
     };
   });
   const [models, { refetch }] = createResource(chain, async ({ client, marketplace }): Promise<ModelList> => {
