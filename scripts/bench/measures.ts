@@ -34,6 +34,7 @@ import { demoFilesToPin, publishDemoModels } from '../lib/publish-demo-models.ts
 import { LOAD_LISTEN, LOAD_MEMORY_BUDGET, LOAD_YAML, loadRelay } from '../lib/relay-load.ts';
 import { dropFromRelay } from '../lib/relay-admin.ts';
 import { ENS_GAS, namesGas, type NameStep } from '../lib/names-gas.ts';
+import { governorGas, type GovernorStep } from '../lib/governor-gas.ts';
 import { selectionGas } from '../lib/selection-gas.ts';
 import {
   digitSamples as samples,
@@ -528,8 +529,8 @@ export const MEASURES: Measure[] = [
     what: "gas of a name's steps (in-process chain) ÷ ENS's for the same steps, its mainnet bytecode",
     async run() {
       const steps = await namesGas();
-      const row = (what: string, step: NameStep, ens: bigint) => ({
-        measure: `gas: ${what} ÷ ENS`,
+      const row = (what: string, step: NameStep, ens: bigint, against = 'ENS') => ({
+        measure: `gas: ${what} ÷ ${against}`,
         value: gas(steps[step]),
         reference: gas(ens),
         ratio: Number(steps[step]) / Number(ens),
@@ -543,7 +544,30 @@ export const MEASURES: Measure[] = [
         row('renew a year, one transferAndCall', 'renew', ENS_GAS.renew),
         row('set a new text record (19 characters)', 'setText', ENS_GAS.setText),
         row('set an IPFS content hash', 'setContenthash', ENS_GAS.setContenthash),
-        row('subdomain, then its address', 'subdomain', ENS_GAS.subdomain),
+        row('subdomain with its address, one multicall', 'subdomain', ENS_GAS.subdomain),
+        // A subdomain here is a token (ERC-721), as ENS's is only once wrapped (ERC-1155).
+        row('subdomain with its address', 'subdomain', ENS_GAS.wrappedSubdomain, 'ENS wrapped'),
+      ];
+    },
+  },
+  {
+    name: 'governance',
+    what: "gas of a TLD DAO's Governor steps ÷ a stock OpenZeppelin Governor + ERC20Votes's, in the same run",
+    async run() {
+      const { tld, stock } = await governorGas();
+      const row = (what: string, step: GovernorStep, target?: number) => ({
+        measure: `gas: ${what} ÷ stock Governor`,
+        value: gas(tld[step]),
+        reference: gas(stock[step]),
+        ratio: Number(tld[step]) / Number(stock[step]),
+        target: target === undefined ? undefined : at(target),
+      });
+      return [
+        row('propose (one call)', 'propose'),
+        row('castVote (not the first vote)', 'castVote', 0.8),
+        row('castVoteBySig, relayed', 'castVoteBySig'),
+        row('queue', 'queue'),
+        row('execute', 'execute'),
       ];
     },
   },

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { network } from 'hardhat';
 import { encodeFunctionData, keccak256, namehash, parseEther, toHex, type Address, type Hex } from 'viem';
-import { deployTldDao } from '../../contracts/deploy.ts';
+import { privateKeyToAccount, generatePrivateKey } from 'viem/accounts';
+import { BALLOT_TYPES } from '@permanet/core/protocols/ballot';
 import { newRegistration } from '@permanet/core/chain/actions/names/register-name';
 import { revertOf } from './revert-of.ts';
 import { deployTestNetwork } from './test-network.ts';
@@ -36,15 +37,7 @@ const later = async (seconds: number | bigint) => {
 
 async function deployed() {
   const n = await deployTestNetwork(viem, { minCommitmentAge: 60n });
-  const contracts = {
-    JoyToken: { address: n.joy.address, blockNumber: 0 },
-    TldRegistry: { address: n.tlds.address, blockNumber: 0 },
-    PermaNetDAORegistry: { address: n.daos.address, blockNumber: 0 },
-  } as Parameters<typeof deployTldDao>[2];
-  const dao = await deployTldDao(
-    admin,
-    publicClient,
-    contracts,
+  const dao = await n.dao(
     { label: 'dao', platformBps: 1000, policy },
     {
       votingDelay: DELAY,
@@ -274,6 +267,75 @@ describe('TLD DAOs', () => {
     await f.carol.governor.write.cancel([[...target], [0n], [...data], keccak256(toHex(description))]);
     const id = await f.carol.governor.read.hashProposal([[...target], [0n], [...data], keccak256(toHex(description))]);
     assert.equal(await stateOf(f, id), 'Canceled');
+  });
+
+  it('counts a delegate’s votes, and refuses a vote from an account that never held any', async () => {
+    const f = await deployed();
+    // dave never staked; carol delegates her 100 to him, so he is numbered and votes them.
+    await f.carol.votes.write.delegate([f.dave.address]);
+    assert.notEqual(await f.alice.votes.read.memberNumberOf([f.dave.address]), 0n);
+    const { id } = await proposed(f.alice, [{ target: f.tlds.address, data: '0x' }], 'a call that does nothing');
+    await f.dave.governor.write.castVote([id, FOR]);
+    assert.equal((await f.alice.governor.read.proposalVotes([id]))[1], parseEther('100'));
+    assert.equal(await f.alice.governor.read.hasVoted([id, f.dave.address]), true);
+    assert.equal(await f.alice.governor.read.hasVoted([id, bob.account.address]), false);
+    assert.equal((await revertOf(f.bob.governor.write.castVote([id, FOR])))?.errorName, 'GovernorNotMember');
+  });
+
+  it('fuzzed: 300 members voting by signature, across bitmap words; no vote counts twice', async () => {
+    const f = await deployed();
+    let seed = 42;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    // alice stakes for 300 fresh accounts (members 3 to 302), 1 to 5 JOY each.
+    const voters = Array.from({ length: 300 }, () => privateKeyToAccount(generatePrivateKey()));
+    const weights = voters.map(() => parseEther(String(1 + random(5))));
+    const total = weights.reduce((a, b) => a + b);
+    await f.joy.write.transfer([f.alice.address, total]);
+    await f.alice.joy.write.approve([f.dao.votes, total]);
+    for (const [i, voter] of voters.entries()) await f.alice.votes.write.depositFor([voter.address, weights[i]]);
+    const { id } = await proposed(f.alice, [{ target: f.tlds.address, data: '0x' }], 'a vote of many');
+    const chainId = await publicClient.getChainId();
+    const ballot = (voter: (typeof voters)[number], support: number, nonce: bigint) =>
+      voter.signTypedData({
+        domain: { name: '.dao DAO', version: '1', chainId, verifyingContract: f.dao.governor },
+        types: BALLOT_TYPES,
+        primaryType: 'Ballot',
+        message: { proposalId: id, support, voter: voter.address, nonce },
+      });
+    const tally = [0n, 0n, 0n];
+    const signed: { voter: (typeof voters)[number]; support: number; signature: Hex }[] = [];
+    for (const [i, voter] of voters.entries()) {
+      if (random(4) === 0) continue;
+      const support = random(3);
+      const signature = await ballot(voter, support, 0n);
+      await f.dave.governor.write.castVoteBySig([id, support, voter.address, signature]);
+      tally[support] += weights[i];
+      signed.push({ voter, support, signature });
+    }
+    // Replayed ballots and fresh ballots of those who voted are all refused.
+    for (let k = 0; k < 20; k++) {
+      const { voter, support, signature } = signed[random(signed.length)];
+      assert.equal(
+        (await revertOf(f.dave.governor.write.castVoteBySig([id, support, voter.address, signature])))?.errorName,
+        'GovernorInvalidSignature',
+      );
+      const again = await ballot(voter, (support + 1) % 3, 1n);
+      assert.equal(
+        (await revertOf(f.dave.governor.write.castVoteBySig([id, (support + 1) % 3, voter.address, again])))?.errorName,
+        'GovernorAlreadyCastVote',
+      );
+    }
+    const [against, inFavour, abstain] = await f.alice.governor.read.proposalVotes([id]);
+    assert.deepEqual([against, inFavour, abstain], tally);
+    for (const [i, voter] of voters.entries())
+      assert.equal(
+        await f.alice.governor.read.hasVoted([id, voter.address]),
+        signed.some((s) => s.voter === voter),
+        `voter ${i}`,
+      );
   });
 
   it('records only a DAO whose timelock owns the TLD, whose governor counts its votes, once', async () => {

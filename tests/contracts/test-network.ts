@@ -1,7 +1,13 @@
 // The contract tests' deployment: the one deployment (deployPermaNet) on Hardhat's in-process chain
 // with the test's parameters, and each party's view of the contracts (its own wallet).
 import type { network } from 'hardhat';
-import { deployPermaNet, type DeployParameters, PRODUCTION } from '../../contracts/deploy.ts';
+import {
+  deployPermaNet,
+  deployTldDao,
+  type DaoSettings,
+  type DeployParameters,
+  PRODUCTION,
+} from '../../contracts/deploy.ts';
 
 type Viem = Awaited<ReturnType<typeof network.create>>['viem'];
 type Wallet = Awaited<ReturnType<Viem['getWalletClients']>>[number];
@@ -29,7 +35,10 @@ export async function deployTestNetwork(viem: Viem, parameters: Partial<DeployPa
       ),
     };
   };
-  return { ...(await as()), as };
+  /** A TLD governed by a DAO (deployTldDao), made by the admin. */
+  const dao = async (tld: Parameters<typeof deployTldDao>[3], settings: DaoSettings) =>
+    deployTldDao(admin, await viem.getPublicClient(), contracts, tld, settings);
+  return { ...(await as()), as, dao };
 }
 
 /** A one-version digit model to register, at `pricePerUse`. */

@@ -44,6 +44,7 @@ test('a name opens its linked model by URL and from the top bar; unknown and inv
 
 test('a name is looked up, committed, resumed after a reload, registered in two confirmations and opened', async ({
   page,
+  stack,
 }) => {
   const name = `mine-${Date.now()}.ai`;
   const lookUp = async (typed: string) => {
@@ -57,6 +58,12 @@ test('a name is looked up, committed, resumed after a reload, registered in two 
   await expect(page.getByTestId('quote-price')).toHaveText('5 JOY for 1 year (0.125 JOY to the platform)');
   await expect(page.getByTestId('quote-rules')).toHaveText('1 to 10 years, 30 days of grace');
   await page.getByTestId('dev-account').selectOption('1');
+  // A content hash that is no CID is refused before anything is sent.
+  await page.getByTestId('name-content').fill('nope');
+  await page.getByTestId('name-commit').click();
+  await expect(page.getByTestId('name-message')).toHaveText('"nope" is not an IPFS CID');
+  await expect(page.getByTestId('name-pending')).toHaveCount(0);
+  await page.getByTestId('name-content').fill(CONTENT);
   await page.getByTestId('name-commit').click();
   await expect(page.getByTestId('name-pending')).toContainText(`${name}: committed.`);
   // A reload resumes at the countdown: the secret was kept, nothing is committed again.
@@ -67,6 +74,10 @@ test('a name is looked up, committed, resumed after a reload, registered in two 
   await expect(page.getByTestId('name-registered')).toContainText(`${name} is yours.`);
   await page.getByRole('link', { name: 'Open it' }).click();
   await expect(page.getByTestId('name-unlinked')).toContainText(`${name} is registered until`);
+  const { rpcUrl, contracts } = stack.config.deployments;
+  const client = createPublicClient({ transport: http(rpcUrl) }) as PublicClient;
+  const records = await readNameRecords(client, contracts.PermaNetDomainRegistry.address, namehash(name));
+  expect([records.address, records.contentCid]).toEqual([devAccount(1).address, CONTENT]);
 
   await page.goto('/names');
   await lookUp(name);

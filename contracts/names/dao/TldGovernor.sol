@@ -2,36 +2,39 @@
 pragma solidity ^0.8.28;
 
 import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
-import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
 import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
 import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
 // prettier-ignore
 import {GovernorVotesQuorumFraction} from
     "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
-import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {GovernorCountingMembers} from "./GovernorCountingMembers.sol";
+import {TldVotes} from "./TldVotes.sol";
 
 /// @title TldGovernor
 /// @notice The governor of one TLD's DAO: its stakers (TldVotes) propose and vote (on-chain or by
 /// signature, `castVoteBySig`, which anyone may relay) on calls the TLD's timelock makes: approving
 /// or rejecting a pending registration, changing the TLD's policy or treasury, spending from the
-/// treasury, handing the TLD on. OpenZeppelin's Governor with its settings, simple counting, votes
-/// from checkpoints, a quorum fraction and a timelock; nothing of its own.
+/// treasury, handing the TLD on. OpenZeppelin's Governor with its settings, votes from checkpoints,
+/// a quorum fraction and a timelock; its one change is GovernorCountingMembers, which keeps who
+/// voted as a bit per member (numbered by TldVotes) instead of a fresh slot per voter.
 contract TldGovernor is
     Governor,
     GovernorSettings,
-    GovernorCountingSimple,
+    GovernorCountingMembers,
     GovernorVotes,
     GovernorVotesQuorumFraction,
     GovernorTimelockControl
 {
-    /// @param votingDelay Blocks between a proposal and the snapshot its votes are counted at.
-    /// @param votingPeriod Blocks the vote lasts.
+    TldVotes private immutable _members;
+
+    /// @param votingDelay Seconds (TldVotes' clock) between a proposal and the snapshot its votes count at.
+    /// @param votingPeriod Seconds the vote lasts.
     /// @param quorumPercent Share of all staked votes that must take part (for and abstain).
     constructor(
         string memory name_,
-        IVotes votes,
+        TldVotes votes,
         TimelockController timelock,
         uint48 votingDelay,
         uint32 votingPeriod,
@@ -43,7 +46,13 @@ contract TldGovernor is
         GovernorVotes(votes)
         GovernorVotesQuorumFraction(quorumPercent)
         GovernorTimelockControl(timelock)
-    {}
+    {
+        _members = votes;
+    }
+
+    function _memberNumber(address account) internal view override returns (uint256) {
+        return _members.memberNumberOf(account);
+    }
 
     function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
         return super.proposalThreshold();

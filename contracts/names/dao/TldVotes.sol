@@ -13,10 +13,18 @@ import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 /// checkpoints (ERC20Votes), so JOY moved after a proposal's snapshot does not vote twice. Its clock
 /// is the block's timestamp (ERC-6372), so votes last seconds on any chain, however often it mines. A stake
 /// cannot be transferred, only withdrawn as JOY; a member's first stake delegates to itself, so
-/// joining is one transaction after the approval (or one ERC-2612 permit).
+/// joining is one transaction after the approval (or one ERC-2612 permit). Every account that can
+/// hold votes (a member, or one a member delegates to) is numbered from 1, which lets its governor
+/// keep who voted as one bit per member.
 contract TldVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper {
     /// @notice Stakes move only in and out of the DAO.
     error StakeNotTransferable();
+
+    /// @notice Members so far; member numbers run from 1 to this.
+    uint32 public memberCount;
+    mapping(address account => uint32) private _memberNumbers;
+
+    event MemberJoined(address indexed account, uint32 number);
 
     constructor(
         IERC20 joy,
@@ -41,10 +49,26 @@ contract TldVotes is ERC20, ERC20Permit, ERC20Votes, ERC20Wrapper {
         return super.nonces(owner);
     }
 
+    /// @notice The account's number (from 1), given when it first could hold votes; 0 for one that never could.
+    function memberNumberOf(address account) external view returns (uint256) {
+        return _memberNumbers[account];
+    }
+
     /// @dev Mints on a stake and burns on a withdrawal; refuses every other movement.
     function _update(address from, address to, uint256 value) internal override(ERC20, ERC20Votes) {
         if (from != address(0) && to != address(0)) revert StakeNotTransferable();
         super._update(from, to, value);
         if (from == address(0) && delegates(to) == address(0)) _delegate(to, to);
+    }
+
+    /// @dev Whoever can hold votes is numbered: a member on its first stake, and any account a member
+    /// delegates to.
+    function _delegate(address account, address delegatee) internal override {
+        if (delegatee != address(0) && _memberNumbers[delegatee] == 0) {
+            uint32 number = ++memberCount;
+            _memberNumbers[delegatee] = number;
+            emit MemberJoined(delegatee, number);
+        }
+        super._delegate(account, delegatee);
     }
 }

@@ -1,7 +1,13 @@
 // Turns what a chain call threw into one sentence a person can act on: the contract's custom
 // error when there is one, else viem's short message.
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, formatEther, type Abi } from 'viem';
-import { joyTokenAbi, modelMarketplaceAbi } from './abi/generated.ts';
+import {
+  joyTokenAbi,
+  modelMarketplaceAbi,
+  permaNetDomainRegistryAbi,
+  tldGovernorAbi,
+  tldTimelockAbi,
+} from './abi/generated.ts';
 
 const joy = (wei: unknown) => `${formatEther(wei as bigint)} JOY`;
 
@@ -28,11 +34,25 @@ const SENTENCES: Record<string, (args: readonly unknown[]) => string> = {
   UnknownModel: ([id]) => `There is no model #${id}.`,
   RoyaltyTooHigh: ([bps, max]) =>
     `A derivative royalty of ${Number(bps) / 100}% is over the ${Number(max) / 100}% allowed.`,
+  NotNameOwner: () => 'Only the name’s owner can change it.',
+  NameExpired: () => 'The name has expired: renew it first, within its grace period.',
+  NameUnavailable: () => 'The name is taken.',
+  CommitmentTooNew: ([, age, minAge]) => `The commitment is ${age} s old; wait until it is ${minAge} s old.`,
+  GovernorAlreadyCastVote: () => 'This account has voted on this proposal already.',
+  GovernorNotMember: () => 'This account never staked in the DAO, so it has no votes.',
+  GovernorUnexpectedProposalState: () => 'The proposal is not at the stage this needs (its vote may be closed).',
+  TimelockUnexpectedOperationState: () => 'The timelock’s delay is not over yet; try again once it is.',
 };
 
-// A call into one contract can revert with another's error (the marketplace moving JOY): decode
-// with every contract's errors.
-const ERRORS = [...joyTokenAbi, ...modelMarketplaceAbi].filter((item) => item.type === 'error') as Abi;
+// A call into one contract can revert with another's error (the marketplace moving JOY, a governor
+// calling its timelock): decode with every contract's errors.
+const ERRORS = [
+  ...joyTokenAbi,
+  ...modelMarketplaceAbi,
+  ...permaNetDomainRegistryAbi,
+  ...tldGovernorAbi,
+  ...tldTimelockAbi,
+].filter((item) => item.type === 'error') as Abi;
 function decoded(error: ContractFunctionRevertedError): { errorName: string; args: readonly unknown[] } | null {
   if (error.data) return { errorName: error.data.errorName, args: error.data.args ?? [] };
   if (!error.raw || error.raw === '0x') return null;

@@ -10,7 +10,8 @@ import { DEV_DAO_TLD } from '../../../contracts/deploy.ts';
 import { listDaos, type DaoRecord } from '@permanet/core/chain/actions/daos/list-daos';
 import { listPendingRegistrations } from '@permanet/core/chain/actions/daos/list-pending-registrations';
 import { listProposals } from '@permanet/core/chain/actions/daos/list-proposals';
-import { proposeDecision } from '@permanet/core/chain/actions/daos/propose-decision';
+import { propose } from '@permanet/core/chain/actions/daos/propose';
+import { decisionCall } from '@permanet/core/chain/actions/daos/proposal-calls';
 import { signBallot } from '@permanet/core/chain/actions/daos/sign-ballot';
 import { stakeInDao } from '@permanet/core/chain/actions/daos/stake-in-dao';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
@@ -59,7 +60,7 @@ describe('the ballot relayer', () => {
     const [pending] = await listPendingRegistrations(client, contracts().names, { label: 'dao', node: dao.tldNode });
     expect(pending.name).toBe('wanted.dao');
     expect(pending.registration?.label).toBe('wanted');
-    const id = await proposeDecision(client, wallet(1), contracts(), pending, true);
+    const id = await propose(client, wallet(1), dao.governor, [decisionCall(contracts().names, pending, true)]);
     const relay = peer.getConnections()[0].remotePeer;
     const before = await relayerNonce();
 

@@ -1,9 +1,11 @@
 // The relay's resolver on a real relay process and a real chain, asked by DNS clients it did not
-// write: Node's own resolver (c-ares) over UDP, and RFC 8484 requests over HTTP encoded with
-// dns-packet. A registered name's A, AAAA and TXT records and its DNSLink come from the chain;
+// write: Debian's dig and Node's own resolver (c-ares) over UDP, and RFC 8484 requests over HTTP
+// encoded with dns-packet. A registered name's A, AAAA and TXT records and its DNSLink come from the chain;
 // unknown names are NXDOMAIN, other zones REFUSED, an expired name disappears, garbage is dropped
 // and a flood from one address is refused past its rate.
+import { execFile } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { promisify } from 'node:util';
 import { Resolver } from 'node:dns/promises';
 import dnsPacket from 'dns-packet';
 import { createTestClient, http, toHex, type Hex } from 'viem';
@@ -13,6 +15,7 @@ import { startChainAndRelay, type ChainAndRelay } from '../../../scripts/lib/cha
 import { registerDevName } from '../../../scripts/lib/register-dev-name.ts';
 
 const CONTENT = 'bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy';
+const execFileAsync = promisify(execFile);
 const RATE = 20;
 let network: ChainAndRelay;
 let resolver: Resolver;
@@ -54,6 +57,25 @@ describe('the relay resolver', () => {
     expect(await resolver.resolveTxt('_dnslink.digits.ai')).toEqual([[`dnslink=/ipfs/${CONTENT}`]]);
     const withTtl = await resolver.resolve4('digits.ai', { ttl: true });
     expect(withTtl.every((r) => r.ttl >= 1 && r.ttl <= 1)).toBe(true);
+  });
+
+  it("answers Debian's dig (bind9-dnsutils, which .ci/run installs) with the DNSLink and NXDOMAIN", async () => {
+    const dig = (...args: string[]) =>
+      execFileAsync('dig', [
+        `@127.0.0.1`,
+        '-p',
+        String(network.relay.dnsUdpPort),
+        '+tries=1',
+        '+time=2',
+        ...args,
+      ]).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') throw new Error('dig is not installed: apt-get install bind9-dnsutils');
+        throw error;
+      });
+    const { stdout } = await dig('_dnslink.digits.ai', 'TXT', '+short');
+    expect(stdout.trim()).toBe(`"dnslink=/ipfs/${CONTENT}"`);
+    const unknown = await dig('nobody.ai', 'A');
+    expect(unknown.stdout).toContain('status: NXDOMAIN');
   });
 
   it('answers NXDOMAIN for an unregistered name under a PermaNet TLD, REFUSED for other zones', async () => {

@@ -4,6 +4,7 @@ import { formatEther } from 'viem';
 import { quoteName } from '@permanet/core/chain/actions/names/quote-name';
 import { commitName, newRegistration, revealName } from '@permanet/core/chain/actions/names/register-name';
 import { messageOf } from '@permanet/core/errors/permanet-error';
+import { ipfsContenthash } from '@permanet/core/names/contenthash';
 import { normalizeName } from '@permanet/core/names/normalize-name';
 import { clearPending, loadPending, savePending, type PendingRegistration } from '../../names/pending-registration.ts';
 import { ActionMessage } from '../components/ActionMessage.tsx';
@@ -26,6 +27,7 @@ export default function NamesRoute(): JSX.Element {
   const [submitted, setSubmitted] = createSignal<string | null>(null);
   const [pointAtMe, setPointAtMe] = createSignal(true);
   const [modelId, setModelId] = createSignal('');
+  const [content, setContent] = createSignal('');
   const account = () => wallets.wallet()?.account.address ?? null;
   const chain = () => app.chain();
 
@@ -73,11 +75,12 @@ export default function NamesRoute(): JSX.Element {
     const c = chain()!;
     const q = ready()!;
     const wallet = wallets.wallet()!;
-    const registration = newRegistration(wallet.account.address, q.label, q.tld, years(), {
-      address: pointAtMe() ? wallet.account.address : undefined,
-      modelId: modelId() === '' ? undefined : BigInt(modelId()),
-    });
     return run('Commitment', async () => {
+      const registration = newRegistration(wallet.account.address, q.label, q.tld, years(), {
+        address: pointAtMe() ? wallet.account.address : undefined,
+        contenthash: content().trim() === '' ? undefined : ipfsContenthash(content()),
+        modelId: modelId() === '' ? undefined : BigInt(modelId()),
+      });
       await commitName(c.client, wallet, c.names, registration);
       const p = {
         name: `${q.label}.${q.tld}`,
@@ -174,6 +177,10 @@ export default function NamesRoute(): JSX.Element {
           <label>
             <input type="checkbox" checked={pointAtMe()} onChange={(e) => setPointAtMe(e.currentTarget.checked)} />{' '}
             Point it at my address
+          </label>
+          <label>
+            Content (IPFS CID, for DNSLink){' '}
+            <input value={content()} onInput={(e) => setContent(e.currentTarget.value)} data-testid="name-content" />
           </label>
           <label>
             Open my model{' '}

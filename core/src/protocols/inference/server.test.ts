@@ -67,6 +67,8 @@ beforeAll(async () => {
     inFlightBytesPerIp: 2.5 * MAX_INFERENCE_MESSAGE_BYTES,
     maxInboundStreams: 64,
   });
+  // Connected before the tests: they load the server, not the first connection's setup.
+  await client.dial(server.getMultiaddrs()[0]);
 }, 30_000);
 
 afterAll(async () => {

@@ -1,9 +1,13 @@
-import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import { formatEther } from 'viem';
 import type { DaoRecord } from '@permanet/core/chain/actions/daos/list-daos';
-import { listPendingRegistrations } from '@permanet/core/chain/actions/daos/list-pending-registrations';
+import {
+  listPendingRegistrations,
+  type PendingRegistration,
+} from '@permanet/core/chain/actions/daos/list-pending-registrations';
 import { listProposals } from '@permanet/core/chain/actions/daos/list-proposals';
-import { proposeDecision } from '@permanet/core/chain/actions/daos/propose-decision';
+import { propose } from '@permanet/core/chain/actions/daos/propose';
+import { decisionCall } from '@permanet/core/chain/actions/daos/proposal-calls';
 import { readMembership } from '@permanet/core/chain/actions/daos/read-membership';
 import { stakeInDao, withdrawFromDao } from '@permanet/core/chain/actions/daos/stake-in-dao';
 import { ActionMessage } from '../ActionMessage.tsx';
@@ -11,6 +15,7 @@ import { parseJoy } from '../../format.ts';
 import { useAppState } from '../../state/app-state.tsx';
 import { createChainAction } from '../../state/chain-action.ts';
 import { useWallet } from '../../state/wallet.tsx';
+import { NewProposal } from './NewProposal.tsx';
 import { ProposalView } from './ProposalView.tsx';
 
 const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
@@ -36,6 +41,7 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
     },
   );
   const refresh = () => setVersion(version() + 1);
+  const proposalById = createMemo(() => new Map((state()?.proposals ?? []).map((p) => [p.id, p])));
   const { busy, message, setMessage, run } = createChainAction(refresh);
   const [amount, setAmount] = createSignal('');
   const withAmount = (label: string, act: (wei: bigint) => Promise<unknown>) => {
@@ -43,7 +49,10 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
     if (wei === null) return setMessage({ ok: false, text: 'Enter an amount of JOY above zero, such as 12.5.' });
     void run(label, () => act(wei));
   };
-  const contracts = () => ({ governor: props.dao.governor, names: chain().names });
+  const decide = (p: PendingRegistration, approve: boolean) =>
+    void run('Proposal', () =>
+      propose(chain().client, wallets.wallet()!, props.dao.governor, [decisionCall(chain().names, p, approve)]),
+    );
   const proposalFor = (node: string) => state()?.proposals.filter((p) => p.decides?.node === node) ?? [];
 
   return (
@@ -120,27 +129,14 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
                 }
               >
                 <Show when={wallets.wallet()}>
-                  <button
-                    type="button"
-                    disabled={busy()}
-                    onClick={() =>
-                      void run('Proposal', () =>
-                        proposeDecision(chain().client, wallets.wallet()!, contracts(), p, true),
-                      )
-                    }
-                    data-testid="propose-approve"
-                  >
+                  <button type="button" disabled={busy()} onClick={() => decide(p, true)} data-testid="propose-approve">
                     Propose approval
                   </button>
                   <button
                     type="button"
                     class="quiet"
                     disabled={busy()}
-                    onClick={() =>
-                      void run('Proposal', () =>
-                        proposeDecision(chain().client, wallets.wallet()!, contracts(), p, false),
-                      )
-                    }
+                    onClick={() => decide(p, false)}
                     data-testid="propose-reject"
                   >
                     Propose rejection
@@ -152,12 +148,16 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
         </For>
       </ul>
       <ActionMessage message={message()} testId="dao-message" />
+      <Show when={wallets.wallet()}>
+        <NewProposal dao={props.dao} version={version()} onProposed={refresh} />
+      </Show>
       <h3>Proposals</h3>
       <Show when={state()?.proposals.length === 0}>
         <p class="notice">No proposals yet.</p>
       </Show>
-      <For each={state()?.proposals}>
-        {(proposal) => <ProposalView dao={props.dao} proposal={proposal} onChange={refresh} />}
+      {/* Listed by id, so that reading them again keeps each view and its last message. */}
+      <For each={state()?.proposals.map((p) => p.id)}>
+        {(id) => <ProposalView dao={props.dao} proposal={proposalById().get(id)!} onChange={refresh} />}
       </For>
       <button type="button" class="quiet" onClick={refresh} data-testid="dao-refresh">
         Refresh

@@ -1,0 +1,27 @@
+// A proposal to a DAO: calls its timelock makes if it passes, described by what they do (the same
+// calls with the same description are the same proposal, refused a second time). Returns its id.
+import type { Address, PublicClient } from 'viem';
+import { tldGovernorAbi } from '../../abi/generated.ts';
+import type { ConnectedWallet } from '../../dev-wallet.ts';
+import { writeAndWait } from '../write-and-wait.ts';
+import type { ProposedCall } from './proposal-calls.ts';
+
+export async function propose(
+  client: PublicClient,
+  wallet: ConnectedWallet,
+  governor: Address,
+  calls: ProposedCall[],
+): Promise<bigint> {
+  const { result } = await writeAndWait<bigint>(client, wallet, {
+    address: governor,
+    abi: tldGovernorAbi,
+    functionName: 'propose',
+    args: [
+      calls.map((c) => c.target),
+      calls.map(() => 0n),
+      calls.map((c) => c.data),
+      calls.map((c) => c.says).join('; '),
+    ],
+  });
+  return result;
+}
