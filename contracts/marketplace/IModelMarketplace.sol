@@ -121,6 +121,8 @@ interface IModelMarketplace {
 
     function modelCount() external view returns (uint256);
     function getModel(uint256 id) external view returns (Model memory);
+    /// @notice A model's creator alone: one slot, where getModel reads them all.
+    function creatorOf(uint256 id) external view returns (address);
     function getVersion(uint256 id, uint32 version) external view returns (Version memory);
     /// @notice A version's prover; its verifier is the zero address when it has none.
     function getProver(uint256 id, uint32 version) external view returns (Prover memory);

@@ -267,6 +267,12 @@ contract ModelMarketplace is IModelMarketplace, GuardianPausable, AccountRateLim
         return _models[id];
     }
 
+    /// @inheritdoc IModelMarketplace
+    function creatorOf(uint256 id) external view returns (address) {
+        _exists(id);
+        return _models[id].creator;
+    }
+
     /// @notice A version of a model; versions count from 0.
     function getVersion(uint256 id, uint32 version) external view returns (Version memory) {
         _versionExists(id, version);

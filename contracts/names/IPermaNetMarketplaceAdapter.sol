@@ -10,7 +10,7 @@ pragma solidity ^0.8.28;
 interface IPermaNetMarketplaceAdapter {
     /// @param transfers The name's transfer count when linked: any later transfer drops the link.
     struct Link {
-        uint256 modelId;
+        uint64 modelId;
         address owner;
         uint32 transfers;
     }

@@ -37,6 +37,12 @@ contract PermaNetDomainRegistry is
     uint64 public constant DECISION_PERIOD = 30 days;
     /// @notice Names at most this many labels below their TLD.
     uint8 public constant MAX_DEPTH = 8;
+    /// @dev EIP-1577's ipfs-ns (e3 01), then CID version 1; and a SHA-256 multihash's header: the
+    /// content hash of a CIDv1 is these around its codec, then the digest.
+    bytes3 private constant IPFS_CIDV1 = 0xe30101;
+    bytes2 private constant SHA256_MULTIHASH = 0x1220;
+    bytes6 private constant COMPACT_FORM = 0xe30101001220;
+    bytes6 private constant COMPACT_MASK = 0xffffff00ffff;
 
     /// @param tldId The TLD's id in the TLD registry.
     /// @param expires When a registered name expires (a subdomain lives as long as its parent).
@@ -46,6 +52,9 @@ contract PermaNetDomainRegistry is
     /// @param depth Labels below the TLD (1 for a registered name, 0 for none).
     /// @param labelBytes The label's length, which prices renewals.
     /// @param transfers How many times the name has changed hands: a model link names the count.
+    /// @param contentCodec For the usual content hash, an IPFS CIDv1 of a SHA-256 digest (38 bytes:
+    /// e3 01 01 <codec> 12 20 <digest>), its content codec, with the digest alone in `_digests`: one
+    /// slot where the whole hash takes two. 0 when the content hash (if any) is kept whole.
     struct NameRecord {
         uint32 tldId;
         uint64 expires;
@@ -54,6 +63,7 @@ contract PermaNetDomainRegistry is
         uint8 depth;
         uint8 labelBytes;
         uint32 transfers;
+        uint8 contentCodec;
     }
 
     /// @dev The hash of an account's commitment (its first 24 bytes) and when it was made; a used
@@ -82,6 +92,7 @@ contract PermaNetDomainRegistry is
     mapping(uint32 tldId => Earned) private _earned;
     mapping(bytes32 node => mapping(uint32 version => mapping(uint256 coinType => bytes))) private _addresses;
     mapping(bytes32 node => mapping(uint32 version => ShortBytes.Stored)) private _contenthashes;
+    mapping(bytes32 node => mapping(uint32 version => bytes32 digest)) private _digests;
     mapping(bytes32 node => mapping(uint32 version => mapping(string key => string))) private _texts;
 
     modifier onlyNameOwner(bytes32 node) {
@@ -222,7 +233,8 @@ contract PermaNetDomainRegistry is
                 parentVersion: up.version,
                 depth: up.depth + 1,
                 labelBytes: uint8(bytes(label).length),
-                transfers: name.transfers
+                transfers: name.transfers,
+                contentCodec: 0
             });
             if (holder == address(0)) {
                 _parents[node] = parent;
@@ -246,8 +258,7 @@ contract PermaNetDomainRegistry is
 
     /// @inheritdoc IPermaNetDomainRegistry
     function setContenthash(bytes32 node, bytes calldata hash) external onlyNameOwner(node) {
-        _contenthashes[node][_names[node].version].set(hash);
-        emit ContenthashChanged(node, hash);
+        _setContenthash(node, hash);
     }
 
     /// @inheritdoc IPermaNetDomainRegistry
@@ -303,7 +314,10 @@ contract PermaNetDomainRegistry is
 
     /// @inheritdoc IPermaNetDomainRegistry
     function contenthash(bytes32 node) external view returns (bytes memory) {
-        return _contenthashes[node][_names[node].version].get();
+        NameRecord storage name = _names[node];
+        uint8 codec = name.contentCodec;
+        if (codec == 0) return _contenthashes[node][name.version].get();
+        return bytes.concat(IPFS_CIDV1, bytes1(codec), SHA256_MULTIHASH, _digests[node][name.version]);
     }
 
     /// @inheritdoc IPermaNetDomainRegistry
@@ -395,7 +409,8 @@ contract PermaNetDomainRegistry is
             parentVersion: 0,
             depth: 1,
             labelBytes: uint8(bytes(registration.label).length),
-            transfers: before.transfers
+            transfers: before.transfers,
+            contentCodec: 0
         });
         address previous = _ownerOf(uint256(node));
         if (previous == address(0)) _mint(registration.owner, uint256(node));
@@ -405,16 +420,31 @@ contract PermaNetDomainRegistry is
         Records memory records = registration.records;
         if (records.coinAddress != address(0))
             _setAddress(node, version, COIN_TYPE_ETH, abi.encodePacked(records.coinAddress));
-        if (records.contenthash.length != 0) {
-            _contenthashes[node][version].set(records.contenthash);
-            emit ContenthashChanged(node, records.contenthash);
-        }
+        if (records.contenthash.length != 0) _setContenthash(node, records.contenthash);
         for (uint256 i = 0; i < records.textKeys.length; i++) {
             _texts[node][version][records.textKeys[i]] = records.textValues[i];
             emit TextChanged(node, records.textKeys[i], records.textKeys[i], records.textValues[i]);
         }
         // Last, once the name is the owner's: the adapter checks that the model is the owner's too.
         if (records.modelIdPlusOne != 0) models.linkFor(node, registration.owner, records.modelIdPlusOne - 1);
+    }
+
+    /// @dev Keeps an IPFS CIDv1 of a SHA-256 digest with a one-byte codec as the codec and the
+    /// digest, any other hash whole.
+    function _setContenthash(bytes32 node, bytes memory hash) private {
+        NameRecord storage name = _names[node];
+        bytes32 head;
+        bytes32 digest;
+        assembly {
+            head := mload(add(hash, 32))
+            digest := mload(add(hash, 38))
+        }
+        uint8 codec = uint8(head[3]);
+        if (hash.length != 38 || bytes6(head) & COMPACT_MASK != COMPACT_FORM || codec == 0 || codec >= 0x80) codec = 0;
+        if (codec != 0) _digests[node][name.version] = digest;
+        else _contenthashes[node][name.version].set(hash);
+        if (name.contentCodec != codec) name.contentCodec = codec;
+        emit ContenthashChanged(node, hash);
     }
 
     function _setAddress(bytes32 node, uint32 version, uint256 coinType, bytes memory a) private {

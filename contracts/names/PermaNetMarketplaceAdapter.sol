@@ -26,11 +26,13 @@ contract PermaNetMarketplaceAdapter is IPermaNetMarketplaceAdapter {
 
     /// @inheritdoc IPermaNetMarketplaceAdapter
     function link(bytes32 node, uint256 modelId) external {
+        if (IERC721(address(names)).ownerOf(uint256(node)) != msg.sender) revert NotNameOwner(node, msg.sender);
         _link(node, msg.sender, modelId);
     }
 
     /// @inheritdoc IPermaNetMarketplaceAdapter
     function linkFor(bytes32 node, address owner, uint256 modelId) external {
+        // The registry calls once it has made `owner` the name's owner.
         if (msg.sender != address(names)) revert NotRegistry(msg.sender);
         _link(node, owner, modelId);
     }
@@ -62,7 +64,7 @@ contract PermaNetMarketplaceAdapter is IPermaNetMarketplaceAdapter {
         } catch {
             revert NoLink(node);
         }
-        if (marketplace.getModel(l.modelId).creator != l.owner) revert NoLink(node);
+        if (marketplace.creatorOf(l.modelId) != l.owner) revert NoLink(node);
         return l.modelId;
     }
 
@@ -71,12 +73,12 @@ contract PermaNetMarketplaceAdapter is IPermaNetMarketplaceAdapter {
         return !_disallowed[tld];
     }
 
+    /// @dev A link is one slot: model ids are counted from 0, far below 2^64.
     function _link(bytes32 node, address owner, uint256 modelId) private {
-        if (IERC721(address(names)).ownerOf(uint256(node)) != owner) revert NotNameOwner(node, owner);
-        if (marketplace.getModel(modelId).creator != owner) revert NotModelCreator(modelId, owner);
+        if (marketplace.creatorOf(modelId) != owner) revert NotModelCreator(modelId, owner);
         (bytes32 tld, uint32 transfers) = names.nameOf(node);
         if (_disallowed[tld]) revert LinksNotAllowed(tld);
-        _links[node] = Link({modelId: modelId, owner: owner, transfers: transfers});
+        _links[node] = Link({modelId: uint64(modelId), owner: owner, transfers: transfers});
         emit ModelLinked(node, modelId, owner);
     }
 }

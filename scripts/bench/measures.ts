@@ -541,6 +541,7 @@ export const MEASURES: Measure[] = [
         row("commit, an account's later names", 'commit', ENS_GAS.commit),
         row('register with an address record', 'register', ENS_GAS.register),
         row('register with an address record, one transferAndCall', 'registerInOneCall', ENS_GAS.register),
+        row('register with an address and a model link, one call', 'registerWithModel', ENS_GAS.register),
         row('renew a year, one transferAndCall', 'renew', ENS_GAS.renew),
         row('set a new text record (19 characters)', 'setText', ENS_GAS.setText),
         row('set an IPFS content hash', 'setContenthash', ENS_GAS.setContenthash),

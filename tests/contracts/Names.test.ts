@@ -196,7 +196,7 @@ describe('PermaNetDomainRegistry', () => {
     assert.equal((await revertOf(register(alice, again)))?.errorName, 'NameUnavailable');
   });
 
-  it('keeps content hashes of every length whole, and the last one set', async () => {
+  it('keeps content hashes of every length and form whole, and the last one set', async () => {
     const { names, bob } = await deployed();
     await register(bob, registration(bob, 'hashes'));
     const node = namehash('hashes.ai');
@@ -205,6 +205,28 @@ describe('PermaNetDomainRegistry', () => {
       await bob.names.write.setContenthash([node, hash]);
       assert.equal(await names.read.contenthash([node]), length === 0 ? '0x' : hash, `${length} bytes`);
     }
+    // IPFS CIDv1s of SHA-256 digests (kept as codec and digest) among look-alikes (kept whole), in turn.
+    const digest = keccak256(toHex('content'));
+    const forms = [
+      `0xe30101701220${digest.slice(2)}`, // dag-pb
+      `0xe30101551220${digest.slice(2)}`, // raw
+      `0xe30101001220${digest.slice(2)}`, // codec 0: no such CID
+      `0xe30101811220${digest.slice(2)}`, // a two-byte codec's first byte
+      `0xe30101701320${digest.slice(2)}`, // another hash function
+      `0xe50101701220${digest.slice(2)}`, // ipns-ns
+      `0xe30101711220${digest.slice(2)}`, // dag-cbor
+      '0x',
+      `0xe30101551220${digest.slice(2)}00`, // 39 bytes
+    ] as Hex[];
+    for (const hash of forms) {
+      await bob.names.write.setContenthash([node, hash]);
+      assert.equal(await names.read.contenthash([node]), hash);
+    }
+    // Registered anew after expiry, the name starts with no content hash, whichever form it had.
+    await bob.names.write.setContenthash([node, forms[0]]);
+    await later(YEAR + GRACE + 1n);
+    await register(bob, registration(bob, 'hashes'));
+    assert.equal(await names.read.contenthash([node]), '0x');
   });
 
   it('refuses a reveal too early, too late, unknown, or copied by a front-runner for itself', async () => {

@@ -6,6 +6,7 @@
 import { createPublicClient, http, namehash, type PublicClient } from 'viem';
 import { permaNetDomainRegistryAbi } from '@permanet/core/chain/abi/generated';
 import { modelIdByName } from '@permanet/core/chain/actions/marketplace/model-id-by-name';
+import { listOwnedNames } from '@permanet/core/chain/actions/names/list-owned-names';
 import { readNameRecords } from '@permanet/core/chain/actions/names/read-name-records';
 import { resolveName } from '@permanet/core/chain/actions/names/resolve-name';
 import { devAccount } from '@permanet/core/chain/dev-accounts';
@@ -133,6 +134,14 @@ test('an owner sets records, links a model, adds a subdomain, renews and transfe
   await manager.getByTestId('subdomain-add').click();
   await done('Subdomain');
   await expect(page.getByTestId(`manage-www.${name}`)).toBeVisible();
+  // One for someone else, handed over bare: it is theirs to manage.
+  await manager.getByTestId('subdomain-label').fill('api');
+  await manager.getByTestId('subdomain-owner').fill(devAccount(2).address);
+  await manager.getByTestId('subdomain-add').click();
+  await done('Subdomain');
+  await expect(page.getByTestId(`manage-api.${name}`)).toHaveCount(0);
+  const theirs = await listOwnedNames(client, { tlds: contracts.TldRegistry.address, names }, devAccount(2).address);
+  expect(theirs.map((n) => n.name)).toContain(`api.${name}`);
   const expires = await expiresOf();
   await manager.getByTestId('renew').click();
   await done('Renewal');

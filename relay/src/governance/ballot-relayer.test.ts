@@ -1,12 +1,12 @@
 // The relay's ballot relayer on a real relay process and the dev chain's .dao DAO: a member's
 // signed ballot is cast and counted for the member, with the relay paying the gas; a ballot from
-// someone with no votes, a forged or replayed signature, a governor the registry does not list, a
-// proposal not open for votes and a malformed message are each refused with a code, and none of
-// them costs the relay a transaction.
+// someone with no votes, a forged or replayed signature, a contract voter, a governor the registry
+// does not list, a vote already closed and a malformed message are each refused with a code, and
+// none of them costs the relay a transaction.
 import type { Libp2p } from '@libp2p/interface';
 import { createPublicClient, createTestClient, createWalletClient, http, parseEther, type PublicClient } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEV_DAO_TLD } from '../../../contracts/deploy.ts';
+import { DEV_DAO_SETTINGS, DEV_DAO_TLD } from '../../../contracts/deploy.ts';
 import { listDaos, type DaoRecord } from '@permanet/core/chain/actions/daos/list-daos';
 import { listPendingRegistrations } from '@permanet/core/chain/actions/daos/list-pending-registrations';
 import { listProposals } from '@permanet/core/chain/actions/daos/list-proposals';
@@ -43,9 +43,10 @@ beforeAll(async () => {
   const c = network.deployments.contracts;
   [dao] = await listDaos(client, { daos: c.PermaNetDAORegistry.address, tlds: c.TldRegistry.address });
   peer = await peerOf(network.relay);
-  // Account 1 stakes 100 JOY in the DAO; account 2 asks for a name under .dao; account 1 proposes
+  // Accounts 1 and 3 stake 100 JOY each in the DAO; account 2 asks for a name under .dao; account 1 proposes
   // to approve it, and the voting delay passes.
-  await stakeInDao(client, wallet(1), { joy: c.JoyToken.address, votes: dao.votes }, parseEther('100'));
+  for (const member of [1, 3])
+    await stakeInDao(client, wallet(member), { joy: c.JoyToken.address, votes: dao.votes }, parseEther('100'));
   await registerDevName(network.deployments, 2, 'wanted', {}, DEV_DAO_TLD.label);
 }, 120_000);
 
@@ -63,20 +64,18 @@ describe('the ballot relayer', () => {
     const id = await propose(client, wallet(1), dao.governor, [decisionCall(contracts().names, pending, true)]);
     const relay = peer.getConnections()[0].remotePeer;
     const before = await relayerNonce();
-
-    // Still in its voting delay: not open.
-    const early = await signBallot(client, wallet(1), dao.governor, id, 1);
-    await expect(sendBallot(peer, relay, early)).rejects.toThrow('the proposal is not open for votes');
     const test = createTestClient({ mode: 'hardhat', transport: http(network.deployments.rpcUrl) });
-    await test.increaseTime({ seconds: 2 });
+    await test.increaseTime({ seconds: DEV_DAO_SETTINGS.votingDelay + 1 });
     await test.mine({ blocks: 1 });
 
-    const outsider = await signBallot(client, wallet(3), dao.governor, id, 0);
+    const outsider = await signBallot(client, wallet(4), dao.governor, id, 0);
     await expect(sendBallot(peer, relay, outsider)).rejects.toMatchObject({ code: 'no-votes' });
-    // Account 3 signs a ballot that claims to be account 1's.
-    const forged = { ...(await signBallot(client, wallet(3), dao.governor, id, 0)), voter: devAccount(1).address };
-    await expect(sendBallot(peer, relay, forged)).rejects.toMatchObject({ code: 'refused' });
-    const elsewhere = { ...early, governor: network.deployments.contracts.JoyToken.address };
+    // Account 4 signs a ballot that claims to be account 1's.
+    const forged = { ...(await signBallot(client, wallet(4), dao.governor, id, 0)), voter: devAccount(1).address };
+    await expect(sendBallot(peer, relay, forged)).rejects.toThrow('the ballot is not signed by');
+    const asContract = { ...forged, voter: network.deployments.contracts.JoyToken.address };
+    await expect(sendBallot(peer, relay, asContract)).rejects.toThrow('the relay casts ballots of plain accounts only');
+    const elsewhere = { ...forged, governor: network.deployments.contracts.JoyToken.address };
     await expect(sendBallot(peer, relay, elsewhere)).rejects.toMatchObject({ code: 'not-a-dao' });
     const malformed = await requestOnce(peer, relay, BALLOT_PROTOCOL, { type: 'ballot', support: 7 });
     expect(malformed).toMatchObject({ ok: false, code: 'malformed' });
@@ -94,6 +93,11 @@ describe('the ballot relayer', () => {
     const again = sendBallot(peer, relay, ballot);
     await expect(again).rejects.toBeInstanceOf(BallotRefusedError);
     await expect(again).rejects.toMatchObject({ code: 'refused' });
+    // After the vote closes, account 3's ballot is refused.
+    await test.increaseTime({ seconds: DEV_DAO_SETTINGS.votingPeriod });
+    await test.mine({ blocks: 1 });
+    const late = await signBallot(client, wallet(3), dao.governor, id, 1);
+    await expect(sendBallot(peer, relay, late)).rejects.toThrow('the proposal is not open for votes');
     expect(await relayerNonce()).toBe(before + 1);
   });
 });

@@ -26,6 +26,21 @@ export const ballotSettings = section({
       max: 100_000,
       default: 30,
     }),
+    perHour: integer({
+      key: 'per_hour',
+      doc: 'Ballots cast in all per hour, on average: what the relayer pays for at most.',
+      min: 1,
+      max: 1_000_000,
+      default: 600,
+    }),
+    minVotes: integer({
+      key: 'min_votes_joy',
+      doc: 'The votes (staked JOY) a voter must have had at the snapshot for the relay to pay for its ballot.',
+      min: 1,
+      max: 1_000_000_000,
+      default: 1,
+      map: (joy) => BigInt(joy) * 10n ** 18n,
+    }),
     maxQueue: integer({
       key: 'max_queue',
       doc: 'Ballots that may wait behind the one being sent; past that a ballot is answered "busy".',

@@ -1,6 +1,6 @@
 import { createResource, For, Show, type JSX } from 'solid-js';
 import { listDaos } from '@permanet/core/chain/actions/daos/list-daos';
-import { messageOf } from '@permanet/core/errors/permanet-error';
+import { describeError } from '@permanet/core/chain/describe-error';
 import { DaoPanel } from '../components/daos/DaoPanel.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
 import { useAppState } from '../state/app-state.tsx';
@@ -13,6 +13,8 @@ export default function DaosRoute(): JSX.Element {
     () => app.chain(),
     (c) => listDaos(c.client, { daos: c.daos, tlds: c.tlds }, c.deployedAt),
   );
+  /** The list once read; reading a failed resource would throw. */
+  const loaded = () => (daos.error ? undefined : daos());
   return (
     <section class="daos">
       <h1>DAOs</h1>
@@ -21,12 +23,12 @@ export default function DaosRoute(): JSX.Element {
       </p>
       <WalletPicker />
       <Show when={daos.error}>
-        <p class="error">{messageOf(daos.error)}</p>
+        <p class="error">{describeError(daos.error)}</p>
       </Show>
-      <Show when={daos()?.length === 0}>
+      <Show when={loaded()?.length === 0}>
         <p class="notice">No TLD is governed by a DAO yet.</p>
       </Show>
-      <For each={daos()}>{(dao) => <DaoPanel dao={dao} />}</For>
+      <For each={loaded()}>{(dao) => <DaoPanel dao={dao} />}</For>
     </section>
   );
 }

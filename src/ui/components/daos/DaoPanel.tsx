@@ -10,6 +10,7 @@ import { propose } from '@permanet/core/chain/actions/daos/propose';
 import { decisionCall } from '@permanet/core/chain/actions/daos/proposal-calls';
 import { readMembership } from '@permanet/core/chain/actions/daos/read-membership';
 import { stakeInDao, withdrawFromDao } from '@permanet/core/chain/actions/daos/stake-in-dao';
+import { describeError } from '@permanet/core/chain/describe-error';
 import { ActionMessage } from '../ActionMessage.tsx';
 import { parseJoy } from '../../format.ts';
 import { useAppState } from '../../state/app-state.tsx';
@@ -40,8 +41,10 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
       return { membership, pending, proposals };
     },
   );
+  /** The last good read; reading a failed resource would throw. */
+  const loaded = () => (state.error ? undefined : state());
   const refresh = () => setVersion(version() + 1);
-  const proposalById = createMemo(() => new Map((state()?.proposals ?? []).map((p) => [p.id, p])));
+  const proposalById = createMemo(() => new Map((loaded()?.proposals ?? []).map((p) => [p.id, p])));
   const { busy, message, setMessage, run } = createChainAction(refresh);
   const [amount, setAmount] = createSignal('');
   const withAmount = (label: string, act: (wei: bigint) => Promise<unknown>) => {
@@ -53,12 +56,18 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
     void run('Proposal', () =>
       propose(chain().client, wallets.wallet()!, props.dao.governor, [decisionCall(chain().names, p, approve)]),
     );
-  const proposalFor = (node: string) => state()?.proposals.filter((p) => p.decides?.node === node) ?? [];
+  const proposalFor = (node: string) => loaded()?.proposals.filter((p) => p.decides?.node === node) ?? [];
+  /** A decision still under way; once one is defeated, expired or cancelled, another may be proposed. */
+  const decidingNow = (node: string) =>
+    proposalFor(node).some((p) => ['Pending', 'Active', 'Succeeded', 'Queued'].includes(p.state));
 
   return (
     <article class="dao" data-testid={`dao-${props.dao.tld}`}>
       <h2>.{props.dao.tld}</h2>
-      <Show when={state()?.membership}>
+      <Show when={state.error}>
+        <p class="error">{describeError(state.error)}</p>
+      </Show>
+      <Show when={loaded()?.membership}>
         {(m) => (
           <div class="membership">
             <dl class="facts">
@@ -107,17 +116,17 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
         )}
       </Show>
       <h3>Waiting for a decision</h3>
-      <Show when={state()?.pending.length === 0}>
+      <Show when={loaded()?.pending.length === 0}>
         <p class="notice">No registration is waiting.</p>
       </Show>
       <ul>
-        <For each={state()?.pending}>
+        <For each={loaded()?.pending}>
           {(p) => (
             <li data-testid="dao-pending">
               <strong>{p.name}</strong> for <span class="cid">{p.owner}</span>, {joy(p.fee)} held until{' '}
               {p.decideBy.toLocaleDateString()}{' '}
               <Show
-                when={proposalFor(p.node).length === 0}
+                when={!decidingNow(p.node)}
                 fallback={
                   <For each={proposalFor(p.node)}>
                     {(proposal) => (
@@ -152,11 +161,11 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
         <NewProposal dao={props.dao} version={version()} onProposed={refresh} />
       </Show>
       <h3>Proposals</h3>
-      <Show when={state()?.proposals.length === 0}>
+      <Show when={loaded()?.proposals.length === 0}>
         <p class="notice">No proposals yet.</p>
       </Show>
       {/* Listed by id, so that reading them again keeps each view and its last message. */}
-      <For each={state()?.proposals.map((p) => p.id)}>
+      <For each={loaded()?.proposals.map((p) => p.id)}>
         {(id) => <ProposalView dao={props.dao} proposal={proposalById().get(id)!} onChange={refresh} />}
       </For>
       <button type="button" class="quiet" onClick={refresh} data-testid="dao-refresh">

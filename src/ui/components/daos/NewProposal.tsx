@@ -11,6 +11,7 @@ import {
 } from '@permanet/core/chain/actions/daos/proposal-calls';
 import { readTreasury } from '@permanet/core/chain/actions/daos/read-treasury';
 import { withdrawEarnings } from '@permanet/core/chain/actions/names/withdraw-earnings';
+import { describeError } from '@permanet/core/chain/describe-error';
 import { ActionMessage } from '../ActionMessage.tsx';
 import { parseJoy } from '../../format.ts';
 import { useAppState } from '../../state/app-state.tsx';
@@ -43,8 +44,10 @@ export function NewProposal(props: { dao: DaoRecord; version: number; onProposed
   const [to, setTo] = createSignal('');
   const [amount, setAmount] = createSignal('');
 
+  /** The treasury once read; reading a failed resource would throw. */
+  const loaded = () => (treasury.error ? undefined : treasury());
   const submit = () => {
-    const t = treasury();
+    const t = loaded();
     if (!t) return;
     let call: ProposedCall;
     if (kind() === 'policy') {
@@ -68,7 +71,10 @@ export function NewProposal(props: { dao: DaoRecord; version: number; onProposed
 
   return (
     <div class="new-proposal" data-testid="new-proposal">
-      <Show when={treasury()}>
+      <Show when={treasury.error}>
+        <p class="error">{describeError(treasury.error)}</p>
+      </Show>
+      <Show when={loaded()}>
         {(t) => (
           <p data-testid="dao-treasury">
             Treasury {joy(t().balance)}
@@ -141,7 +147,7 @@ export function NewProposal(props: { dao: DaoRecord; version: number; onProposed
             />
           </Match>
         </Switch>
-        <button type="button" disabled={busy() || !treasury()} onClick={submit} data-testid="proposal-create">
+        <button type="button" disabled={busy() || !loaded()} onClick={submit} data-testid="proposal-create">
           Propose
         </button>
       </div>

@@ -29,7 +29,8 @@ export function ProposalView(props: { dao: DaoRecord; proposal: ProposalRecord; 
   const chain = () => app.chain()!;
   const p = () => props.proposal;
   const { busy, message, run } = createChainAction(props.onChange);
-  const canVote = () => wallets.wallet() && p().state === 'Active' && p().hasVoted === false;
+  /** Only with votes at the snapshot: a vote of no weight would spend the account's one vote. */
+  const canVote = () => wallets.wallet() && p().state === 'Active' && p().hasVoted === false && (p().weight ?? 0n) > 0n;
 
   /** Hands the signed ballot to each connected relay in turn until one casts it. */
   const voteBySignature = (support: Support) =>
@@ -65,6 +66,7 @@ export function ProposalView(props: { dao: DaoRecord; proposal: ProposalRecord; 
         Voting {p().voteStart.toLocaleString()} – {p().voteEnd.toLocaleString()}
         <Show when={p().eta}>{(eta) => <>; executable from {eta().toLocaleString()}</>}</Show>
         <Show when={p().hasVoted}>; you voted</Show>
+        <Show when={p().state === 'Active' && p().weight === 0n}>; you had no votes when it opened</Show>
       </small>
       <Show when={canVote()}>
         <div class="row">

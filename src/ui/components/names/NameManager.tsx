@@ -9,6 +9,7 @@ import { renewName } from '@permanet/core/chain/actions/names/renew-name';
 import { resolveName } from '@permanet/core/chain/actions/names/resolve-name';
 import { setNameRecords, type RecordChanges } from '@permanet/core/chain/actions/names/set-name-records';
 import { transferName } from '@permanet/core/chain/actions/names/transfer-name';
+import { describeError } from '@permanet/core/chain/describe-error';
 import { ActionMessage } from '../ActionMessage.tsx';
 import { useAppState } from '../../state/app-state.tsx';
 import { createChainAction } from '../../state/chain-action.ts';
@@ -40,12 +41,17 @@ export function NameManager(props: { name: OwnedName; onChange: () => void }): J
     await refetch();
     props.onChange();
   });
-  const myModels = () => (app.models()?.models ?? []).filter((m) => m.creator === wallet().account.address);
+  const myModels = () =>
+    (app.models.error ? [] : (app.models()?.models ?? [])).filter(
+      (m) => m.creator === wallets.wallet()?.account.address,
+    );
 
   // The records form: what is typed, compared with what is on-chain when saved.
   const [edits, setEdits] = createSignal<Record<string, string>>({});
+  /** The records once read; reading a failed resource would throw. */
+  const loaded = () => (records.error ? undefined : records());
   const current = (key: string) => {
-    const r = records();
+    const r = loaded();
     if (!r) return '';
     if (key === 'address') return r.address ?? '';
     if (key === 'content') return r.contentCid ?? '';
@@ -72,7 +78,7 @@ export function NameManager(props: { name: OwnedName; onChange: () => void }): J
 
   const [model, setModel] = createSignal<string | null>(null);
   const saveLink = () => {
-    const chosen = model() ?? records()?.modelId?.toString() ?? '';
+    const chosen = model() ?? loaded()?.modelId?.toString() ?? '';
     void run('Model link', () =>
       linkModel(chain().client, wallet(), chain().nameModels, node(), chosen === '' ? null : BigInt(chosen)),
     );
@@ -106,6 +112,9 @@ export function NameManager(props: { name: OwnedName; onChange: () => void }): J
 
   return (
     <div class="name-manager" data-testid="name-manager">
+      <Show when={records.error}>
+        <p class="error">{describeError(records.error)}</p>
+      </Show>
       <form
         class="records"
         onSubmit={(e) => {
@@ -149,7 +158,7 @@ export function NameManager(props: { name: OwnedName; onChange: () => void }): J
         <label>
           Opens{' '}
           <select
-            value={model() ?? records()?.modelId?.toString() ?? ''}
+            value={model() ?? loaded()?.modelId?.toString() ?? ''}
             onChange={(e) => setModel(e.currentTarget.value)}
             data-testid="link-model"
           >
@@ -168,7 +177,12 @@ export function NameManager(props: { name: OwnedName; onChange: () => void }): J
           onInput={(e) => setSub(e.currentTarget.value)}
           data-testid="subdomain-label"
         />
-        <input placeholder="owner (you)" value={subOwner()} onInput={(e) => setSubOwner(e.currentTarget.value)} />
+        <input
+          placeholder="owner (you)"
+          value={subOwner()}
+          onInput={(e) => setSubOwner(e.currentTarget.value)}
+          data-testid="subdomain-owner"
+        />
         <button
           type="button"
           disabled={busy() || sub().trim() === ''}

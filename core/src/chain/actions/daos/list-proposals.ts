@@ -45,6 +45,8 @@ export interface ProposalRecord extends ProposalCalls {
   /** When it may be executed, once queued; null otherwise. */
   eta: Date | null;
   hasVoted: boolean | null;
+  /** The votes `account` held at the snapshot; null before it, or without an account. */
+  weight: bigint | null;
   /** The pending registration it approves or rejects. */
   decides: { node: Hex; approve: boolean } | null;
 }
@@ -88,12 +90,16 @@ export async function listProposals(
   const proposals = await Promise.all(
     events.map(async (e) => {
       const { proposalId: id, voteStart, voteEnd, description } = e.args as Required<typeof e.args>;
-      const [state, [against, inFavour, abstain], eta, voted, quorum] = await Promise.all([
+      const started = voteStart < now;
+      const [state, [against, inFavour, abstain], eta, voted, quorum, weight] = await Promise.all([
         client.readContract({ ...governor, functionName: 'state', args: [id] }),
         client.readContract({ ...governor, functionName: 'proposalVotes', args: [id] }),
         client.readContract({ ...governor, functionName: 'proposalEta', args: [id] }),
         account && client.readContract({ ...governor, functionName: 'hasVoted', args: [id, account] }),
-        voteStart < now ? client.readContract({ ...governor, functionName: 'quorum', args: [voteStart] }) : null,
+        started ? client.readContract({ ...governor, functionName: 'quorum', args: [voteStart] }) : null,
+        account && started
+          ? client.readContract({ ...governor, functionName: 'getVotes', args: [account, voteStart] })
+          : null,
       ]);
       const targets = [...e.args.targets!];
       const calldatas = [...e.args.calldatas!];
@@ -112,6 +118,7 @@ export async function listProposals(
         voteEnd: new Date(Number(voteEnd) * 1000),
         eta: eta === 0n ? null : new Date(Number(eta) * 1000),
         hasVoted: voted,
+        weight,
         decides: targets.length === 1 ? decisionOf(contracts.names, targets[0], calldatas[0]) : null,
       };
     }),

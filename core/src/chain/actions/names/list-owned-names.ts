@@ -28,7 +28,8 @@ export async function listOwnedNames(
   const nodes = [...new Set(received.map((e) => `0x${e.args.tokenId!.toString(16).padStart(64, '0')}` as Hex))];
   if (nodes.length === 0) return [];
   const [registered, subdomains, tlds] = await Promise.all([
-    client.getContractEvents({ ...registry, eventName: 'NameRegistered', args: { node: nodes }, fromBlock }),
+    // All of them: a subdomain held here may hang under a name held elsewhere.
+    client.getContractEvents({ ...registry, eventName: 'NameRegistered', fromBlock }),
     client.getContractEvents({ ...registry, eventName: 'SubdomainSet', fromBlock }),
     client.getContractEvents({ address: contracts.tlds, abi: tldRegistryAbi, eventName: 'TldCreated', fromBlock }),
   ]);

@@ -1,11 +1,14 @@
 // Changing a name's records in one transaction: the registry's multicall of setAddr,
 // setContenthash and setText, each only for what changes. An empty value clears a record.
-import { encodeFunctionData, zeroAddress, type Address, type Hash, type Hex, type PublicClient } from 'viem';
+import { encodeFunctionData, type Address, type Hash, type Hex, type PublicClient } from 'viem';
 import { permaNetDomainRegistryAbi } from '../../abi/generated.ts';
 import type { ConnectedWallet } from '../../dev-wallet.ts';
 import { ipfsContenthash } from '../../../names/contenthash.ts';
 import { PermaNetError } from '../../../errors/permanet-error.ts';
 import { writeAndWait } from '../write-and-wait.ts';
+
+/** SLIP-44's coin type of Ethereum, the address record's. */
+const ETH_COIN_TYPE = 60n;
 
 export interface RecordChanges {
   /** The address record; null clears it. */
@@ -20,8 +23,13 @@ export interface RecordChanges {
 export function recordCalls(node: Hex, changes: RecordChanges): Hex[] {
   const abi = permaNetDomainRegistryAbi;
   const calls: Hex[] = [];
+  // Cleared as EIP-2304 clears it, to no bytes (not to the zero address).
   if (changes.address !== undefined)
-    calls.push(encodeFunctionData({ abi, functionName: 'setAddr', args: [node, changes.address ?? zeroAddress] }));
+    calls.push(
+      changes.address === null
+        ? encodeFunctionData({ abi, functionName: 'setAddr', args: [node, ETH_COIN_TYPE, '0x'] })
+        : encodeFunctionData({ abi, functionName: 'setAddr', args: [node, changes.address] }),
+    );
   if (changes.contentCid !== undefined) {
     const hash = changes.contentCid === null ? '0x' : ipfsContenthash(changes.contentCid);
     calls.push(encodeFunctionData({ abi, functionName: 'setContenthash', args: [node, hash] }));
