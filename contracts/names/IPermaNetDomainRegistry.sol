@@ -65,7 +65,9 @@ interface IPermaNetDomainRegistry {
     );
     event RegistrationRejected(bytes32 indexed node, address indexed owner, uint256 refund);
     event NameRenewed(bytes32 indexed node, uint64 expires, address indexed payer, uint256 fee);
-    event SubdomainSet(bytes32 indexed parent, bytes32 indexed node, string label, address indexed owner);
+    /// @notice A subdomain made or given anew: its node is `label`'s namehash under `parent`, and its
+    /// owner is in the ERC-721 Transfer beside it (neither logged twice).
+    event SubdomainSet(bytes32 indexed parent, string label);
     /// @notice EIP-137's event for coin type 60.
     event AddrChanged(bytes32 indexed node, address a);
     /// @notice EIP-2304's event.

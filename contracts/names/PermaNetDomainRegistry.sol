@@ -243,7 +243,7 @@ contract PermaNetDomainRegistry is
                 _transfer(holder, owner, uint256(node));
             }
         }
-        emit SubdomainSet(parent, node, label, owner);
+        emit SubdomainSet(parent, label);
     }
 
     /// @inheritdoc IPermaNetDomainRegistry

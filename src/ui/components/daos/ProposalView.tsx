@@ -15,6 +15,10 @@ import { createChainAction } from '../../state/chain-action.ts';
 import { useWallet } from '../../state/wallet.tsx';
 
 const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
+/** Ballots signed in this tab, one after another: each takes the voter's next nonce, which the
+ * previous one must have used on-chain first. */
+let signing: Promise<unknown> = Promise.resolve();
+
 const CHOICES: [Support, string][] = [
   [1, 'For'],
   [0, 'Against'],
@@ -32,24 +36,29 @@ export function ProposalView(props: { dao: DaoRecord; proposal: ProposalRecord; 
   /** Only with votes at the snapshot: a vote of no weight would spend the account's one vote. */
   const canVote = () => wallets.wallet() && p().state === 'Active' && p().hasVoted === false && (p().weight ?? 0n) > 0n;
 
-  /** Hands the signed ballot to each connected relay in turn until one casts it. */
-  const voteBySignature = (support: Support) =>
-    run('Signed vote', async () => {
-      const ballot = await signBallot(chain().client, wallets.wallet()!, props.dao.governor, p().id, support);
-      const node = await app.browserNode();
-      const relays = app.relays().filter((r) => r.state === 'connected');
-      if (relays.length === 0) throw new PermaNetError('no relay is connected to send the ballot');
-      const refusals: string[] = [];
-      for (const relay of relays) {
-        try {
-          return await sendBallot(node.libp2p, multiaddr(relay.address), ballot);
-        } catch (error) {
-          refusals.push(messageOf(error));
-        }
+  /** Signs the ballot, and hands it to each connected relay in turn until one casts it. */
+  const signAndSend = async (support: Support) => {
+    const ballot = await signBallot(chain().client, wallets.wallet()!, props.dao.governor, p().id, support);
+    const node = await app.browserNode();
+    const relays = app.relays().filter((r) => r.state === 'connected');
+    if (relays.length === 0) throw new PermaNetError('no relay is connected to send the ballot');
+    const refusals: string[] = [];
+    for (const relay of relays) {
+      try {
+        return await sendBallot(node.libp2p, multiaddr(relay.address), ballot);
+      } catch (error) {
+        refusals.push(messageOf(error));
       }
-      throw new PermaNetError(`no relay cast the ballot: ${refusals.join('; ')}`);
-    });
+    }
+    throw new PermaNetError(`no relay cast the ballot: ${refusals.join('; ')}`);
+  };
 
+  const voteBySignature = (support: Support) =>
+    run('Signed vote', () => {
+      const turn = signing.then(() => signAndSend(support));
+      signing = turn.catch(() => {});
+      return turn;
+    });
   return (
     <div class="proposal" id={`proposal-${p().id}`} data-testid="proposal">
       <p>

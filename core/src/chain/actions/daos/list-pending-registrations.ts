@@ -1,8 +1,8 @@
 // The registrations under a DAO's TLD that wait for its decision: RegistrationPending events whose
 // escrow is still held, each with the Registration itself, read back from the transaction that
-// revealed it (a JOY transferAndCall, or the registry's register), since approving it needs it
-// whole. It is null when that transaction cannot be decoded (sent through a contract): the
-// registrant can still give it, and rejecting needs only the node.
+// revealed it (a JOY transferAndCall, or the registry's register, alone or in its multicall),
+// since approving it needs it whole. It is null when that transaction cannot be decoded (sent
+// through another contract): the registrant can still give it, and rejecting needs only the node.
 import {
   decodeAbiParameters,
   decodeFunctionData,
@@ -29,12 +29,19 @@ export interface PendingRegistration {
 
 const registerInputs = getAbiItem({ abi: permaNetDomainRegistryAbi, name: 'register' }).inputs;
 
+/** The Registration a reveal's input carries: register, a JOY transferAndCall, or either inside
+ * the registry's multicall. */
 function revealed(input: Hex): Registration | null {
   try {
     const call = decodeFunctionData({ abi: [...joyTokenAbi, ...permaNetDomainRegistryAbi], data: input });
     if (call.functionName === 'register') return call.args[0] as Registration;
     if (call.functionName === 'transferAndCall' && call.args.length === 3)
       return decodeAbiParameters(registerInputs, call.args[2] as Hex)[0];
+    if (call.functionName === 'multicall')
+      for (const inner of call.args[0] as Hex[]) {
+        const found = revealed(inner);
+        if (found) return found;
+      }
   } catch {
     // not a call this code knows
   }

@@ -1,17 +1,9 @@
 // A DAO's proposals, newest first, from its governor's ProposalCreated events: each with its state,
 // tallies, voting window, the quorum it needs, whether `account` has voted, and, for a decision on
 // a pending registration, which name it decides. The calls are kept: queue and execute need them.
-import {
-  concat,
-  decodeFunctionData,
-  keccak256,
-  labelhash,
-  toHex,
-  type Address,
-  type Hex,
-  type PublicClient,
-} from 'viem';
+import { decodeFunctionData, keccak256, toHex, type Address, type Hex, type PublicClient } from 'viem';
 import { permaNetDomainRegistryAbi, tldGovernorAbi } from '../../abi/generated.ts';
+import { childNode } from '../../../names/child-node.ts';
 
 export const PROPOSAL_STATES = [
   'Pending',
@@ -65,9 +57,6 @@ function decisionOf(names: Address, target: Address, data: Hex): ProposalRecord[
   }
   return null;
 }
-
-/** The namehash of `label` under the node `parent` (EIP-137). */
-const childNode = (parent: Hex, label: string): Hex => keccak256(concat([parent, labelhash(label)]));
 
 export async function listProposals(
   client: PublicClient,

@@ -3,6 +3,7 @@
 // read back from the event that made it (NameRegistered, or SubdomainSet under its parent's name).
 import { zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { permaNetDomainRegistryAbi, tldRegistryAbi } from '../../abi/generated.ts';
+import { childNode } from '../../../names/child-node.ts';
 
 export interface OwnedName {
   name: string;
@@ -38,7 +39,7 @@ export async function listOwnedNames(
   // A subdomain's parent comes before it in the log, so one pass in order names every level.
   for (const e of subdomains) {
     const parent = names.get(e.args.parent!);
-    if (parent) names.set(e.args.node!, `${e.args.label}.${parent}`);
+    if (parent) names.set(childNode(e.args.parent!, e.args.label!), `${e.args.label}.${parent}`);
   }
   const held = await Promise.all(
     nodes.map(async (node) => {
