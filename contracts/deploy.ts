@@ -99,6 +99,7 @@ export const DEV_TLD = {
     maxYears: 10,
     gracePeriod: 30n * 24n * 3600n,
     needsApproval: false,
+    modelLinks: true,
   },
 } as const;
 /** The DAO TLD the dev chain starts with: registrations wait for its stakers' vote, which lasts two
@@ -190,6 +191,7 @@ export async function deployPermaNet(
     TldRegistry.address,
     JoyToken.address,
     adapter,
+    ModelMarketplace.address,
     p.minCommitmentAge,
     p.maxCommitmentAge,
   ]);

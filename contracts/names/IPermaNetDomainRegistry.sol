@@ -14,8 +14,8 @@ interface IPermaNetDomainRegistry {
     /// @notice Records set with a registration (all optional).
     /// @param coinAddress The address for coin type 60 (Ethereum), or zero.
     /// @param contenthash EIP-1577 bytes, e.g. an IPFS CID's.
-    /// @param modelIdPlusOne A model of the registrant's to link the name to (the marketplace
-    /// adapter checks it), plus one; 0 for none.
+    /// @param modelIdPlusOne A model of the registrant's to link the name to, plus one; 0 for none.
+    /// The registry checks that the registrant made it and that the TLD's policy allows links.
     struct Records {
         address coinAddress;
         bytes contenthash;
@@ -63,6 +63,10 @@ interface IPermaNetDomainRegistry {
         address indexed owner,
         uint256 fee
     );
+    /// @notice A name opens a model now (set at registration, or through the marketplace adapter).
+    event ModelLinked(bytes32 indexed node, uint256 indexed modelId);
+    /// @notice A name opens no model any more: unlinked, or it changed hands.
+    event ModelUnlinked(bytes32 indexed node);
     event RegistrationRejected(bytes32 indexed node, address indexed owner, uint256 refund);
     event NameRenewed(bytes32 indexed node, uint64 expires, address indexed payer, uint256 fee);
     /// @notice A subdomain made or given anew: its node is `label`'s namehash under `parent`, and its
@@ -102,6 +106,9 @@ interface IPermaNetDomainRegistry {
     error RegistrationMismatch(bytes32 node);
     error TextRecordsMismatch(uint256 keys, uint256 values);
     error NotJoy(address token);
+    error NotModelCreator(uint256 modelId, address account);
+    error LinksNotAllowed(bytes32 tld);
+    error NotAdapter(address caller);
     error ZeroAddress();
 
     /// @notice Commits the caller to a registration it reveals later (one commitment per account:
@@ -117,6 +124,8 @@ interface IPermaNetDomainRegistry {
     function setAddr(bytes32 node, uint256 coinType, bytes calldata a) external;
     function setContenthash(bytes32 node, bytes calldata hash) external;
     function setText(bytes32 node, string calldata key, string calldata value) external;
+    /// @notice The marketplace adapter's, once it has checked a link: `modelIdPlusOne` 0 unlinks.
+    function setModelLink(bytes32 node, uint256 modelIdPlusOne) external;
     /// @notice Sends a TLD's fees to its treasury and the platform's part to the platform (anyone may).
     function withdraw(bytes32 tld) external;
 
@@ -130,6 +139,9 @@ interface IPermaNetDomainRegistry {
     function addr(bytes32 node, uint256 coinType) external view returns (bytes memory);
     function contenthash(bytes32 node) external view returns (bytes memory);
     function text(bytes32 node, string calldata key) external view returns (string memory);
+    /// @notice The model linked to `node`, plus one; 0 for none. Dropped whenever the name changes
+    /// hands; the adapter's `modelOf` also checks the model's creator is still the name's owner.
+    function modelLinkOf(bytes32 node) external view returns (uint256 modelIdPlusOne);
     /// @notice A TLD's fees not yet withdrawn: the owner's part and the platform's.
     function earningsOf(bytes32 tld) external view returns (uint256 owner, uint256 platform);
 }

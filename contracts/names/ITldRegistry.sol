@@ -13,12 +13,14 @@ interface ITldRegistry {
     /// @param maxYears Longest, in years; a name is never held more than this far ahead.
     /// @param gracePeriod Seconds after expiry in which only the holder may renew.
     /// @param needsApproval Whether each registration waits for the owner's approval (a DAO vote).
+    /// @param modelLinks Whether names under it may open models (links through the marketplace adapter).
     struct Policy {
         uint256[5] yearlyPrice;
         uint32 minYears;
         uint32 maxYears;
         uint64 gracePeriod;
         bool needsApproval;
+        bool modelLinks;
     }
 
     /// @param owner Who sets the policy and approves registrations: an account or a DAO's timelock.
@@ -42,6 +44,7 @@ interface ITldRegistry {
         uint32 maxYears;
         uint64 gracePeriod;
         bool needsApproval;
+        bool modelLinks;
         bool reserved;
         uint256 fee;
         uint256 platformPart;

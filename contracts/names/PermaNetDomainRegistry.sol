@@ -8,6 +8,7 @@ import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {Multicall} from "@openzeppelin/contracts/utils/Multicall.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IPermaNetDomainRegistry} from "./IPermaNetDomainRegistry.sol";
+import {IModelMarketplace} from "../marketplace/IModelMarketplace.sol";
 import {IPermaNetMarketplaceAdapter} from "./IPermaNetMarketplaceAdapter.sol";
 import {ITldRegistry} from "./ITldRegistry.sol";
 import {LabelRules} from "./LabelRules.sol";
@@ -52,6 +53,9 @@ contract PermaNetDomainRegistry is
     /// @param depth Labels below the TLD (1 for a registered name, 0 for none).
     /// @param labelBytes The label's length, which prices renewals.
     /// @param transfers How many times the name has changed hands: a model link names the count.
+    /// @param modelIdPlusOne The model the name opens, plus one (0 for none): in this slot, which a
+    /// registration and a transfer write anyway, so a link costs no slot of its own and a transfer
+    /// drops it.
     /// @param contentCodec For the usual content hash, an IPFS CIDv1 of a SHA-256 digest (38 bytes:
     /// e3 01 01 <codec> 12 20 <digest>), its content codec, with the digest alone in `_digests`: one
     /// slot where the whole hash takes two. 0 when the content hash (if any) is kept whole.
@@ -64,6 +68,7 @@ contract PermaNetDomainRegistry is
         uint8 labelBytes;
         uint32 transfers;
         uint8 contentCodec;
+        uint40 modelIdPlusOne;
     }
 
     /// @dev The hash of an account's commitment (its first 24 bytes) and when it was made; a used
@@ -82,6 +87,7 @@ contract PermaNetDomainRegistry is
     ITldRegistry public immutable tlds;
     IERC20 public immutable joy;
     IPermaNetMarketplaceAdapter public immutable models;
+    IModelMarketplace public immutable marketplace;
     uint256 public immutable minCommitmentAge;
     uint256 public immutable maxCommitmentAge;
 
@@ -101,11 +107,13 @@ contract PermaNetDomainRegistry is
     }
 
     /// @param models_ The marketplace adapter, deployed after this contract (its address is known
-    /// from the deployer's nonce): registrations link models through it.
+    /// from the deployer's nonce): links made after registration come through it.
+    /// @param marketplace_ Whose models names link to: a registration's link is checked against it.
     constructor(
         ITldRegistry tlds_,
         IERC20 joy_,
         IPermaNetMarketplaceAdapter models_,
+        IModelMarketplace marketplace_,
         uint256 minCommitmentAge_,
         uint256 maxCommitmentAge_
     ) ERC721("PermaNet names", "PNAME") {
@@ -113,6 +121,7 @@ contract PermaNetDomainRegistry is
         tlds = tlds_;
         joy = joy_;
         models = models_;
+        marketplace = marketplace_;
         minCommitmentAge = minCommitmentAge_;
         maxCommitmentAge = maxCommitmentAge_;
     }
@@ -174,8 +183,10 @@ contract PermaNetDomainRegistry is
         _onlyTldOwner(registration.tld);
         if (pending.registration != keccak256(abi.encode(registration))) revert RegistrationMismatch(node);
         delete _pending[node];
-        _credit(_names[node].tldId, pending.fee, pending.platformPart);
-        _mintName(node, registration, _names[node].tldId, pending.yearCount);
+        uint32 tldId = _names[node].tldId;
+        _credit(tldId, pending.fee, pending.platformPart);
+        bool modelLinks = tlds.quoteById(tldId, bytes(registration.label).length, 1).modelLinks;
+        _mintName(node, registration, tldId, pending.yearCount, modelLinks);
     }
 
     /// @inheritdoc IPermaNetDomainRegistry
@@ -234,7 +245,8 @@ contract PermaNetDomainRegistry is
                 depth: up.depth + 1,
                 labelBytes: uint8(bytes(label).length),
                 transfers: name.transfers,
-                contentCodec: 0
+                contentCodec: 0,
+                modelIdPlusOne: 0
             });
             if (holder == address(0)) {
                 _parents[node] = parent;
@@ -265,6 +277,14 @@ contract PermaNetDomainRegistry is
     function setText(bytes32 node, string calldata key, string calldata value) external onlyNameOwner(node) {
         _texts[node][_names[node].version][key] = value;
         emit TextChanged(node, key, key, value);
+    }
+
+    /// @inheritdoc IPermaNetDomainRegistry
+    function setModelLink(bytes32 node, uint256 modelIdPlusOne) external {
+        if (msg.sender != address(models)) revert NotAdapter(msg.sender);
+        _names[node].modelIdPlusOne = uint40(modelIdPlusOne);
+        if (modelIdPlusOne == 0) emit ModelUnlinked(node);
+        else emit ModelLinked(node, modelIdPlusOne - 1);
     }
 
     // ---- views ----
@@ -326,6 +346,11 @@ contract PermaNetDomainRegistry is
     }
 
     /// @inheritdoc IPermaNetDomainRegistry
+    function modelLinkOf(bytes32 node) external view returns (uint256) {
+        return _names[node].modelIdPlusOne;
+    }
+
+    /// @inheritdoc IPermaNetDomainRegistry
     function earningsOf(bytes32 tld) external view returns (uint256 owner, uint256 platform) {
         Earned memory earned = _earned[tlds.tldOf(tld).id];
         return (earned.owner, earned.platform);
@@ -379,7 +404,7 @@ contract PermaNetDomainRegistry is
             emit RegistrationPending(node, registration.tld, registration.label, registration.owner, fee);
         } else {
             _credit(q.id, fee, q.platformPart);
-            _mintName(node, registration, q.id, registration.yearCount);
+            _mintName(node, registration, q.id, registration.yearCount, q.modelLinks);
         }
     }
 
@@ -398,7 +423,13 @@ contract PermaNetDomainRegistry is
         emit NameRenewed(node, expires, payer, fee);
     }
 
-    function _mintName(bytes32 node, Registration memory registration, uint32 tldId, uint32 yearCount) private {
+    function _mintName(
+        bytes32 node,
+        Registration memory registration,
+        uint32 tldId,
+        uint32 yearCount,
+        bool modelLinks
+    ) private {
         uint64 expires = uint64(block.timestamp) + uint64(yearCount) * 365 days;
         NameRecord memory before = _names[node];
         uint32 version = before.version + 1;
@@ -410,7 +441,8 @@ contract PermaNetDomainRegistry is
             depth: 1,
             labelBytes: uint8(bytes(registration.label).length),
             transfers: before.transfers,
-            contentCodec: 0
+            contentCodec: 0,
+            modelIdPlusOne: 0
         });
         address previous = _ownerOf(uint256(node));
         if (previous == address(0)) _mint(registration.owner, uint256(node));
@@ -425,8 +457,14 @@ contract PermaNetDomainRegistry is
             _texts[node][version][records.textKeys[i]] = records.textValues[i];
             emit TextChanged(node, records.textKeys[i], records.textKeys[i], records.textValues[i]);
         }
-        // Last, once the name is the owner's: the adapter checks that the model is the owner's too.
-        if (records.modelIdPlusOne != 0) models.linkFor(node, registration.owner, records.modelIdPlusOne - 1);
+        if (records.modelIdPlusOne != 0) {
+            uint256 modelId = records.modelIdPlusOne - 1;
+            if (!modelLinks) revert LinksNotAllowed(registration.tld);
+            if (marketplace.creatorOf(modelId) != registration.owner)
+                revert NotModelCreator(modelId, registration.owner);
+            _names[node].modelIdPlusOne = uint40(records.modelIdPlusOne);
+            emit ModelLinked(node, modelId);
+        }
     }
 
     /// @dev Keeps an IPFS CIDv1 of a SHA-256 digest with a one-byte codec as the codec and the
@@ -494,7 +532,14 @@ contract PermaNetDomainRegistry is
         address from = _ownerOf(tokenId);
         if (from != address(0)) {
             if (auth != address(0) && !_live(node)) revert NameExpired(node);
-            if (to != from) _names[node].transfers++;
+            if (to != from) {
+                NameRecord storage name = _names[node];
+                name.transfers++;
+                if (name.modelIdPlusOne != 0) {
+                    name.modelIdPlusOne = 0;
+                    emit ModelUnlinked(node);
+                }
+            }
         }
         return super._update(to, tokenId, auth);
     }

@@ -8,15 +8,13 @@ import {IPermaNetMarketplaceAdapter} from "./IPermaNetMarketplaceAdapter.sol";
 import {ITldRegistry} from "./ITldRegistry.sol";
 
 /// @title PermaNetMarketplaceAdapter
-/// @notice Names to models (see IPermaNetMarketplaceAdapter). A link is checked when it is made
-/// and again whenever it is read, so no transfer of either side needs to reach this contract.
+/// @notice Names to models (see IPermaNetMarketplaceAdapter). It checks a link when it is made and
+/// again whenever it is read; the registry keeps it and drops it on a transfer, so a model changing
+/// hands needs nothing from either contract.
 contract PermaNetMarketplaceAdapter is IPermaNetMarketplaceAdapter {
     IPermaNetDomainRegistry public immutable names;
     ITldRegistry public immutable tlds;
     IModelMarketplace public immutable marketplace;
-
-    mapping(bytes32 node => Link) private _links;
-    mapping(bytes32 tld => bool) private _disallowed;
 
     constructor(IPermaNetDomainRegistry names_, ITldRegistry tlds_, IModelMarketplace marketplace_) {
         names = names_;
@@ -26,59 +24,38 @@ contract PermaNetMarketplaceAdapter is IPermaNetMarketplaceAdapter {
 
     /// @inheritdoc IPermaNetMarketplaceAdapter
     function link(bytes32 node, uint256 modelId) external {
-        if (IERC721(address(names)).ownerOf(uint256(node)) != msg.sender) revert NotNameOwner(node, msg.sender);
-        _link(node, msg.sender, modelId);
-    }
-
-    /// @inheritdoc IPermaNetMarketplaceAdapter
-    function linkFor(bytes32 node, address owner, uint256 modelId) external {
-        // The registry calls once it has made `owner` the name's owner.
-        if (msg.sender != address(names)) revert NotRegistry(msg.sender);
-        _link(node, owner, modelId);
+        _onlyNameOwner(node);
+        if (marketplace.creatorOf(modelId) != msg.sender) revert NotModelCreator(modelId, msg.sender);
+        (bytes32 tld, ) = names.nameOf(node);
+        if (!linksAllowed(tld)) revert LinksNotAllowed(tld);
+        names.setModelLink(node, modelId + 1);
     }
 
     /// @inheritdoc IPermaNetMarketplaceAdapter
     function unlink(bytes32 node) external {
-        if (IERC721(address(names)).ownerOf(uint256(node)) != msg.sender) revert NotNameOwner(node, msg.sender);
-        delete _links[node];
-        emit ModelUnlinked(node);
-    }
-
-    /// @inheritdoc IPermaNetMarketplaceAdapter
-    /// @dev Only the TLD's owner (for a DAO TLD, by a vote through its timelock).
-    function setLinksAllowed(bytes32 tld, bool allowed) external {
-        if (tlds.tldOf(tld).owner != msg.sender) revert ITldRegistry.NotTldOwner(tld, msg.sender);
-        _disallowed[tld] = !allowed;
-        emit LinksAllowed(tld, allowed);
+        _onlyNameOwner(node);
+        names.setModelLink(node, 0);
     }
 
     /// @inheritdoc IPermaNetMarketplaceAdapter
     function modelOf(bytes32 node) external view returns (uint256) {
-        Link memory l = _links[node];
-        if (l.owner == address(0)) revert NoLink(node);
-        (, uint32 transfers) = names.nameOf(node);
-        if (transfers != l.transfers) revert NoLink(node);
+        uint256 modelIdPlusOne = names.modelLinkOf(node);
+        if (modelIdPlusOne == 0) revert NoLink(node);
         // An expired name has no owner: its link is gone with it.
         try IERC721(address(names)).ownerOf(uint256(node)) returns (address owner) {
-            if (owner != l.owner) revert NoLink(node);
+            if (marketplace.creatorOf(modelIdPlusOne - 1) != owner) revert NoLink(node);
         } catch {
             revert NoLink(node);
         }
-        if (marketplace.creatorOf(l.modelId) != l.owner) revert NoLink(node);
-        return l.modelId;
+        return modelIdPlusOne - 1;
     }
 
     /// @inheritdoc IPermaNetMarketplaceAdapter
-    function linksAllowed(bytes32 tld) external view returns (bool) {
-        return !_disallowed[tld];
+    function linksAllowed(bytes32 tld) public view returns (bool) {
+        return tlds.tldOf(tld).policy.modelLinks;
     }
 
-    /// @dev A link is one slot: model ids are counted from 0, far below 2^64.
-    function _link(bytes32 node, address owner, uint256 modelId) private {
-        if (marketplace.creatorOf(modelId) != owner) revert NotModelCreator(modelId, owner);
-        (bytes32 tld, uint32 transfers) = names.nameOf(node);
-        if (_disallowed[tld]) revert LinksNotAllowed(tld);
-        _links[node] = Link({modelId: uint64(modelId), owner: owner, transfers: transfers});
-        emit ModelLinked(node, modelId, owner);
+    function _onlyNameOwner(bytes32 node) private view {
+        if (IERC721(address(names)).ownerOf(uint256(node)) != msg.sender) revert NotNameOwner(node, msg.sender);
     }
 }

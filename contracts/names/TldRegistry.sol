@@ -175,6 +175,7 @@ contract TldRegistry is ITldRegistry, AccessControl {
         q.maxYears = policy.maxYears;
         q.gracePeriod = policy.gracePeriod;
         q.needsApproval = policy.needsApproval;
+        q.modelLinks = policy.modelLinks;
         q.fee = policy.yearlyPrice[labelBytes >= 5 ? 4 : labelBytes - 1] * yearCount;
         q.platformPart = (q.fee * tld.platformBps) / 10_000;
     }

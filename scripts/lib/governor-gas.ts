@@ -107,4 +107,5 @@ const policy = {
   maxYears: 10,
   gracePeriod: 0n,
   needsApproval: true,
+  modelLinks: true,
 };

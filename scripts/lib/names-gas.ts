@@ -46,6 +46,7 @@ export async function namesGas(): Promise<Record<NameStep, bigint>> {
       maxYears: 10,
       gracePeriod: 0n,
       needsApproval: false,
+      modelLinks: true,
     },
   ]);
   const mine = {

@@ -29,6 +29,7 @@ const policy = {
   maxYears: 10,
   gracePeriod: 0n,
   needsApproval: true,
+  modelLinks: true,
 } as const;
 const later = async (seconds: number | bigint) => {
   await testClient.increaseTime({ seconds: Number(seconds) });

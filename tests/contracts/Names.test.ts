@@ -38,6 +38,7 @@ const policy = (needsApproval = false) => ({
   maxYears: 10,
   gracePeriod: GRACE,
   needsApproval,
+  modelLinks: true,
 });
 type Registration = {
   label: string;
@@ -519,18 +520,16 @@ describe('PermaNetMarketplaceAdapter', () => {
     const r = registration(f.bob, 'not-mine', 'ai', { records: { ...noRecords, modelIdPlusOne: model + 1n } });
     const before = await f.bob.joy.read.balanceOf([f.bob.wallet.account.address]);
     const refused = await revertOf(register(f.bob, r));
-    assert.equal(
-      refused?.errorName ?? refused?.signature,
-      keccak256(toHex('NotModelCreator(uint256,address)')).slice(0, 10),
-    );
+    assert.equal(refused?.errorName, 'NotModelCreator');
     assert.equal(await f.names.read.available([namehash('ai'), 'not-mine']), true);
     assert.equal(await f.bob.joy.read.balanceOf([f.bob.wallet.account.address]), before);
     // The registry's own error, passed on: no such name.
     const unregistered = await revertOf(f.bob.models.write.link([namehash('not-mine.ai'), model]));
     assert.equal(unregistered.signature, keccak256(toHex('ERC721NonexistentToken(uint256)')).slice(0, 10));
+    // Only the adapter, having checked a link, may set it in the registry.
     assert.equal(
-      (await revertOf(f.bob.models.write.linkFor([namehash('x.ai'), f.bob.wallet.account.address, model])))?.errorName,
-      'NotRegistry',
+      (await revertOf(f.bob.names.write.setModelLink([namehash('x.ai'), model + 1n])))?.errorName,
+      'NotAdapter',
     );
   });
 
@@ -555,17 +554,18 @@ describe('PermaNetMarketplaceAdapter', () => {
     assert.equal(await linked(f, 'moving.ai'), model);
     await later(YEAR + 1n);
     assert.equal(await linked(f, 'moving.ai'), null);
-    // The TLD's owner (alice holds .ai here) turns links off; nobody else can.
-    assert.equal(
-      (await revertOf(f.bob.models.write.setLinksAllowed([namehash('ai'), false])))?.errorName,
-      'NotTldOwner',
-    );
-    await f.alice.models.write.setLinksAllowed([namehash('ai'), false]);
+    // The TLD's owner (alice holds .ai here) turns links off in its policy; nobody else can.
+    const closed = { ...policy(), modelLinks: false };
+    assert.equal((await revertOf(f.bob.tlds.write.setPolicy([namehash('ai'), closed])))?.errorName, 'NotTldOwner');
+    await f.alice.tlds.write.setPolicy([namehash('ai'), closed]);
+    assert.equal(await f.models.read.linksAllowed([namehash('ai')]), false);
     await register(f.bob, registration(f.bob, 'closed'));
     assert.equal(
       (await revertOf(f.bob.models.write.link([namehash('closed.ai'), model])))?.errorName,
       'LinksNotAllowed',
     );
+    const withLink = registration(f.bob, 'closed-too', 'ai', { records: { ...noRecords, modelIdPlusOne: model + 1n } });
+    assert.equal((await revertOf(register(f.bob, withLink)))?.errorName, 'LinksNotAllowed');
     await f.bob.models.write.unlink([namehash('closed.ai')]);
   });
 });

@@ -182,13 +182,15 @@ export default function NamesRoute(): JSX.Element {
             Content (IPFS CID, for DNSLink){' '}
             <input value={content()} onInput={(e) => setContent(e.currentTarget.value)} data-testid="name-content" />
           </label>
-          <label>
-            Open my model{' '}
-            <select value={modelId()} onChange={(e) => setModelId(e.currentTarget.value)} data-testid="name-model">
-              <option value="">none</option>
-              <For each={myModels()}>{(m) => <option value={m.id.toString()}>{m.name}</option>}</For>
-            </select>
-          </label>
+          <Show when={ready()!.modelLinks}>
+            <label>
+              Open my model{' '}
+              <select value={modelId()} onChange={(e) => setModelId(e.currentTarget.value)} data-testid="name-model">
+                <option value="">none</option>
+                <For each={myModels()}>{(m) => <option value={m.id.toString()}>{m.name}</option>}</For>
+              </select>
+            </label>
+          </Show>
           <button type="button" disabled={busy()} onClick={commit} data-testid="name-commit">
             Register (1 of 2: commit)
           </button>

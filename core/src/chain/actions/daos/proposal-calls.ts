@@ -19,6 +19,7 @@ export type TldPolicy = {
   maxYears: number;
   gracePeriod: bigint;
   needsApproval: boolean;
+  modelLinks: boolean;
 };
 
 /** Approves a pending registration (given whole, as the registry checks it) or rejects it. */
@@ -53,7 +54,8 @@ export const policyCall = (tlds: Address, tld: { label: string; node: Hex }, pol
   says:
     `Set .${tld.label}'s yearly prices to ${policy.yearlyPrice.map((p) => formatEther(p)).join(', ')} JOY ` +
     `(1 to 5+ characters), ${policy.minYears} to ${policy.maxYears} years, ` +
-    `${policy.needsApproval ? 'each registration approved by vote' : 'registrations open'}`,
+    `${policy.needsApproval ? 'each registration approved by vote' : 'registrations open'}, ` +
+    `${policy.modelLinks ? 'names may open models' : 'no model links'}`,
 });
 
 export const spendCall = (joy: Address, to: Address, amount: bigint): ProposedCall => ({

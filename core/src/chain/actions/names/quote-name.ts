@@ -16,6 +16,8 @@ export interface NameQuote {
   maxYears: number;
   gracePeriodSeconds: number;
   needsApproval: boolean;
+  /** Whether names under the TLD may open models. */
+  modelLinks: boolean;
   minCommitmentAgeSeconds: number;
 }
 
@@ -62,6 +64,7 @@ export async function quoteName(
     maxYears: quote.maxYears,
     gracePeriodSeconds: Number(quote.gracePeriod),
     needsApproval: quote.needsApproval,
+    modelLinks: quote.modelLinks,
     minCommitmentAgeSeconds: Number(minAge),
   };
 }
