@@ -6,8 +6,8 @@
 import { network } from 'hardhat';
 import { encodeFunctionData, keccak256, parseEther, toHex, zeroAddress, type Address, type Hex } from 'viem';
 import { DEV_DAO_SETTINGS, PRODUCTION } from '../../contracts/deploy.ts';
-import { BALLOT_TYPES } from '@permanet/core/protocols/ballot';
-import { deployTestNetwork } from '../../tests/contracts/test-network.ts';
+import { ballotTypedData } from '@permanet/core/protocols/ballot';
+import { cheapPolicy, deployTestNetwork } from '../../tests/contracts/test-network.ts';
 
 export type GovernorStep = 'propose' | 'castVote' | 'castVoteBySig' | 'queue' | 'execute';
 
@@ -26,7 +26,7 @@ export async function governorGas(): Promise<Record<'tld' | 'stock', Record<Gove
 
   // PermaNet's: a .gov TLD with its DAO, as deployTldDao makes one, its clock in seconds.
   const tld = await n.dao(
-    { label: 'gov', platformBps: 1000, policy },
+    { label: 'gov', platformBps: 1000, policy: cheapPolicy(true) },
     { ...DEV_DAO_SETTINGS, timelockDelay: TIMELOCK_DELAY },
   );
   for (const m of members.slice(0, 3)) {
@@ -81,17 +81,9 @@ export async function governorGas(): Promise<Record<'tld' | 'stock', Record<Gove
     await g0.write.castVote([id, FOR]);
     const castVote = await gasOf((await as(1)).write.castVote([id, FOR]));
     const voter = members[2];
-    const signature = await voter.signTypedData({
-      domain: {
-        name: await g0.read.name(),
-        version: '1',
-        chainId: await publicClient.getChainId(),
-        verifyingContract: governor,
-      },
-      types: BALLOT_TYPES,
-      primaryType: 'Ballot',
-      message: { proposalId: id, support: FOR, voter: voter.account.address, nonce: 0n },
-    });
+    const domain = { name: await g0.read.name(), version: '1', chainId: await publicClient.getChainId() };
+    const unsigned = { governor, proposalId: id, support: FOR, voter: voter.account.address } as const;
+    const signature = await voter.signTypedData(ballotTypedData(domain, unsigned, 0n));
     const castVoteBySig = await gasOf((await as(3)).write.castVoteBySig([id, FOR, voter.account.address, signature]));
     await wait.period();
     const queue = await gasOf(g0.write.queue([...args, keccak256(toHex(description))]));
@@ -100,12 +92,3 @@ export async function governorGas(): Promise<Record<'tld' | 'stock', Record<Gove
     return { propose, castVote, castVoteBySig, queue, execute };
   }
 }
-
-const policy = {
-  yearlyPrice: [1n, 1n, 1n, 1n, parseEther('5')],
-  minYears: 1,
-  maxYears: 10,
-  gracePeriod: 0n,
-  needsApproval: true,
-  modelLinks: true,
-};

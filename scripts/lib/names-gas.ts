@@ -10,7 +10,7 @@ import { registrationData, renewalData } from '@permanet/core/chain/actions/name
 import { newRegistration } from '@permanet/core/chain/actions/names/register-name';
 import { recordCalls } from '@permanet/core/chain/actions/names/set-name-records';
 import { PRODUCTION } from '../../contracts/deploy.ts';
-import { deployTestNetwork, digitsRegistration } from '../../tests/contracts/test-network.ts';
+import { cheapPolicy, deployTestNetwork, digitsRegistration } from '../../tests/contracts/test-network.ts';
 
 export const ENS_GAS = {
   commit: 44_194n,
@@ -35,20 +35,7 @@ export async function namesGas(): Promise<Record<NameStep, bigint>> {
   const [admin, owner] = await viem.getWalletClients();
   const { joy, tlds, names, as } = await deployTestNetwork(viem, PRODUCTION);
   await joy.write.transfer([owner.account.address, parseEther('1000')]);
-  await tlds.write.createTld([
-    'ai',
-    admin.account.address,
-    admin.account.address,
-    250,
-    {
-      yearlyPrice: [1n, 1n, 1n, 1n, parseEther('5')],
-      minYears: 1,
-      maxYears: 10,
-      gracePeriod: 0n,
-      needsApproval: false,
-      modelLinks: true,
-    },
-  ]);
+  await tlds.write.createTld(['ai', admin.account.address, admin.account.address, 250, cheapPolicy(false)]);
   const mine = {
     joy: await viem.getContractAt('JoyToken', joy.address, { client: { wallet: owner } }),
     names: await viem.getContractAt('PermaNetDomainRegistry', names.address, { client: { wallet: owner } }),

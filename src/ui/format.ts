@@ -29,9 +29,12 @@ export function formatAgo(ms: number): string {
   return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} days ago`;
 }
 
-/** A JOY amount (wei) for people: "free" for zero. */
+/** An amount of JOY (wei) for people: "12.5 JOY", zero too. */
+export const formatJoyAmount = (wei: bigint): string => `${formatEther(wei)} JOY`;
+
+/** A JOY price (wei) for people: "free" for zero. */
 export function formatJoy(wei: bigint): string {
-  return wei === 0n ? 'free' : `${formatEther(wei)} JOY`;
+  return wei === 0n ? 'free' : formatJoyAmount(wei);
 }
 
 /** A model's terms in one line: per use, and the licence when one is on sale. */

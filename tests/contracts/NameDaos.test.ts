@@ -8,10 +8,10 @@ import { describe, it } from 'node:test';
 import { network } from 'hardhat';
 import { encodeFunctionData, keccak256, namehash, parseEther, toHex, type Address, type Hex } from 'viem';
 import { privateKeyToAccount, generatePrivateKey } from 'viem/accounts';
-import { BALLOT_TYPES } from '@permanet/core/protocols/ballot';
+import { ballotTypedData } from '@permanet/core/protocols/ballot';
 import { newRegistration } from '@permanet/core/chain/actions/names/register-name';
 import { revertOf } from './revert-of.ts';
-import { deployTestNetwork } from './test-network.ts';
+import { cheapPolicy, deployTestNetwork } from './test-network.ts';
 
 const { viem } = await network.create();
 const publicClient = await viem.getPublicClient();
@@ -23,14 +23,7 @@ const PERIOD = 3600;
 const TIMELOCK = 600n;
 const FOR = 1;
 const AGAINST = 0;
-const policy = {
-  yearlyPrice: [1n, 1n, 1n, 1n, parseEther('5')],
-  minYears: 1,
-  maxYears: 10,
-  gracePeriod: 0n,
-  needsApproval: true,
-  modelLinks: true,
-} as const;
+const policy = cheapPolicy(true);
 const later = async (seconds: number | bigint) => {
   await testClient.increaseTime({ seconds: Number(seconds) });
   await testClient.mine({ blocks: 1 });
@@ -299,13 +292,15 @@ describe('TLD DAOs', () => {
     for (const [i, voter] of voters.entries()) await f.alice.votes.write.depositFor([voter.address, weights[i]]);
     const { id } = await proposed(f.alice, [{ target: f.tlds.address, data: '0x' }], 'a vote of many');
     const chainId = await publicClient.getChainId();
+    const domain = { name: '.dao DAO', version: '1', chainId };
     const ballot = (voter: (typeof voters)[number], support: number, nonce: bigint) =>
-      voter.signTypedData({
-        domain: { name: '.dao DAO', version: '1', chainId, verifyingContract: f.dao.governor },
-        types: BALLOT_TYPES,
-        primaryType: 'Ballot',
-        message: { proposalId: id, support, voter: voter.address, nonce },
-      });
+      voter.signTypedData(
+        ballotTypedData(
+          domain,
+          { governor: f.dao.governor, proposalId: id, support: support as 0 | 1 | 2, voter: voter.address },
+          nonce,
+        ),
+      );
     const tally = [0n, 0n, 0n];
     const signed: { voter: (typeof voters)[number]; support: number; signature: Hex }[] = [];
     for (const [i, voter] of voters.entries()) {

@@ -1,6 +1,7 @@
 // The contract tests' deployment: the one deployment (deployPermaNet) on Hardhat's in-process chain
 // with the test's parameters, and each party's view of the contracts (its own wallet).
 import type { network } from 'hardhat';
+import { parseEther } from 'viem';
 import {
   deployPermaNet,
   deployTldDao,
@@ -40,6 +41,17 @@ export async function deployTestNetwork(viem: Viem, parameters: Partial<DeployPa
     deployTldDao(admin, await viem.getPublicClient(), contracts, tld, settings);
   return { ...(await as()), as, dao };
 }
+
+/** A TLD policy for tests and gas runs: 5 JOY a year from 5 bytes (1 wei shorter), 1 to 10 years,
+ * no grace period, model links allowed. */
+export const cheapPolicy = (needsApproval: boolean) => ({
+  yearlyPrice: [1n, 1n, 1n, 1n, parseEther('5')] as const,
+  minYears: 1,
+  maxYears: 10,
+  gracePeriod: 0n,
+  needsApproval,
+  modelLinks: true,
+});
 
 /** A one-version digit model to register, at `pricePerUse`. */
 export const digitsRegistration = (pricePerUse: bigint) => ({

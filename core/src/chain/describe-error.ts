@@ -69,6 +69,10 @@ function revertData(error: BaseError) {
   return reverted instanceof ContractFunctionRevertedError ? decoded(reverted) : null;
 }
 
+/** Whether a call reverted (with a custom error, a reason or none), rather than failing to be made. */
+export const isRevert = (error: unknown): boolean =>
+  error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError) !== null;
+
 /** The custom error a call reverted with ("UnknownModel"), or null when it did not revert with one. */
 export const revertName = (error: unknown): string | null =>
   error instanceof BaseError ? (revertData(error)?.errorName ?? null) : null;

@@ -15,14 +15,17 @@ import type { Libp2p } from '@libp2p/interface';
 import { createWalletClient, formatEther, http, recoverTypedDataAddress, type Address, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { permaNetDAORegistryAbi, tldGovernorAbi } from '@permanet/core/chain/abi/generated';
+import { PROPOSAL_STATES } from '@permanet/core/chain/actions/daos/list-proposals';
+import { readBallotDomain } from '@permanet/core/chain/actions/daos/sign-ballot';
 import type { Deployments } from '@permanet/core/chain/deployments';
 import { describeError, revertName } from '@permanet/core/chain/describe-error';
 import { RateLimiter } from '@permanet/core/compute/rate-limiter';
 import { CodedError } from '@permanet/core/errors/coded-error';
 import {
   BALLOT_PROTOCOL,
-  BALLOT_TYPES,
   ballotHandler,
+  ballotTypedData,
+  type BallotDomain,
   type BallotErrorCode,
   type BallotRequest,
   type BallotResponse,
@@ -50,8 +53,6 @@ class BallotRefusal extends CodedError<BallotErrorCode> {
   override name = 'BallotRefusal';
 }
 
-/** The Governor's ProposalState for an open vote. */
-const ACTIVE = 1;
 /** How often the registry's DAOs are read again when a governor is not among them. */
 const DAO_REFRESH_MS = 2000;
 /** A ballot for a vote closing sooner than this might land after it: refused rather than paid for. */
@@ -97,6 +98,18 @@ export function ballotRelayer(options: BallotRelayerOptions): CountingService<Ba
     }
     return governors.known.has(key);
   };
+  /** Each listed governor's EIP-712 domain, read once: its name, version and chain never change. */
+  const domains = new Map<string, Promise<BallotDomain>>();
+  const domainOf = (governor: Address) => {
+    const key = governor.toLowerCase();
+    let domain = domains.get(key);
+    if (!domain) {
+      domain = readBallotDomain(client, governor);
+      domain.catch(() => domains.delete(key));
+      domains.set(key, domain);
+    }
+    return domain;
+  };
 
   /** Checks what costs the relay nothing: the governor, the signer, the vote's window, the weight. */
   const check = async (ballot: BallotRequest) => {
@@ -104,13 +117,13 @@ export function ballotRelayer(options: BallotRelayerOptions): CountingService<Ba
       throw new BallotRefusal('not-a-dao', `${ballot.governor} is not a governor PermaNetDAORegistry lists`);
     // Read on the pending block, where the next ballot would land: a vote's window moves with the clock.
     const governor = { address: ballot.governor, abi: tldGovernorAbi, blockTag: 'pending' } as const;
-    const [state, name, nonce, code, block] = await Promise.all([
+    const [state, domain, nonce, code, block] = await Promise.all([
       client.readContract({ ...governor, functionName: 'state', args: [ballot.proposalId] }).catch((error) => {
         if (revertName(error) === 'GovernorNonexistentProposal')
           throw new BallotRefusal('refused', `there is no proposal ${ballot.proposalId}`);
         throw error;
       }),
-      client.readContract({ ...governor, functionName: 'name' }),
+      domainOf(ballot.governor),
       client.readContract({ ...governor, functionName: 'nonces', args: [ballot.voter] }),
       client.getCode({ address: ballot.voter }),
       client.getBlock({ blockTag: 'pending' }),
@@ -119,15 +132,12 @@ export function ballotRelayer(options: BallotRelayerOptions): CountingService<Ba
     if (code !== undefined && code !== '0x')
       throw new BallotRefusal('refused', 'the relay casts ballots of plain accounts only; a contract votes itself');
     const signer = await recoverTypedDataAddress({
-      domain: { name, version: '1', chainId: await client.getChainId(), verifyingContract: ballot.governor },
-      types: BALLOT_TYPES,
-      primaryType: 'Ballot',
-      message: { proposalId: ballot.proposalId, support: ballot.support, voter: ballot.voter, nonce },
+      ...ballotTypedData(domain, ballot, nonce),
       signature: ballot.signature,
     }).catch(() => null);
     if (signer?.toLowerCase() !== ballot.voter.toLowerCase())
       throw new BallotRefusal('refused', `the ballot is not signed by ${ballot.voter} with its current nonce`);
-    if (state !== ACTIVE) throw new BallotRefusal('refused', 'the proposal is not open for votes');
+    if (PROPOSAL_STATES[state] !== 'Active') throw new BallotRefusal('refused', 'the proposal is not open for votes');
     const [snapshot, deadline] = await Promise.all([
       client.readContract({ ...governor, functionName: 'proposalSnapshot', args: [ballot.proposalId] }),
       client.readContract({ ...governor, functionName: 'proposalDeadline', args: [ballot.proposalId] }),

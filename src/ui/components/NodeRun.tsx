@@ -10,6 +10,7 @@ import { formatMs, shortHex } from '../format.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
 import { ActionMessage } from './ActionMessage.tsx';
+import { settled } from '../state/settled.ts';
 
 const MAX_RUNS = 500;
 
@@ -37,7 +38,7 @@ export function NodeRun(props: {
     () => (open() && app.chain() ? { chain: app.chain()!, id: props.model.id } : null),
     ({ chain, id }) => nodesHolding(chain.client, chain.coordinator, id),
   );
-  const nodes = () => (list.error ? undefined : list());
+  const nodes = () => settled(list);
   const [chosen, setChosen] = createSignal('');
   const [runs, setRuns] = createSignal('1');
   const [samples, setSamples] = createSignal<Sample[]>([]);

@@ -4,6 +4,7 @@ import { describeError } from '@permanet/core/chain/describe-error';
 import { DaoPanel } from '../components/daos/DaoPanel.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
 import { useAppState } from '../state/app-state.tsx';
+import { settled } from '../state/settled.ts';
 
 /** DAOs: each TLD a DAO governs, with its members' stake, the registrations waiting for it, and its
  * proposals: join by staking, propose, vote (on-chain, or signed and sent by a relay), queue, execute. */
@@ -13,8 +14,7 @@ export default function DaosRoute(): JSX.Element {
     () => app.chain(),
     (c) => listDaos(c.client, { daos: c.daos, tlds: c.tlds }, c.deployedAt),
   );
-  /** The list once read; reading a failed resource would throw. */
-  const loaded = () => (daos.error ? undefined : daos());
+  const loaded = () => settled(daos);
   return (
     <section class="daos">
       <h1>DAOs</h1>

@@ -1,6 +1,5 @@
 import { A } from '@solidjs/router';
-import { createEffect, createMemo, createResource, createSignal, For, onCleanup, Show, type JSX } from 'solid-js';
-import { formatEther } from 'viem';
+import { createEffect, createMemo, createResource, createSignal, onCleanup, Show, type JSX } from 'solid-js';
 import { quoteName } from '@permanet/core/chain/actions/names/quote-name';
 import { commitName, newRegistration, revealName } from '@permanet/core/chain/actions/names/register-name';
 import { messageOf } from '@permanet/core/errors/permanet-error';
@@ -8,13 +7,14 @@ import { ipfsContenthash } from '@permanet/core/names/contenthash';
 import { normalizeName } from '@permanet/core/names/normalize-name';
 import { clearPending, loadPending, savePending, type PendingRegistration } from '../../names/pending-registration.ts';
 import { ActionMessage } from '../components/ActionMessage.tsx';
+import { ModelChoice } from '../components/names/ModelChoice.tsx';
 import { OwnedNames } from '../components/names/OwnedNames.tsx';
 import { WalletPicker } from '../components/WalletPicker.tsx';
 import { useAppState } from '../state/app-state.tsx';
 import { createChainAction } from '../state/chain-action.ts';
 import { useWallet } from '../state/wallet.tsx';
-
-const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
+import { formatJoyAmount } from '../format.ts';
+import { settled } from '../state/settled.ts';
 
 /** Names: a name's availability, price and rules; registering it in two confirmations (a commitment,
  * then the reveal that pays, sets the records and links a model), resumable after a reload; and the
@@ -48,9 +48,7 @@ export default function NamesRoute(): JSX.Element {
     },
     ({ c, name, years }) => quoteName(c.client, { tlds: c.tlds, names: c.names }, name, years),
   );
-  /** The quote, once read; reading an errored resource would throw. */
-  const ready = () => (quote.error ? undefined : quote());
-  const myModels = createMemo(() => (app.models()?.models ?? []).filter((m) => m.creator === account()));
+  const ready = () => settled(quote);
 
   // The registration between its commitment and its reveal, for the chosen account.
   const [pending, setPending] = createSignal<PendingRegistration | null>(null);
@@ -150,7 +148,8 @@ export default function NamesRoute(): JSX.Element {
             </dd>
             <dt>Price</dt>
             <dd data-testid="quote-price">
-              {joy(q().fee)} for {years()} year{years() === 1 ? '' : 's'} ({joy(q().platformPart)} to the platform)
+              {formatJoyAmount(q().fee)} for {years()} year{years() === 1 ? '' : 's'} (
+              {formatJoyAmount(q().platformPart)} to the platform)
             </dd>
             <dt>Rules</dt>
             <dd data-testid="quote-rules">
@@ -183,13 +182,13 @@ export default function NamesRoute(): JSX.Element {
             <input value={content()} onInput={(e) => setContent(e.currentTarget.value)} data-testid="name-content" />
           </label>
           <Show when={ready()!.modelLinks}>
-            <label>
-              Open my model{' '}
-              <select value={modelId()} onChange={(e) => setModelId(e.currentTarget.value)} data-testid="name-model">
-                <option value="">none</option>
-                <For each={myModels()}>{(m) => <option value={m.id.toString()}>{m.name}</option>}</For>
-              </select>
-            </label>
+            <ModelChoice
+              label="Open my model"
+              value={modelId()}
+              onChange={setModelId}
+              none="none"
+              testId="name-model"
+            />
           </Show>
           <button type="button" disabled={busy()} onClick={commit} data-testid="name-commit">
             Register (1 of 2: commit)
@@ -206,7 +205,7 @@ export default function NamesRoute(): JSX.Element {
               </Show>
             </p>
             <button type="button" disabled={busy() || (waitLeft() ?? 1) > 0} onClick={reveal} data-testid="name-reveal">
-              Register (2 of 2: pay {joy(p().fee)})
+              Register (2 of 2: pay {formatJoyAmount(p().fee)})
             </button>
           </div>
         )}

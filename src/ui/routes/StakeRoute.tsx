@@ -1,15 +1,14 @@
 import { createResource, createSignal, type JSX } from 'solid-js';
 import { ActionMessage } from '../components/ActionMessage.tsx';
-import { formatEther, isAddress, type Address } from 'viem';
+import { isAddress, type Address } from 'viem';
 import { readStake } from '@permanet/core/chain/actions/joy/read-stake';
 import { writeJoy, type JoyCall } from '@permanet/core/chain/actions/joy/write-joy';
 import { AccountView } from '../components/AccountView.tsx';
-import { parseJoy } from '../format.ts';
+import { parseJoy, formatJoyAmount } from '../format.ts';
 import { createChainAction } from '../state/chain-action.ts';
 import { useAppState } from '../state/app-state.tsx';
 import { useWallet } from '../state/wallet.tsx';
 
-const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
 const withdrawableFrom = (readyAt: Date | null) => (readyAt ? `, withdrawable from ${readyAt.toLocaleString()}` : '');
 
 /** Stake JOY, see the cooldown, withdraw after it, delegate votes. */
@@ -44,20 +43,20 @@ export default function StakeRoute(): JSX.Element {
           <>
             <dl class="facts" data-testid="stake-view">
               <dt>Balance</dt>
-              <dd data-testid="balance">{joy(v().balance)}</dd>
+              <dd data-testid="balance">{formatJoyAmount(v().balance)}</dd>
               <dt>Free to move</dt>
-              <dd data-testid="free">{joy(v().free)}</dd>
+              <dd data-testid="free">{formatJoyAmount(v().free)}</dd>
               <dt>Staked</dt>
-              <dd data-testid="staked">{joy(v().staked)}</dd>
+              <dd data-testid="staked">{formatJoyAmount(v().staked)}</dd>
               <dt>Locked (slashable)</dt>
-              <dd data-testid="locked">{joy(v().locked)}</dd>
+              <dd data-testid="locked">{formatJoyAmount(v().locked)}</dd>
               <dt>Unbonding</dt>
               <dd data-testid="unbonding">
-                {joy(v().unbonding)}
+                {formatJoyAmount(v().unbonding)}
                 {withdrawableFrom(v().unbondingReadyAt)} (cooldown {Math.round(v().cooldownSeconds / 60)} min)
               </dd>
               <dt>Votes</dt>
-              <dd data-testid="votes">{joy(v().votes)}</dd>
+              <dd data-testid="votes">{formatJoyAmount(v().votes)}</dd>
               <dt>Delegate</dt>
               <dd class="cid" data-testid="delegate">
                 {/^0x0+$/.test(v().delegate) ? 'nobody yet: delegate to count your votes' : v().delegate}

@@ -41,6 +41,21 @@ export const BALLOT_TYPES = {
   ],
 } as const;
 
+/** A governor's EIP-712 domain, as its `name()` and `version()` give it. */
+export interface BallotDomain {
+  name: string;
+  version: string;
+  chainId: number;
+}
+
+/** The typed data `ballot.voter` signs, with its current nonce: for the signer and for checking. */
+export const ballotTypedData = (domain: BallotDomain, ballot: Omit<Ballot, 'signature'>, nonce: bigint) => ({
+  domain: { ...domain, verifyingContract: ballot.governor },
+  types: BALLOT_TYPES,
+  primaryType: 'Ballot' as const,
+  message: { proposalId: ballot.proposalId, support: ballot.support, voter: ballot.voter, nonce },
+});
+
 const object = (value: unknown, what: string): Record<string, unknown> => {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new MalformedMessageError(`${what} must be a JSON object`);

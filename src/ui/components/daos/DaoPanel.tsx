@@ -1,5 +1,4 @@
 import { createMemo, createResource, createSignal, For, Show, type JSX } from 'solid-js';
-import { formatEther } from 'viem';
 import type { DaoRecord } from '@permanet/core/chain/actions/daos/list-daos';
 import {
   listPendingRegistrations,
@@ -12,14 +11,13 @@ import { readMembership } from '@permanet/core/chain/actions/daos/read-membershi
 import { stakeInDao, withdrawFromDao } from '@permanet/core/chain/actions/daos/stake-in-dao';
 import { describeError } from '@permanet/core/chain/describe-error';
 import { ActionMessage } from '../ActionMessage.tsx';
-import { parseJoy } from '../../format.ts';
+import { parseJoy, formatJoyAmount } from '../../format.ts';
 import { useAppState } from '../../state/app-state.tsx';
 import { createChainAction } from '../../state/chain-action.ts';
 import { useWallet } from '../../state/wallet.tsx';
 import { NewProposal } from './NewProposal.tsx';
 import { ProposalView } from './ProposalView.tsx';
-
-const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
+import { settled } from '../../state/settled.ts';
 
 /** One DAO: the account's stake and votes, the registrations waiting for a decision (each with its
  * proposal, or buttons to propose one), and the proposals. */
@@ -41,8 +39,7 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
       return { membership, pending, proposals };
     },
   );
-  /** The last good read; reading a failed resource would throw. */
-  const loaded = () => (state.error ? undefined : state());
+  const loaded = () => settled(state);
   const refresh = () => setVersion(version() + 1);
   const proposalById = createMemo(() => new Map((loaded()?.proposals ?? []).map((p) => [p.id, p])));
   const { busy, message, setMessage, run } = createChainAction(refresh);
@@ -72,11 +69,11 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
           <div class="membership">
             <dl class="facts">
               <dt>Your stake</dt>
-              <dd data-testid="dao-staked">{joy(m().staked)}</dd>
+              <dd data-testid="dao-staked">{formatJoyAmount(m().staked)}</dd>
               <dt>Your votes</dt>
-              <dd data-testid="dao-votes">{joy(m().votes)}</dd>
+              <dd data-testid="dao-votes">{formatJoyAmount(m().votes)}</dd>
               <dt>All staked</dt>
-              <dd data-testid="dao-total">{joy(m().totalStaked)}</dd>
+              <dd data-testid="dao-total">{formatJoyAmount(m().totalStaked)}</dd>
             </dl>
             <div class="row">
               <input
@@ -123,7 +120,7 @@ export function DaoPanel(props: { dao: DaoRecord }): JSX.Element {
         <For each={loaded()?.pending}>
           {(p) => (
             <li data-testid="dao-pending">
-              <strong>{p.name}</strong> for <span class="cid">{p.owner}</span>, {joy(p.fee)} held until{' '}
+              <strong>{p.name}</strong> for <span class="cid">{p.owner}</span>, {formatJoyAmount(p.fee)} held until{' '}
               {p.decideBy.toLocaleDateString()}{' '}
               <Show
                 when={!decidingNow(p.node)}

@@ -1,5 +1,5 @@
 import { createResource, createSignal, Match, Show, Switch, type JSX } from 'solid-js';
-import { formatEther, isAddress, type Address } from 'viem';
+import { isAddress, type Address } from 'viem';
 import type { DaoRecord } from '@permanet/core/chain/actions/daos/list-daos';
 import { propose } from '@permanet/core/chain/actions/daos/propose';
 import {
@@ -13,13 +13,13 @@ import { readTreasury } from '@permanet/core/chain/actions/daos/read-treasury';
 import { withdrawEarnings } from '@permanet/core/chain/actions/names/withdraw-earnings';
 import { describeError } from '@permanet/core/chain/describe-error';
 import { ActionMessage } from '../ActionMessage.tsx';
-import { parseJoy } from '../../format.ts';
+import { parseJoy, formatJoyAmount } from '../../format.ts';
 import { useAppState } from '../../state/app-state.tsx';
 import { createChainAction } from '../../state/chain-action.ts';
 import { useWallet } from '../../state/wallet.tsx';
+import { settled } from '../../state/settled.ts';
 
 type Kind = 'policy' | 'spend' | 'hand-on';
-const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
 
 /** The DAO's treasury and TLD policy, and a proposal to change the policy, spend from the treasury
  * or hand the TLD on. Decisions on registrations are proposed beside each pending one. `onProposed`
@@ -44,8 +44,7 @@ export function NewProposal(props: { dao: DaoRecord; version: number; onProposed
   const [to, setTo] = createSignal('');
   const [amount, setAmount] = createSignal('');
 
-  /** The treasury once read; reading a failed resource would throw. */
-  const loaded = () => (treasury.error ? undefined : treasury());
+  const loaded = () => settled(treasury);
   const submit = () => {
     const t = loaded();
     if (!t) return;
@@ -77,10 +76,10 @@ export function NewProposal(props: { dao: DaoRecord; version: number; onProposed
       <Show when={loaded()}>
         {(t) => (
           <p data-testid="dao-treasury">
-            Treasury {joy(t().balance)}
+            Treasury {formatJoyAmount(t().balance)}
             <Show when={t().unwithdrawn > 0n}>
               {' '}
-              (+ {joy(t().unwithdrawn)} of fees not yet withdrawn{' '}
+              (+ {formatJoyAmount(t().unwithdrawn)} of fees not yet withdrawn{' '}
               <button
                 type="button"
                 class="quiet"
@@ -96,7 +95,7 @@ export function NewProposal(props: { dao: DaoRecord; version: number; onProposed
               </button>
               )
             </Show>
-            ; names of 5+ characters cost {joy(t().policy.yearlyPrice[4])} a year
+            ; names of 5+ characters cost {formatJoyAmount(t().policy.yearlyPrice[4])} a year
             {t().policy.needsApproval ? ', each registration approved by vote' : ''}.
           </p>
         )}

@@ -1,11 +1,9 @@
 import { multiaddr } from '@multiformats/multiaddr';
 import { For, Show, type JSX } from 'solid-js';
-import { formatEther } from 'viem';
 import { castVote, type Support } from '@permanet/core/chain/actions/daos/cast-vote';
-import { executeProposal } from '@permanet/core/chain/actions/daos/execute-proposal';
 import type { DaoRecord } from '@permanet/core/chain/actions/daos/list-daos';
 import type { ProposalRecord } from '@permanet/core/chain/actions/daos/list-proposals';
-import { queueProposal } from '@permanet/core/chain/actions/daos/queue-proposal';
+import { executeProposal, queueProposal } from '@permanet/core/chain/actions/daos/carry-out-proposal';
 import { signBallot } from '@permanet/core/chain/actions/daos/sign-ballot';
 import { PermaNetError, messageOf } from '@permanet/core/errors/permanet-error';
 import { sendBallot } from '@permanet/core/protocols/ballot';
@@ -13,8 +11,8 @@ import { ActionMessage } from '../ActionMessage.tsx';
 import { useAppState } from '../../state/app-state.tsx';
 import { createChainAction } from '../../state/chain-action.ts';
 import { useWallet } from '../../state/wallet.tsx';
+import { formatJoyAmount } from '../../format.ts';
 
-const joy = (wei: bigint) => `${formatEther(wei)} JOY`;
 /** Ballots signed in this tab, one after another: each takes the voter's next nonce, which the
  * previous one must have used on-chain first. */
 let signing: Promise<unknown> = Promise.resolve();
@@ -68,8 +66,9 @@ export function ProposalView(props: { dao: DaoRecord; proposal: ProposalRecord; 
         </span>
       </p>
       <p data-testid="proposal-tally">
-        For {joy(p().votes.for)}, against {joy(p().votes.against)}, abstain {joy(p().votes.abstain)}
-        <Show when={p().quorum !== null}>; quorum {joy(p().quorum!)}</Show>
+        For {formatJoyAmount(p().votes.for)}, against {formatJoyAmount(p().votes.against)}, abstain{' '}
+        {formatJoyAmount(p().votes.abstain)}
+        <Show when={p().quorum !== null}>; quorum {formatJoyAmount(p().quorum!)}</Show>
       </p>
       <small>
         Voting {p().voteStart.toLocaleString()} – {p().voteEnd.toLocaleString()}

@@ -11,9 +11,11 @@ import { setNameRecords, type RecordChanges } from '@permanet/core/chain/actions
 import { transferName } from '@permanet/core/chain/actions/names/transfer-name';
 import { describeError } from '@permanet/core/chain/describe-error';
 import { ActionMessage } from '../ActionMessage.tsx';
+import { ModelChoice } from './ModelChoice.tsx';
 import { useAppState } from '../../state/app-state.tsx';
 import { createChainAction } from '../../state/chain-action.ts';
 import { useWallet } from '../../state/wallet.tsx';
+import { settled } from '../../state/settled.ts';
 
 /** The text records the form offers; DNS serves a, aaaa and txt. */
 const TEXT_KEYS = ['url', 'description', 'a', 'aaaa', 'txt'];
@@ -41,15 +43,10 @@ export function NameManager(props: { name: OwnedName; onChange: () => void }): J
     await refetch();
     props.onChange();
   });
-  const myModels = () =>
-    (app.models.error ? [] : (app.models()?.models ?? [])).filter(
-      (m) => m.creator === wallets.wallet()?.account.address,
-    );
 
   // The records form: what is typed, compared with what is on-chain when saved.
   const [edits, setEdits] = createSignal<Record<string, string>>({});
-  /** The records once read; reading a failed resource would throw. */
-  const loaded = () => (records.error ? undefined : records());
+  const loaded = () => settled(records);
   const current = (key: string) => {
     const r = loaded();
     if (!r) return '';
@@ -155,17 +152,13 @@ export function NameManager(props: { name: OwnedName; onChange: () => void }): J
         </button>
       </form>
       <div class="row">
-        <label>
-          Opens{' '}
-          <select
-            value={model() ?? loaded()?.modelId?.toString() ?? ''}
-            onChange={(e) => setModel(e.currentTarget.value)}
-            data-testid="link-model"
-          >
-            <option value="">no model</option>
-            <For each={myModels()}>{(m) => <option value={m.id.toString()}>{m.name}</option>}</For>
-          </select>
-        </label>
+        <ModelChoice
+          label="Opens"
+          value={model() ?? loaded()?.modelId?.toString() ?? ''}
+          onChange={setModel}
+          none="no model"
+          testId="link-model"
+        />
         <button type="button" disabled={busy()} onClick={saveLink} data-testid="link-save">
           Save link
         </button>

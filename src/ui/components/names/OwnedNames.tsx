@@ -4,6 +4,7 @@ import { describeError } from '@permanet/core/chain/describe-error';
 import { useAppState } from '../../state/app-state.tsx';
 import { useWallet } from '../../state/wallet.tsx';
 import { NameManager } from './NameManager.tsx';
+import { settled } from '../../state/settled.ts';
 
 /** The names the chosen account holds, each opened to manage it. `version` changes read it again. */
 export function OwnedNames(props: { version: number }): JSX.Element {
@@ -18,8 +19,8 @@ export function OwnedNames(props: { version: number }): JSX.Element {
     ({ c, account }) => listOwnedNames(c.client, { tlds: c.tlds, names: c.names }, account, c.deployedAt),
   );
   const [open, setOpen] = createSignal<string | null>(null);
-  /** The list for the account chosen now (none without one); reading a failed resource would throw. */
-  const loaded = () => (wallets.wallet() && !names.error ? names() : undefined);
+  /** The list for the account chosen now; none without one. */
+  const loaded = () => (wallets.wallet() ? settled(names) : undefined);
   // Listed by name, so that reading the list again keeps each open manager (and what is typed in it).
   const byName = createMemo(() => new Map((loaded() ?? []).map((n) => [n.name, n])));
   return (

@@ -24,27 +24,15 @@ export type TldPolicy = {
 
 /** Approves a pending registration (given whole, as the registry checks it) or rejects it. */
 export function decisionCall(names: Address, pending: PendingRegistration, approve: boolean): ProposedCall {
-  const says = `${approve ? 'Approve' : 'Reject'} ${pending.name} for ${pending.owner}`;
-  if (!approve)
-    return {
-      target: names,
-      data: encodeFunctionData({
-        abi: permaNetDomainRegistryAbi,
-        functionName: 'rejectRegistration',
-        args: [pending.node],
-      }),
-      says,
-    };
-  if (pending.registration === null)
+  const abi = permaNetDomainRegistryAbi;
+  if (approve && pending.registration === null)
     throw new PermaNetError(`the registration of ${pending.name} cannot be read back; its registrant can propose it`);
   return {
     target: names,
-    data: encodeFunctionData({
-      abi: permaNetDomainRegistryAbi,
-      functionName: 'approveRegistration',
-      args: [pending.registration],
-    }),
-    says,
+    data: approve
+      ? encodeFunctionData({ abi, functionName: 'approveRegistration', args: [pending.registration!] })
+      : encodeFunctionData({ abi, functionName: 'rejectRegistration', args: [pending.node] }),
+    says: `${approve ? 'Approve' : 'Reject'} ${pending.name} for ${pending.owner}`,
   };
 }
 

@@ -4,8 +4,19 @@
 import type { Address, PublicClient } from 'viem';
 import { tldGovernorAbi } from '../../abi/generated.ts';
 import type { ConnectedWallet } from '../../dev-wallet.ts';
-import { BALLOT_TYPES, type Ballot } from '../../../protocols/ballot/codec.ts';
+import { ballotTypedData, type Ballot, type BallotDomain } from '../../../protocols/ballot/codec.ts';
 import type { Support } from './cast-vote.ts';
+
+/** The governor's EIP-712 domain: read once per governor by whoever checks many ballots. */
+export async function readBallotDomain(client: PublicClient, governor: Address): Promise<BallotDomain> {
+  const contract = { address: governor, abi: tldGovernorAbi } as const;
+  const [name, version, chainId] = await Promise.all([
+    client.readContract({ ...contract, functionName: 'name' }),
+    client.readContract({ ...contract, functionName: 'version' }),
+    client.getChainId(),
+  ]);
+  return { name, version, chainId };
+}
 
 export async function signBallot(
   client: PublicClient,
@@ -14,20 +25,15 @@ export async function signBallot(
   proposalId: bigint,
   support: Support,
 ): Promise<Ballot> {
-  const contract = { address: governor, abi: tldGovernorAbi } as const;
   const voter = wallet.account.address;
-  const [name, version, nonce, chainId] = await Promise.all([
-    client.readContract({ ...contract, functionName: 'name' }),
-    client.readContract({ ...contract, functionName: 'version' }),
-    client.readContract({ ...contract, functionName: 'nonces', args: [voter] }),
-    client.getChainId(),
+  const [domain, nonce] = await Promise.all([
+    readBallotDomain(client, governor),
+    client.readContract({ address: governor, abi: tldGovernorAbi, functionName: 'nonces', args: [voter] }),
   ]);
+  const unsigned = { governor, proposalId, support, voter };
   const signature = await wallet.signTypedData({
     account: wallet.account,
-    domain: { name, version, chainId, verifyingContract: governor },
-    types: BALLOT_TYPES,
-    primaryType: 'Ballot',
-    message: { proposalId, support, voter, nonce },
+    ...ballotTypedData(domain, unsigned, nonce),
   });
-  return { governor, proposalId, support, voter, signature };
+  return { ...unsigned, signature };
 }

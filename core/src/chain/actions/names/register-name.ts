@@ -2,9 +2,10 @@
 // age later) the reveal, paid in one JOY transferAndCall that also sets the records and links the
 // model. The caller keeps the Registration (with its secret) between the two, so a reload resumes.
 import { keccak256, namehash, toHex, zeroAddress, type Address, type Hash, type Hex, type PublicClient } from 'viem';
-import { joyTokenAbi, permaNetDomainRegistryAbi } from '../../abi/generated.ts';
+import { permaNetDomainRegistryAbi } from '../../abi/generated.ts';
 import type { ConnectedWallet } from '../../dev-wallet.ts';
 import { writeAndWait } from '../write-and-wait.ts';
+import { payRegistry } from './pay-registry.ts';
 import { registrationData, type Registration } from './payment-data.ts';
 
 export interface NameRecordsInput {
@@ -64,24 +65,10 @@ export async function commitName(
 }
 
 /** The reveal: pays exactly `fee` JOY and registers (or, under a DAO TLD, escrows) the name. */
-export async function revealName(
+export const revealName = (
   client: PublicClient,
   wallet: ConnectedWallet,
   contracts: { joy: Address; names: Address },
   registration: Registration,
   fee: bigint,
-): Promise<Hash> {
-  // Its commitment's age is checked against the time: simulated on the pending block.
-  const { hash } = await writeAndWait(
-    client,
-    wallet,
-    {
-      address: contracts.joy,
-      abi: joyTokenAbi,
-      functionName: 'transferAndCall',
-      args: [contracts.names, fee, registrationData(registration)],
-    },
-    { pending: true },
-  );
-  return hash;
-}
+): Promise<Hash> => payRegistry(client, wallet, contracts, fee, registrationData(registration));

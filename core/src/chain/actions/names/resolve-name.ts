@@ -1,8 +1,9 @@
 // What a name points at: its owner and expiry from the domain registry, and the model the
 // marketplace adapter links it to (null when none, or when the link was dropped).
-import { BaseError, ContractFunctionRevertedError, namehash, type Address, type Hex, type PublicClient } from 'viem';
+import { namehash, type Address, type Hex, type PublicClient } from 'viem';
 import { permaNetDomainRegistryAbi, permaNetMarketplaceAdapterAbi } from '../../abi/generated.ts';
 import { PermaNetError } from '../../../errors/permanet-error.ts';
+import { isRevert } from '../../describe-error.ts';
 
 export class NameNotFoundError extends PermaNetError {
   override name = 'NameNotFoundError';
@@ -16,9 +17,6 @@ export interface ResolvedName {
   modelId: bigint | null;
 }
 
-const reverted = (error: unknown) =>
-  error instanceof BaseError && error.walk((e) => e instanceof ContractFunctionRevertedError) !== null;
-
 /** `name` as normalizeName returns it. */
 export async function resolveName(
   client: PublicClient,
@@ -30,7 +28,7 @@ export async function resolveName(
   const owner = await client
     .readContract({ ...registry, functionName: 'ownerOf', args: [BigInt(node)] })
     .catch((error) => {
-      if (reverted(error)) throw new NameNotFoundError(`${name} is not registered, or has expired`);
+      if (isRevert(error)) throw new NameNotFoundError(`${name} is not registered, or has expired`);
       throw error;
     });
   const [expires, modelId] = await Promise.all([
@@ -43,7 +41,7 @@ export async function resolveName(
         args: [node],
       })
       .catch((error) => {
-        if (reverted(error)) return null;
+        if (isRevert(error)) return null;
         throw error;
       }),
   ]);
